@@ -1,0 +1,106 @@
+package org.pactsim.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.pactsim.engine.OverflowException;
+import org.pactsim.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of {@code pactsim}. */
+@Command(name = "pactsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Cycle-level simulator and design-space explorer for precision-configurable "
+                + "systolic-array DNN accelerators.",
+        subcommands = {SimulateCommand.class, ScaleSimCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for input the user can fix. */
+    public static final int EXIT_INPUT = 2;
+    /** Exit code for a failure inside pactsim. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'pactsim --help'");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs {@code pactsim args} in-process and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("pactsim: " + InputException.oneLine(ex.getMessage()));
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException)
+                    || !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try 'pactsim " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            }
+            return EXIT_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err, debug));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine c) {
+        String name = c.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("pactsim") ? name.substring("pactsim".length()).trim() + (name.equals("pactsim") ? "" : " ")
+                : "";
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof InputException || ex instanceof OverflowException) {
+            err.println("pactsim: " + ex.getMessage());
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_INPUT;
+        }
+        if (ex instanceof UncheckedIOException) {
+            err.println("pactsim: " + InputException.oneLine(ex.getMessage()));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_INPUT;
+        }
+        err.println("pactsim: internal error: " + InputException.oneLine(String.valueOf(ex))
+                + (debug ? "" : " (run with --debug for the stack trace)"));
+        if (debug) {
+            StringWriter sw = new StringWriter();
+            ex.printStackTrace(new PrintWriter(sw));
+            err.print(sw);
+        }
+        return EXIT_INTERNAL;
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pactsim " + (v == null ? "dev" : v)};
+        }
+    }
+}

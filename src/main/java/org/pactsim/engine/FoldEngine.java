@@ -1,0 +1,79 @@
+package org.pactsim.engine;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.workload.Gemm;
+import org.pactsim.workload.Layer;
+
+/**
+ * The fast fold-level engine. A layer's folds are not enumerated one by one: all full folds
+ * cost the same, so each layer costs O(1) whatever its size, with the exact same totals as a
+ * fold-by-fold walk (the register-level reference engine checks this).
+ *
+ * <p>Cores: the column folds of every repeat are independent output tiles; they are dealt
+ * round-robin to the cores, and each core runs all row folds of its tiles.
+ */
+public final class FoldEngine {
+    private FoldEngine() {
+    }
+
+    public static LayerResult run(AcceleratorSpec acc, Layer layer, TimingModel model) {
+        try {
+            return runExact(acc, layer, model.quirks());
+        } catch (ArithmeticException e) {
+            throw new OverflowException("layer " + layer.name()
+                    + ": a cycle or access count exceeds 2^63-1; the layer is too large to simulate");
+        }
+    }
+
+    private static LayerResult runExact(AcceleratorSpec acc, Layer layer, Quirks q) {
+        Gemm gemm = layer.lower(q.outputRounding());
+        Dataflow df = acc.dataflow();
+        FoldGeometry g = FoldGeometry.of(df, gemm, acc.array());
+        long pes = acc.array().pes();
+
+        long tiles = multiplyExact(g.colFolds(), gemm.repeat());
+        long tilesPerCore = FoldGeometry.ceilDiv(tiles, acc.cores());
+        long folds = multiplyExact(tilesPerCore, g.rowFolds());
+        long count = FoldTiming.cycles(g, folds, q);
+        long cycles = q.reportLastIndex() ? count - 1 : count;
+
+        long macs = gemm.macs();
+        long allFolds = multiplyExact(g.folds(), gemm.repeat());
+        double utilization = (double) macs / ((double) cycles * pes * acc.cores());
+        double mapping = (double) g.usedPeFolds() / ((double) g.folds() * pes);
+        double compute = (double) g.usedPeFolds() * g.t()
+                / ((double) g.folds() * pes * FoldTiming.utilizationDenominator(g, q));
+
+        // The operand streamed along the rows is read once per column fold, the one streamed
+        // along the columns (OS only) once per row fold; the stationary one once in all.
+        long rep = gemm.repeat();
+        long rowStream = multiplyExact(multiplyExact(g.colFolds(), g.sr()), multiplyExact(g.t(), rep));
+        long stationary = multiplyExact(g.usedPeFolds(), rep);
+        long outputs = multiplyExact(multiplyExact(gemm.m(), gemm.n()), rep);
+        long ifmapReads;
+        long filterReads;
+        long ofmapWrites;
+        long ofmapReads = 0;
+        if (df == Dataflow.OS) {
+            ifmapReads = rowStream;
+            filterReads = multiplyExact(multiplyExact(g.rowFolds(), g.sc()), multiplyExact(g.t(), rep));
+            ofmapWrites = q.osWriteCountQuirk()
+                    ? addExact(outputs, multiplyExact(allFolds, (long) g.rows() + g.cols()))
+                    : outputs;
+        } else {
+            ifmapReads = df == Dataflow.WS ? rowStream : stationary;
+            filterReads = df == Dataflow.WS ? stationary : rowStream;
+            ofmapWrites = multiplyExact(g.rowFolds(), outputs);
+            if (!q.noPartialSumReadBack()) {
+                ofmapReads = multiplyExact(g.rowFolds() - 1, outputs);
+            }
+        }
+        return new LayerResult(layer.name(), layer.type(), gemm, g, folds, cycles, 0, macs,
+                utilization, mapping, compute, ifmapReads, filterReads, ofmapReads, ofmapWrites);
+    }
+}

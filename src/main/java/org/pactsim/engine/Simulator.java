@@ -1,0 +1,30 @@
+package org.pactsim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.Network;
+
+/** Runs a whole network, layer after layer, on the fold engine. */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static NetworkResult run(AcceleratorSpec acc, Network net, TimingModel model) {
+        List<LayerResult> layers = new ArrayList<>(net.layers().size());
+        for (Layer l : net.layers()) {
+            layers.add(FoldEngine.run(acc, l, model));
+        }
+        NetworkResult r = new NetworkResult(net.name(), acc, model, layers, net.notes());
+        try {
+            r.cycles();
+            r.sramReads();
+            r.macs();
+        } catch (ArithmeticException e) {
+            throw new OverflowException("network " + net.name()
+                    + ": total cycles or accesses exceed 2^63-1; the network is too large to simulate");
+        }
+        return r;
+    }
+}

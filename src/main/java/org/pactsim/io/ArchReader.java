@@ -1,0 +1,101 @@
+package org.pactsim.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ArraySpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.NumberType;
+import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.SramSpec;
+
+/**
+ * Reads an accelerator: pactsim's YAML or JSON ({@code schema: pactsim/arch/1}) or a
+ * SCALE-Sim {@code .cfg}, with {@code --set} overrides applied before the strict binding.
+ */
+public final class ArchReader {
+    public static final String SCHEMA = "pactsim/arch/1";
+
+    /** The accelerator and what the reader had to assume or ignore to build it. */
+    public record Loaded(AcceleratorSpec spec, YNode tree, List<String> notes) {
+    }
+
+    private ArchReader() {
+    }
+
+    public static Loaded read(Path file, List<String> sets) {
+        String ext = InputFiles.extension(file);
+        String text = InputFiles.read(file);
+        String origin = file.toString();
+        List<String> notes = new ArrayList<>();
+        YNode tree;
+        if (ext.equals("cfg")) {
+            tree = ScaleSimConfigReader.toTree(text, origin, notes);
+        } else if (ext.equals("yaml") || ext.equals("yml") || ext.equals("json")) {
+            tree = YamlLoader.parse(text, origin, ext.equals("json"));
+        } else {
+            throw InputException.at(origin, null, "an accelerator file ending in .yaml, .yml, .json or .cfg",
+                    ext.isEmpty() ? "no extension" : "." + ext);
+        }
+        Overrides.apply(tree, sets);
+        return new Loaded(bind(tree), tree, notes);
+    }
+
+    /** Binds a config tree to a validated {@link AcceleratorSpec}. */
+    public static AcceleratorSpec bind(YNode tree) {
+        MapReader r = MapReader.of(tree, "");
+        String schema = r.string("schema");
+        if (!schema.equals(SCHEMA)) {
+            throw InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema));
+        }
+        String name = r.string("name");
+
+        MapReader a = r.object("array");
+        int rows = (int) a.integer("rows", 1, ArraySpec.MAX_SIDE);
+        int cols = (int) a.integer("cols", 1, ArraySpec.MAX_SIDE);
+        a.finish();
+        ArraySpec array = new ArraySpec(rows, cols);
+
+        Dataflow df = Dataflow.parse(r.choice("dataflow", List.of("os", "ws", "is")));
+        int cores = (int) r.integer("cores", 1, 1 << 16, 1);
+        double clock = r.positive("clockMhz");
+        int tech = (int) r.integer("technologyNm", 1, 1000, 45);
+
+        PeSpec pe = PeSpec.INT8;
+        if (r.has("pe")) {
+            MapReader p = r.object("pe");
+            int wb = (int) p.integer("weightBits", 1, 32);
+            int ab = (int) p.integer("activationBits", 1, 32);
+            NumberType nt = p.has("type") ? NumberType.parse(p.choice("type", List.of("int", "float"))) : NumberType.INT;
+            int acc = (int) p.integer("accumulatorBits", 1, 64, 32);
+            p.finish();
+            pe = p.build(() -> new PeSpec(wb, ab, nt, acc));
+        }
+
+        MapReader s = r.object("sram");
+        long u = s.integer("unifiedKiB", 0, SramSpec.MAX_KIB, 0);
+        long i = s.integer("ifmapKiB", 0, SramSpec.MAX_KIB, 0);
+        long f = s.integer("filterKiB", 0, SramSpec.MAX_KIB, 0);
+        long o = s.integer("ofmapKiB", 0, SramSpec.MAX_KIB, 0);
+        s.finish();
+        SramSpec sram = s.build(() -> new SramSpec(i, f, o, u));
+
+        MapReader d = r.object("dram");
+        YNode bw = d.require("bandwidthGBps");
+        double gbps;
+        if (bw.kind() == YNode.Kind.STRING && bw.text().trim().equalsIgnoreCase("unlimited")) {
+            gbps = Double.POSITIVE_INFINITY;
+        } else if (bw.kind() == YNode.Kind.INT || bw.kind() == YNode.Kind.FLOAT) {
+            gbps = MapReader.positiveValue(bw, "dram.bandwidthGBps");
+        } else {
+            throw InputException.at(bw.where(), "dram.bandwidthGBps", "a number > 0 or unlimited", bw.describe());
+        }
+        d.finish();
+        r.finish();
+        DramSpec dram = new DramSpec(gbps);
+        PeSpec peFinal = pe;
+        return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech));
+    }
+}

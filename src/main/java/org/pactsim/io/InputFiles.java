@@ -1,0 +1,72 @@
+package org.pactsim.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a user's text file with the checks every reader needs, before any parsing. */
+public final class InputFiles {
+    /** Largest input file accepted (16 MiB): bounded memory on hostile inputs. */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    private InputFiles() {
+    }
+
+    /** The file's text: UTF-8, without a byte-order mark; refuses what is not a text file. */
+    public static String read(Path path) {
+        String name = path.toString();
+        if (!Files.exists(path)) {
+            throw InputException.at(name, null, "an existing file", "no such file");
+        }
+        if (Files.isDirectory(path)) {
+            throw InputException.at(name, null, "a file", "a directory");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw InputException.at(name, null, "a readable regular file", "something else");
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw InputException.at(name, null, "a file of at most " + MAX_BYTES + " bytes", size + " bytes");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw InputException.at(name, null, "a readable file", "an I/O error (" + e.getMessage() + ")");
+        }
+        return decode(bytes, name);
+    }
+
+    /** Decodes UTF-8 text, dropping a leading byte-order mark; refuses NUL bytes and bad UTF-8. */
+    public static String decode(byte[] bytes, String name) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw InputException.at(name, null, "a UTF-8 text file", "binary data (a NUL byte at offset " + i + ")");
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw InputException.at(name, null, "a UTF-8 text file", "bytes that are not UTF-8");
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return text;
+    }
+
+    /** Lower-case file extension without the dot, or "" when there is none. */
+    public static String extension(Path path) {
+        String n = path.getFileName() == null ? "" : path.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

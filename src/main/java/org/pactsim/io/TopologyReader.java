@@ -1,0 +1,162 @@
+package org.pactsim.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pactsim.spec.SpecException;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+
+/**
+ * Reads SCALE-Sim topology CSVs. Convolution form: a header line, then
+ * {@code name, IFMAP H, IFMAP W, Filter H, Filter W, Channels, Num filters, Stride[, Stride W],}
+ * (no padding, batch 1). GEMM form: {@code name, M, N, K,}. Blank lines are skipped and one
+ * trailing comma per row is allowed (SCALE-Sim's files all have one). A layer whose name
+ * contains {@code DP} is depthwise and, as in SCALE-Sim, expands into {@code Channels} layers
+ * of one channel each. Every value is 8 bits wide: SCALE-Sim has one-byte words.
+ */
+public final class TopologyReader {
+    /** Which SCALE-Sim topology form a file is in. */
+    public enum Form { CONV, GEMM }
+
+    private TopologyReader() {
+    }
+
+    /** Tells the forms apart by the header: a GEMM header's second to fourth fields are M, N, K. */
+    public static Form detect(String text) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        for (String l : lines) {
+            if (l.isBlank()) {
+                continue;
+            }
+            List<String> f = fields(l);
+            if (f.size() == 4 && f.get(1).equalsIgnoreCase("M") && f.get(2).equalsIgnoreCase("N")
+                    && f.get(3).equalsIgnoreCase("K")) {
+                return Form.GEMM;
+            }
+            return Form.CONV;
+        }
+        return Form.CONV;
+    }
+
+    public static Network read(String text, String origin, String networkName, Form form) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        List<Layer> layers = new ArrayList<>();
+        boolean header = true;
+        for (int n = 1; n <= lines.length; n++) {
+            String line = lines[n - 1];
+            if (line.isBlank()) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            List<String> f = fields(line);
+            String where = origin + ":" + n;
+            if (form == Form.GEMM) {
+                readGemm(f, where, layers);
+            } else {
+                readConv(f, where, layers);
+            }
+        }
+        if (layers.isEmpty()) {
+            throw InputException.at(origin, null, "a header line and at least one layer row", "no layer rows");
+        }
+        return new Network(networkName, layers,
+                List.of("SCALE-Sim topology: 8-bit weights, activations and outputs assumed (one-byte words)"));
+    }
+
+    private static void readConv(List<String> f, String where, List<Layer> out) {
+        if (f.size() != 8 && f.size() != 9) {
+            throw InputException.at(where, null,
+                    "name, IFMAP H, IFMAP W, Filter H, Filter W, Channels, Num filters, Stride[, Stride W]",
+                    f.size() + " fields");
+        }
+        String name = name(f.get(0), where);
+        String[] cols = {"IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width", "Channels",
+            "Num Filter", "Strides", "Stride W"};
+        long[] v = new long[8];
+        for (int i = 1; i < f.size(); i++) {
+            v[i - 1] = positive(f.get(i), where, cols[i - 1]);
+        }
+        long strideW = f.size() == 9 ? v[7] : v[6];
+        try {
+            if (name.contains("DP")) {
+                for (long c = 0; c < v[4]; c++) {
+                    out.add(new ConvLayer(name, 1, v[0], v[1], 1, v[5], v[2], v[3], v[6], strideW, 0, 0, 1,
+                            Bits.INT8, List.of()));
+                }
+            } else {
+                out.add(new ConvLayer(name, 1, v[0], v[1], v[4], v[5], v[2], v[3], v[6], strideW, 0, 0, 1,
+                        Bits.INT8, List.of()));
+            }
+        } catch (SpecException e) {
+            throw InputException.at(where, "layer " + name + " " + cols[colOf(e.violations().get(0).path())],
+                    e.violations().get(0).expected(), e.violations().get(0).found());
+        }
+    }
+
+    private static int colOf(String path) {
+        switch (path) {
+            case "inH": return 0;
+            case "inW": return 1;
+            case "kH": return 2;
+            case "kW": return 3;
+            case "inC": return 4;
+            case "outC": return 5;
+            default: return 6;
+        }
+    }
+
+    private static void readGemm(List<String> f, String where, List<Layer> out) {
+        if (f.size() != 4) {
+            throw InputException.at(where, null, "name, M, N, K", f.size() + " fields");
+        }
+        String name = name(f.get(0), where);
+        long m = positive(f.get(1), where, "M");
+        long n = positive(f.get(2), where, "N");
+        long k = positive(f.get(3), where, "K");
+        out.add(new MatMulLayer(name, MatMulLayer.Kind.LINEAR, 1, m, n, k, Bits.INT8, List.of()));
+    }
+
+    private static String name(String s, String where) {
+        if (s.isEmpty()) {
+            throw InputException.at(where, "layer name", "a non-empty name", "an empty field");
+        }
+        return s;
+    }
+
+    private static long positive(String s, String where, String col) {
+        long x;
+        try {
+            x = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw InputException.at(where, col, "a whole number >= 1", InputException.quote(s));
+        }
+        if (x < 1 || x > ConvLayer.MAX_DIM) {
+            throw InputException.at(where, col, "a whole number from 1 to " + ConvLayer.MAX_DIM, s);
+        }
+        return x;
+    }
+
+    /** Comma-separated fields, trimmed, with one trailing empty field dropped. */
+    static List<String> fields(String line) {
+        String[] parts = line.split(",", -1);
+        List<String> f = new ArrayList<>(parts.length);
+        for (String p : parts) {
+            f.add(p.strip());
+        }
+        if (f.size() > 1 && f.get(f.size() - 1).isEmpty()) {
+            f.remove(f.size() - 1);
+        }
+        return f;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,218 @@
+package org.pactsim.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+
+/**
+ * Reads a network: a pactsim trace (CSV whose header has a {@code type} column, or YAML/JSON
+ * with {@code schema: pactsim/trace/1}) or a SCALE-Sim topology CSV (conv or GEMM form, told
+ * apart by the header). See {@code docs/trace-format.md} for the columns.
+ */
+public final class TraceReader {
+    public static final String SCHEMA = "pactsim/trace/1";
+    /** Every column a pactsim CSV trace may have, in the documented order. */
+    public static final List<String> COLUMNS = List.of("name", "type", "inputs", "batch", "inH", "inW", "inC",
+            "outC", "kH", "kW", "strideH", "strideW", "padH", "padW", "groups", "m", "n", "k",
+            "weightBits", "activationBits", "outputBits");
+    private static final List<String> TYPES = List.of("conv", "dwconv", "fc", "matmul");
+
+    private TraceReader() {
+    }
+
+    /** Reads {@code file}; {@code form} forces a SCALE-Sim form (null: detect from the header). */
+    public static Network read(Path file, TopologyReader.Form form) {
+        String ext = InputFiles.extension(file);
+        String text = InputFiles.read(file);
+        String origin = file.toString();
+        String base = file.getFileName().toString();
+        String name = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+        if (ext.equals("yaml") || ext.equals("yml") || ext.equals("json")) {
+            return fromTree(YamlLoader.parse(text, origin, ext.equals("json")));
+        }
+        if (!ext.equals("csv")) {
+            throw InputException.at(origin, null, "a trace ending in .csv, .yaml, .yml or .json",
+                    ext.isEmpty() ? "no extension" : "." + ext);
+        }
+        if (text.isBlank()) {
+            throw InputException.at(origin, null, "a header line and layer rows", "an empty file");
+        }
+        if (form == null && isPactsimCsv(text)) {
+            return fromCsv(text, origin, name);
+        }
+        return TopologyReader.read(text, origin, name, form != null ? form : TopologyReader.detect(text));
+    }
+
+    static boolean isPactsimCsv(String text) {
+        for (String l : text.split("\r\n|\n|\r", -1)) {
+            if (l.isBlank() || l.startsWith("#")) {
+                continue;
+            }
+            List<String> f = TopologyReader.fields(l);
+            return f.contains("type") && f.contains("name");
+        }
+        return false;
+    }
+
+    /** A pactsim CSV trace: each row becomes a mapping so CSV and YAML share one binder. */
+    static Network fromCsv(String text, String origin, String name) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        List<String> header = null;
+        List<Layer> layers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int n = 1; n <= lines.length; n++) {
+            String line = lines[n - 1];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> f = TopologyReader.fields(line);
+            if (header == null) {
+                Set<String> seen = new LinkedHashSet<>();
+                for (String h : f) {
+                    if (!COLUMNS.contains(h)) {
+                        String hint = Suggest.closest(h, COLUMNS);
+                        throw InputException.at(origin + ":" + n, "column " + InputException.quote(h),
+                                hint != null ? "a known column (did you mean " + hint + "?)" : "a known column",
+                                "an unknown column");
+                    }
+                    if (!seen.add(h)) {
+                        throw InputException.at(origin + ":" + n, "column " + h, "each column once", "a duplicate");
+                    }
+                }
+                header = f;
+                continue;
+            }
+            if (f.size() > header.size()) {
+                throw InputException.at(origin + ":" + n, null, "at most " + header.size() + " fields (the header's)",
+                        f.size() + " fields");
+            }
+            YNode row = YNode.map(origin, n);
+            for (int i = 0; i < f.size(); i++) {
+                if (!f.get(i).isEmpty()) {
+                    String h = header.get(i);
+                    YNode v = h.equals("name") || h.equals("type") || h.equals("inputs")
+                            ? YNode.scalar(YNode.Kind.STRING, f.get(i), origin, n)
+                            : Overrides.scalar(f.get(i), origin).relocate(origin, n);
+                    row.put(h, v);
+                }
+            }
+            layers.add(layer(row, "layer " + (layers.size() + 1), names));
+        }
+        if (layers.isEmpty()) {
+            throw InputException.at(origin, null, "a header line and at least one layer row", "no layer rows");
+        }
+        Network net = new Network(name, layers);
+        checkInputs(net, origin);
+        return net;
+    }
+
+    static Network fromTree(YNode root) {
+        MapReader r = MapReader.of(root, "");
+        String schema = r.string("schema");
+        if (!schema.equals(SCHEMA)) {
+            throw InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema));
+        }
+        String name = r.string("name");
+        List<YNode> items = r.list("layers");
+        r.finish();
+        if (items.isEmpty()) {
+            throw InputException.at(root.where(), "layers", "at least one layer", "an empty list");
+        }
+        List<Layer> layers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            layers.add(layer(items.get(i), "layers[" + i + "]", names));
+        }
+        Network net = new Network(name, layers);
+        checkInputs(net, root.origin());
+        return net;
+    }
+
+    private static Layer layer(YNode node, String path, Set<String> names) {
+        MapReader r = MapReader.of(node, path);
+        String name = r.string("name");
+        if (!names.add(name)) {
+            throw InputException.at(node.where(), path + ".name", "a unique layer name", InputException.quote(name));
+        }
+        String type = r.choice("type", TYPES);
+        List<String> inputs = new ArrayList<>();
+        if (r.has("inputs")) {
+            for (String s : r.string("inputs").split("[;|]")) {
+                if (!s.isBlank()) {
+                    inputs.add(s.strip());
+                }
+            }
+        }
+        long max = ConvLayer.MAX_DIM;
+        long batch = r.integer("batch", 1, max, 1);
+        int wb = (int) r.integer("weightBits", 1, 32, 8);
+        int ab = (int) r.integer("activationBits", 1, 32, 8);
+        int ob = (int) r.integer("outputBits", 1, 32, ab);
+        Bits bits = new Bits(wb, ab, ob);
+        Layer layer;
+        switch (type) {
+            case "conv":
+            case "dwconv": {
+                long inH = r.integer("inH", 1, max);
+                long inW = r.integer("inW", 1, max);
+                long inC = r.integer("inC", 1, max);
+                long outC = type.equals("dwconv") ? r.integer("outC", 1, max, inC) : r.integer("outC", 1, max);
+                long kH = r.integer("kH", 1, max);
+                long kW = r.integer("kW", 1, max);
+                long sH = r.integer("strideH", 1, max, 1);
+                long sW = r.integer("strideW", 1, max, sH);
+                long pH = r.integer("padH", 0, max, 0);
+                long pW = r.integer("padW", 0, max, pH);
+                long groups = type.equals("dwconv") ? r.integer("groups", 1, max, inC) : r.integer("groups", 1, max, 1);
+                if (type.equals("dwconv") && groups != inC) {
+                    throw InputException.at(node.where(), path + ".groups", "inC (" + inC + ") for a dwconv layer",
+                            Long.toString(groups));
+                }
+                layer = r.build(() -> new ConvLayer(name, batch, inH, inW, inC, outC, kH, kW, sH, sW, pH, pW,
+                        groups, bits, inputs));
+                break;
+            }
+            case "fc": {
+                long inC = r.integer("inC", 1, max);
+                long outC = r.integer("outC", 1, max);
+                layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.LINEAR, 1, batch, outC, inC, bits, inputs));
+                break;
+            }
+            default: {
+                long m = r.integer("m", 1, max);
+                long n = r.integer("n", 1, max);
+                long k = r.integer("k", 1, max);
+                layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.MATMUL, batch, m, n, k, bits, inputs));
+                break;
+            }
+        }
+        r.finish();
+        return layer;
+    }
+
+    private static void checkInputs(Network net, String origin) {
+        Set<String> seen = new HashSet<>();
+        for (Layer l : net.layers()) {
+            for (String in : l.inputs()) {
+                if (!seen.contains(in)) {
+                    throw InputException.at(origin, "layer " + l.name() + " inputs",
+                            "names of earlier layers", InputException.quote(in));
+                }
+            }
+            seen.add(l.name());
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,147 @@
+package org.pactsim.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Parses YAML (and JSON, a subset) into a {@link YNode} tree with line numbers. Strict:
+ * duplicate keys, anchors and aliases, multiple documents, nesting deeper than
+ * {@value #MAX_DEPTH} and documents over {@link InputFiles#MAX_BYTES} are refused.
+ */
+public final class YamlLoader {
+    static final int MAX_DEPTH = 32;
+
+    private static final YAMLFactory YAML;
+    private static final JsonFactory JSON;
+
+    static {
+        LoaderOptions opts = new LoaderOptions();
+        opts.setMaxAliasesForCollections(0);
+        opts.setNestingDepthLimit(MAX_DEPTH + 2);
+        opts.setCodePointLimit(InputFiles.MAX_BYTES);
+        opts.setAllowDuplicateKeys(true);
+        YAML = YAMLFactory.builder().loaderOptions(opts)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
+                .build();
+        JSON = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
+                .build();
+    }
+
+    private YamlLoader() {
+    }
+
+    /** Parses {@code text} read from {@code origin}; JSON when {@code json} is true. */
+    public static YNode parse(String text, String origin, boolean json) {
+        if (text.isBlank()) {
+            throw InputException.at(origin, null, "a " + (json ? "JSON" : "YAML") + " mapping", "an empty file");
+        }
+        try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw InputException.at(origin, null, "a mapping", "an empty document");
+            }
+            YNode root = read(p, origin, 0);
+            if (p.nextToken() != null) {
+                throw InputException.at(origin + ":" + line(p), null, "one document", "more content after it");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0 ? origin + ":" + loc.getLineNr() : origin;
+            throw new InputException(InputException.oneLine(where + ": not valid " + (json ? "JSON" : "YAML")
+                    + ": " + firstLine(e.getOriginalMessage())), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException) {
+                throw (InputException) e;
+            }
+            throw new InputException(InputException.oneLine(origin + ": not valid " + (json ? "JSON" : "YAML")
+                    + ": " + firstLine(String.valueOf(e.getMessage()))), e);
+        }
+    }
+
+    private static YNode read(JsonParser p, String origin, int depth) throws IOException {
+        int line = line(p);
+        if (depth > MAX_DEPTH) {
+            throw InputException.at(origin + ":" + line, null, "nesting at most " + MAX_DEPTH + " levels deep",
+                    "deeper nesting");
+        }
+        if (p instanceof YAMLParser) {
+            YAMLParser yp = (YAMLParser) p;
+            if (yp.getCurrentAnchor() != null) {
+                throw InputException.at(origin + ":" + line, null, "plain values (no anchors or aliases)",
+                        "the anchor &" + yp.getCurrentAnchor());
+            }
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                YNode m = YNode.map(origin, line);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    int keyLine = line(p);
+                    if (m.get(key) != null) {
+                        throw InputException.at(origin + ":" + keyLine, key, "each key once",
+                                "a duplicate (first at line " + m.get(key).line() + ")");
+                    }
+                    p.nextToken();
+                    m.put(key, read(p, origin, depth + 1));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                YNode l = YNode.list(origin, line);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(read(p, origin, depth + 1));
+                }
+                return l;
+            }
+            case VALUE_STRING:
+                if (p instanceof YAMLParser && isAlias((YAMLParser) p)) {
+                    throw InputException.at(origin + ":" + line, null, "plain values (no anchors or aliases)",
+                            "an alias");
+                }
+                return YNode.scalar(YNode.Kind.STRING, p.getText(), origin, line);
+            case VALUE_NUMBER_INT:
+                return YNode.scalar(YNode.Kind.INT, p.getText(), origin, line);
+            case VALUE_NUMBER_FLOAT:
+                return YNode.scalar(YNode.Kind.FLOAT, p.getText(), origin, line);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return YNode.scalar(YNode.Kind.BOOL, p.getText(), origin, line);
+            case VALUE_NULL:
+                return YNode.scalar(YNode.Kind.NULL, null, origin, line);
+            default:
+                throw InputException.at(origin + ":" + line, null, "a value", "the token " + t);
+        }
+    }
+
+    private static boolean isAlias(YAMLParser p) {
+        try {
+            return p.isCurrentAlias();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int line(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? 0 : Math.max(0, loc.getLineNr());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

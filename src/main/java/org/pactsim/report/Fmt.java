@@ -1,0 +1,43 @@
+package org.pactsim.report;
+
+import java.util.Locale;
+
+/** Fixed, locale-independent number formats for reports. */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    public static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f", fraction * 100);
+    }
+
+    /** Up to 4 significant decimals, no exponent for everyday magnitudes. */
+    public static String real(double v) {
+        if (Double.isInfinite(v)) {
+            return "unlimited";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e12)) {
+            return String.format(Locale.ROOT, "%.4g", v);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
+    }
+
+    static <T> String cell(Metric<T> m, T row) {
+        Object v = m.value().apply(row);
+        if (v instanceof Long || v instanceof Integer) {
+            return count(((Number) v).longValue());
+        }
+        if (v instanceof Double) {
+            return m.percent() ? percent((Double) v) : real((Double) v);
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,39 @@
+package org.pactsim.spec;
+
+/**
+ * A whole accelerator: {@code cores} identical cores, each an array with its SRAM, sharing
+ * one DRAM interface, all at {@code clockMhz}.
+ */
+public record AcceleratorSpec(
+        String name,
+        ArraySpec array,
+        Dataflow dataflow,
+        int cores,
+        double clockMhz,
+        PeSpec pe,
+        SramSpec sram,
+        DramSpec dram,
+        int technologyNm) {
+
+    public AcceleratorSpec {
+        Violations v = new Violations()
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(array != null, "array", "an array", "nothing")
+                .check(dataflow != null, "dataflow", "os, ws or is", "nothing")
+                .between("cores", cores, 1, 1 << 16)
+                .finitePositive("clockMhz", clockMhz)
+                .check(pe != null, "pe", "a PE spec", "nothing")
+                .check(sram != null, "sram", "an SRAM spec", "nothing")
+                .check(dram != null, "dram", "a DRAM spec", "nothing")
+                .between("technologyNm", technologyNm, 1, 1000);
+        v.throwIfAny();
+    }
+
+    public long totalPes() {
+        return array.pes() * cores;
+    }
+
+    public AcceleratorSpec withDataflow(Dataflow d) {
+        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm);
+    }
+}
