@@ -2,6 +2,7 @@ package org.pactsim.io;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -55,8 +56,17 @@ public final class MapReader {
         known.add(k);
         YNode v = node.get(k);
         if (v == null || v.kind() == YNode.Kind.NULL) {
-            throw InputException.at(node.where(), key(k), "a value (the key is required)",
-                    v == null ? "no such key" : "nothing");
+            String found = v == null ? "no such key" : "nothing";
+            if (v == null) {
+                for (Map.Entry<String, YNode> e : node.entries().entrySet()) {
+                    if (!known.contains(e.getKey()) && Suggest.distance(e.getKey().toLowerCase(Locale.ROOT),
+                            k.toLowerCase(Locale.ROOT)) <= 2) {
+                        found += " (is " + key(e.getKey()) + " at " + e.getValue().where() + " a misspelling?)";
+                        break;
+                    }
+                }
+            }
+            throw InputException.at(v != null ? v.where() : node.where(), key(k), "a value (the key is required)", found);
         }
         return v;
     }

@@ -1,0 +1,123 @@
+package org.pactsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+    Path topo;
+    Path trace;
+
+    @BeforeEach
+    void files() throws IOException {
+        // SCALE-Sim's conv_nets/test.csv: one 7x7x192 -> 384 3x3 layer (M=25, K=1728, N=384).
+        topo = dir.resolve("test.csv");
+        Files.writeString(topo, "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
+                + "Inc5b_3x3, 7, 7, 3, 3, 192, 384, 1,\n");
+        trace = dir.resolve("t.csv");
+        Files.writeString(trace, "name,type,inH,inW,inC,outC,kH,kW,strideH,padH\n"
+                + "c1,conv,9,9,192,384,3,3,1,0\n");
+    }
+
+    private static JsonNode json(String s) throws IOException {
+        return new ObjectMapper().readTree(s);
+    }
+
+    @Test
+    void scalesimModelGivesScaleSimsNumbers() throws IOException {
+        // The worked check of scalesim-compat.md: 32x32, os: 12 folds x 1790 - 1 = 21479.
+        Cli c = Cli.run("simulate", "--arch", "arch-configs/scale-32x32.yaml", "--trace", topo.toString(),
+                "--model", "scalesim", "--format", "json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode t = json(c.out()).get("totals");
+        assertThat(t.get("cycles").asLong()).isEqualTo(21479);
+        assertThat(t.get("macs").asLong()).isEqualTo(25L * 1728 * 384);
+        assertThat(t.get("stallCycles").asLong()).isZero();
+        assertThat(t.get("sramReads").asLong()).isEqualTo(518400 + 663552);
+        assertThat(t.get("sramWrites").asLong()).isEqualTo(10368);
+        assertThat(t.get("utilization").asDouble()).isCloseTo(0.7542250570324504, org.assertj.core.data.Offset.offset(1e-12));
+
+        Cli ws = Cli.run("simulate", "--arch", "arch-configs/scale-32x32.yaml", "--trace", topo.toString(),
+                "--model", "scalesim", "--dataflow", "ws", "--format", "json");
+        assertThat(json(ws.out()).get("totals").get("cycles").asLong()).isEqualTo(648L * 119 - 1);
+        Cli is = Cli.run("simulate", "--arch", "arch-configs/scale-32x32.yaml", "--trace", topo.toString(),
+                "--model", "scalesim", "--set", "dataflow=is", "--format", "json");
+        assertThat(json(is.out()).get("totals").get("cycles").asLong()).isEqualTo(54L * 478 - 1);
+    }
+
+    @Test
+    void nativeModelOnAPactsimTraceWithPadding() throws IOException {
+        // 9x9 input, 3x3, no padding -> 7x7 output, same GEMM as the topology above.
+        Cli c = Cli.run("simulate", "--arch", "arch-configs/scale-32x32.yaml", "--trace", trace.toString(),
+                "--format", "json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode root = json(c.out());
+        assertThat(root.get("schema").asText()).isEqualTo("pactsim/result/1");
+        assertThat(root.get("model").asText()).isEqualTo("pactsim");
+        JsonNode layer = root.get("layers").get(0);
+        assertThat(layer.get("m").asLong()).isEqualTo(49);
+        assertThat(layer.get("k").asLong()).isEqualTo(1728);
+        // os, 32x32: F = ceil(49/32) * ceil(384/32) = 24 folds, P = 1728 + 62 = 1790 >= 2R-1:
+        // (F - 1) * 1790 + 1790 + 32 (the last fold's drain).
+        assertThat(layer.get("cycles").asLong()).isEqualTo(24L * 1790 + 32);
+        assertThat(root.get("accelerator").get("array").get("rows").asInt()).isEqualTo(32);
+    }
+
+    @Test
+    void tableAndCsvFormatsAndOutFolder() throws IOException {
+        Path out = dir.resolve("out");
+        Cli c = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--out", out.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("Inc5b_3x3").contains("TOTAL").contains("inferences/s")
+                .contains("note: SCALE-Sim topology: 8-bit");
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(out.resolve("result.csv")).exists();
+        assertThat(out.resolve("table.txt")).hasContent(c.out().strip());
+        assertThat(json(Files.readString(out.resolve("accelerator.resolved.json"))).get("name").asText()).isEqualTo("tpu-v1");
+        Cli csv = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--format", "csv");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("name,type,m,n,k,repeat,folds,cycles");
+        assertThat(csv.out()).contains("\nTOTAL,");
+    }
+
+    @Test
+    void badInputsExitWithTwoAndOneLine() {
+        Cli missing = Cli.run("simulate", "--arch", "nope.yaml", "--trace", topo.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("pactsim: nope.yaml: expected an existing file, found no such file");
+        Cli model = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--model", "timeloop");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("--model: expected pactsim or scalesim, found \"timeloop\"").doesNotContain("at org.");
+        Cli df = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--dataflow", "rs");
+        assertThat(df.code()).isEqualTo(2);
+        Cli set = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--set", "sram.l2KiB=4");
+        assertThat(set.code()).isEqualTo(2);
+        assertThat(set.err()).contains("--set sram.l2KiB=4: sram.l2KiB: expected one of the known keys unifiedKiB, ifmapKiB");
+        Cli opt = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml");
+        assertThat(opt.code()).isEqualTo(2);
+        assertThat(opt.err()).contains("Missing required option: '--trace=FILE'");
+        Cli debug = Cli.run("simulate", "--debug", "--arch", "nope.yaml", "--trace", topo.toString());
+        assertThat(debug.code()).isEqualTo(2);
+        assertThat(debug.err()).contains("at org.pactsim");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertThat(Cli.run("--help").code()).isZero();
+        assertThat(Cli.run("simulate", "--help").out()).contains("--arch").contains("--set");
+        assertThat(Cli.run("--version").out()).startsWith("pactsim ");
+        Cli none = Cli.run();
+        assertThat(none.code()).isEqualTo(2);
+        Cli unknown = Cli.run("simulat");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("simulate");
+    }
+}
