@@ -22,8 +22,16 @@ public final class FoldEngine {
     }
 
     public static LayerResult run(AcceleratorSpec acc, Layer layer, TimingModel model) {
+        return run(acc, layer, model.quirks());
+    }
+
+    /**
+     * The same under any mix of quirks, not only the two timing models' (the reference engine's
+     * properties check every mix).
+     */
+    public static LayerResult run(AcceleratorSpec acc, Layer layer, Quirks q) {
         try {
-            return runExact(acc, layer, model.quirks());
+            return runExact(acc, layer, q);
         } catch (ArithmeticException e) {
             throw new OverflowException("layer " + layer.name()
                     + ": a cycle or access count exceeds 2^63-1; the layer is too large to simulate");

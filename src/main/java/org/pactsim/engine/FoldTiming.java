@@ -7,26 +7,38 @@ import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.Dataflow;
 
 /**
- * Cycles of a run of folds on one array: the only place where fold timing is defined.
+ * Cycles of a run of folds on one array: the only place where fold timing is defined. Every
+ * formula here is what the register-level reference engine
+ * ({@code org.pactsim.engine.reference}) measures on an array built as described; its
+ * properties check them fold by fold ({@code docs/reference-engine.md}).
  *
  * <p>Notation: {@code R x C} array, {@code T} temporal extent, {@code F} folds.
  * <ul>
  * <li>Fold span {@code P = T + R + C - 2}: the skewed operand wavefront enters at the top-left
- *     and the last MAC happens in the bottom-right PE {@code R + C - 2} cycles after the first.
- * <li>SCALE-Sim ({@code serialFolds}): OS folds cost {@code P}, WS/IS folds {@code R + P}
- *     (the stationary operand is shifted in over {@code R} cycles before each fold); folds
- *     never overlap. Its OS count stops at the last MAC ({@code osDrainFree}).
- * <li>Native WS/IS: the stationary operands of fold {@code f+1} are shifted into shadow
- *     registers while fold {@code f} streams (TPU v1 double-buffers its weights this way);
- *     only the first fold's preload is exposed: {@code R + F*P}.
- * <li>Native OS: each fold's results move to shadow registers and drain down the columns
- *     (one port per column) while the next fold computes. Draining {@code R} skewed results
- *     takes {@code 2R - 1} cycles, so the period is {@code max(P, 2R - 1)} (the drain hazard:
- *     the fold period holds only when {@code T + C >= R + 1}); the last fold's drain is
- *     exposed ({@code R} cycles): {@code (F-1)*max(P, 2R-1) + P + R}.
+ *     and the fold's last slot reaches the bottom-right PE {@code R + C - 2} cycles after its
+ *     first; in WS/IS that PE's result leaves the array in the same cycle.
+ * <li>Serial array ({@code serialFolds}, SCALE-Sim): one fold at a time, no shadow registers.
+ *     WS/IS folds cost {@code R + P} (the stationary operand is shifted in over {@code R}
+ *     cycles before each fold). OS folds cost {@code P + R}: after the last MAC the
+ *     accumulators shift out down the columns, one row per cycle, before the next fold may
+ *     start; SCALE-Sim charges only {@code P} ({@code osDrainFree}: its count stops at the
+ *     last MAC).
+ * <li>Double-buffered WS/IS (native): the stationary operands of fold {@code f+1} are shifted
+ *     into shadow registers while fold {@code f} streams (TPU v1 double-buffers its weights);
+ *     all PEs switch to them at once when fold {@code f}'s last slot has passed the
+ *     bottom-right PE, so folds follow each other every {@code P} cycles and only the first
+ *     fold's preload is exposed: {@code R + F*P}. (The preload needs {@code R <= P} cycles.)
+ * <li>Double-buffered OS (native): when a fold's last MAC is done, all accumulators move at
+ *     once to shadow registers that drain down the columns (one port per column, {@code R}
+ *     cycles) while the next fold computes; {@code R <= P}, so the drain never holds the next
+ *     switch, and only the last fold's drain is exposed: {@code F*P + R}.
+ *     An earlier version charged a period of {@code max(P, 2R - 1)}: draining a column takes
+ *     {@code 2R - 1} cycles only when counted from the moment its top PE finishes, but with
+ *     a fold-wide switch every result is in its shadow register by then and a column empties
+ *     in {@code R} cycles; the register-level array shows no such hazard.
  * </ul>
- * Partial folds cost a full fold in both models: operands and results still cross the whole
- * physical array.
+ * Partial folds cost a full fold in both models: the sequencer issues the full-array schedule
+ * (padding slots cross the unused PEs) and a fold ends when its last slot has left the array.
  */
 public final class FoldTiming {
     private FoldTiming() {
@@ -45,22 +57,18 @@ public final class FoldTiming {
         long p = span(g);
         long r = g.rows();
         boolean os = g.dataflow() == Dataflow.OS;
+        boolean drainFree = os && q.osDrainFree();
         if (q.serialFolds()) {
-            long perFold = os ? p : addExact(p, r);
-            long total = multiplyExact(folds, perFold);
-            return os && !q.osDrainFree() ? addExact(total, r) : total;
+            return multiplyExact(folds, drainFree ? p : addExact(p, r));
         }
-        if (os) {
-            long period = Math.max(p, 2 * r - 1);
-            long drain = q.osDrainFree() ? 0 : r;
-            return addExact(addExact(multiplyExact(folds - 1, period), p), drain);
-        }
-        return addExact(r, multiplyExact(folds, p));
+        long exposed = drainFree ? 0 : r;
+        return addExact(multiplyExact(folds, p), exposed);
     }
 
     /**
      * The per-fold cycle figure the compute-utilisation column divides by: the fold span for
-     * OS, and for WS/IS {@code R + P}, or SCALE-Sim's {@code 2R + 2C + T - 3} with its quirk.
+     * OS, and for WS/IS {@code R + P} on the serial array, {@code P} on the double-buffered
+     * one, or SCALE-Sim's {@code 2R + 2C + T - 3} with its quirk.
      */
     public static long utilizationDenominator(FoldGeometry g, Quirks q) {
         long p = span(g);

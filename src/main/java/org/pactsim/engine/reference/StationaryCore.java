@@ -1,0 +1,343 @@
+package org.pactsim.engine.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pactsim.engine.reference.CycleTrace.Event;
+import org.pactsim.engine.reference.CycleTrace.Unit;
+
+/**
+ * One core's weight- or input-stationary array, register by register. PE {@code (r, c)} holds
+ * the stationary operand {@code S[rowBase+r][colBase+c]} (WS: {@code W[k][n]}; IS:
+ * {@code I[m][k]}). Streamed vectors enter from the left (row {@code r} skewed by {@code r}
+ * cycles) and are passed right; partial sums enter at the top of each column (zero in the first
+ * row fold, read back from the ofmap SRAM in later ones), flow down one PE per cycle, gain one
+ * product per PE, and are written to the ofmap SRAM as they leave the bottom. A fold's last
+ * output leaves the bottom-right PE {@code P - 1 = T + R + C - 3} cycles after its first issue.
+ *
+ * <p>Preload: the stationary operands are shifted down the columns from the top, one row per
+ * cycle ({@code R} cycles; the bottom row's value enters first). Serial array: the preload
+ * writes the PEs' working registers while the array is idle, so each fold costs {@code R + P}.
+ * Double-buffered array: the preload fills shadow registers while the previous fold streams,
+ * and one global switch copies them into the working registers when that fold's last slot has
+ * passed the bottom-right PE (waiting for the preload to finish if it has not, which never
+ * happens as {@code R <= P}); the next fold streams from the following cycle.
+ */
+final class StationaryCore extends Core {
+    private final boolean inputStationary;
+    private final long[] hVal;
+    private final long[] vVal;
+    private final byte[] hFlag;
+    private final byte[] vFlag;
+    private final int[] hTag;
+    private final int[] vTag;
+    private final long[] stat;
+    private final boolean[] statHas;
+    private final long[] shadow;
+    private final boolean[] shadowHas;
+    private final long[] preloadVal;
+    private final boolean[] preloadHas;
+    private final int[] preloadRow;
+
+    StationaryCore(Setup s, boolean inputStationary) {
+        super(s);
+        this.inputStationary = inputStationary;
+        int n = rows * cols;
+        hVal = new long[n];
+        vVal = new long[n];
+        hFlag = new byte[n];
+        vFlag = new byte[n];
+        hTag = new int[n];
+        vTag = new int[n];
+        stat = new long[n];
+        statHas = new boolean[n];
+        shadow = serial ? stat : new long[n];
+        shadowHas = serial ? statHas : new boolean[n];
+        preloadVal = new long[cols];
+        preloadHas = new boolean[cols];
+        preloadRow = new int[1];
+    }
+
+    @Override
+    List<FoldEvents> run(List<FoldJob> jobs) {
+        List<FoldEvents> out = new ArrayList<>(jobs.size());
+        int next = 0;
+        FoldJob cur = null;
+        Log curLog = null;
+        FoldJob loading = null;
+        Log loadingLog = null;
+        int loadStep = 0;
+        FoldJob loaded = null;
+        Log loadedLog = null;
+        FoldJob armed = null;
+        Log armedLog = null;
+        long sTau = 0;
+        long cycle = 0;
+        long tau = 0;
+        while (next < jobs.size() || cur != null || loading != null || loaded != null || armed != null) {
+            if (cur == null && armed != null) {
+                cur = armed;
+                curLog = armedLog;
+                armed = null;
+                curLog.streamStart = cycle;
+                sTau = tau;
+            }
+            if (loading == null && loaded == null && next < jobs.size() && (!serial || cur == null && armed == null)) {
+                loading = jobs.get(next++);
+                loadingLog = new Log(loading, cycle);
+                loadStep = 0;
+            }
+            int streamReads = 0;
+            int psumReads = 0;
+            int statReads = 0;
+            if (cur != null) {
+                int d = (int) (tau - sTau);
+                streamReads = feedLeft(d, cur);
+                psumReads = feedTop(d, cur);
+            } else {
+                java.util.Arrays.fill(leftFlag, (byte) 0);
+                java.util.Arrays.fill(topFlag, (byte) 0);
+            }
+            if (loading != null) {
+                statReads = feedPreload(loadStep, loading);
+            }
+            int ifReads = inputStationary ? statReads : streamReads;
+            int fReads = inputStationary ? streamReads : statReads;
+            if (!memory.serve(cycle, ifReads, fReads, psumReads)) {
+                counts.stalls++;
+                traceStall(cycle);
+                cycle++;
+                continue;
+            }
+            counts.ifmapReads += ifReads;
+            counts.filterReads += fReads;
+            counts.ofmapReads += psumReads;
+            if (tracing()) {
+                traceFeeds(cycle, cur, loading);
+            }
+            boolean done = false;
+            if (cur != null) {
+                done = step(cycle, cur, curLog);
+            }
+            if (loading != null) {
+                loadRow(loadStep, loading);
+                if (++loadStep == rows) {
+                    loaded = loading;
+                    loadedLog = loadingLog;
+                    loading = null;
+                }
+            }
+            if (done) {
+                curLog.computeEnd = cycle;
+                out.add(curLog.done());
+                cur = null;
+            }
+            if (loaded != null && cur == null && armed == null) {
+                loadedLog.usedPes = switchFold(cycle, loaded);
+                armed = loaded;
+                armedLog = loadedLog;
+                loaded = null;
+            }
+            cycle++;
+            tau++;
+        }
+        counts.cycles = cycle;
+        return out;
+    }
+
+    private long streamed(FoldJob job, int t, int r) {
+        return inputStationary ? job.data().weight(r, t) : job.data().input(t, r);
+    }
+
+    private long stationary(FoldJob job, int r, int c) {
+        return inputStationary ? job.data().input(c, r) : job.data().weight(r, c);
+    }
+
+    private int feedLeft(int d, FoldJob job) {
+        int reads = 0;
+        int t = job.t();
+        for (int r = 0; r < rows; r++) {
+            int k = d - r;
+            if (k < 0 || k >= t) {
+                leftFlag[r] = 0;
+                continue;
+            }
+            byte f = k == t - 1 ? (byte) (SLOT | LAST) : SLOT;
+            if (r < job.rowsUsed()) {
+                f |= VALID;
+                leftVal[r] = streamed(job, k, job.rowBase() + r);
+                reads++;
+            }
+            leftFlag[r] = f;
+            leftTag[r] = k;
+        }
+        return reads;
+    }
+
+    /** Partial sums in at the top: zero in the first row fold, read back in later ones. */
+    private int feedTop(int d, FoldJob job) {
+        int reads = 0;
+        int t = job.t();
+        for (int c = 0; c < cols; c++) {
+            int k = d - c;
+            if (k < 0 || k >= t) {
+                topFlag[c] = 0;
+                continue;
+            }
+            byte f = k == t - 1 ? (byte) (SLOT | LAST) : SLOT;
+            if (c < job.colsUsed()) {
+                f |= VALID;
+                if (job.pass() == 0) {
+                    topVal[c] = 0;
+                } else {
+                    int oc = job.colBase() + c;
+                    topVal[c] = inputStationary ? job.data().readPartial(oc, k, job.pass())
+                            : job.data().readPartial(k, oc, job.pass());
+                    reads++;
+                }
+            }
+            topFlag[c] = f;
+            topTag[c] = k;
+        }
+        return reads;
+    }
+
+    /** Preload step {@code q} feeds every column the operand of row {@code R-1-q}. */
+    private int feedPreload(int q, FoldJob job) {
+        int r = rows - 1 - q;
+        preloadRow[0] = r;
+        int reads = 0;
+        for (int c = 0; c < cols; c++) {
+            boolean has = r < job.rowsUsed() && c < job.colsUsed();
+            preloadHas[c] = has;
+            if (has) {
+                preloadVal[c] = stationary(job, job.rowBase() + r, job.colBase() + c);
+                reads++;
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * The preload chain after step {@code q}. Nothing reads the chain before its {@code R}-th
+     * shift, so the chain is modelled by writing each value at the row it settles in: after
+     * {@code R} shifts row {@code r} holds what the top fed at step {@code R-1-r}.
+     */
+    private void loadRow(int q, FoldJob job) {
+        int base = preloadRow[0] * cols;
+        for (int c = 0; c < cols; c++) {
+            shadow[base + c] = preloadVal[c];
+            shadowHas[base + c] = preloadHas[c];
+        }
+    }
+
+    /** Global switch: the shadow registers become the working ones (same registers if serial). */
+    private long switchFold(long cycle, FoldJob job) {
+        long used = 0;
+        if (!serial) {
+            System.arraycopy(shadow, 0, stat, 0, stat.length);
+            System.arraycopy(shadowHas, 0, statHas, 0, statHas.length);
+        }
+        for (boolean b : statHas) {
+            used += b ? 1 : 0;
+        }
+        if (tracing()) {
+            trace(cycle, job, Unit.ARRAY, -1, -1, Event.SWITCH, used);
+        }
+        return used;
+    }
+
+    /** One clock edge of the PE grid; returns true when the fold's last slot reached the corner. */
+    private boolean step(long cycle, FoldJob job, Log log) {
+        long macs = 0;
+        boolean tr = tracing();
+        int last = rows - 1;
+        for (int i = last; i >= 0; i--) {
+            int base = i * cols;
+            for (int j = cols - 1; j >= 0; j--) {
+                int x = base + j;
+                long hv;
+                byte hf;
+                int ht;
+                if (j == 0) {
+                    hv = leftVal[i];
+                    hf = leftFlag[i];
+                    ht = leftTag[i];
+                } else {
+                    hv = hVal[x - 1];
+                    hf = hFlag[x - 1];
+                    ht = hTag[x - 1];
+                }
+                long vv;
+                byte vf;
+                int vt;
+                if (i == 0) {
+                    vv = topVal[j];
+                    vf = topFlag[j];
+                    vt = topTag[j];
+                } else {
+                    vv = vVal[x - cols];
+                    vf = vFlag[x - cols];
+                    vt = vTag[x - cols];
+                }
+                if ((hf & VALID) != 0 && statHas[x]) {
+                    if ((vf & VALID) == 0 || ht != vt) {
+                        throw skew(cycle, i, j, ht, (vf & VALID) == 0 ? -1 : vt);
+                    }
+                    vv = acc.mac(vv, hv, stat[x]);
+                    macs++;
+                    if (tr) {
+                        trace(cycle, job, Unit.PE, i, j, Event.MAC, vv);
+                    }
+                }
+                hVal[x] = hv;
+                hFlag[x] = hf;
+                hTag[x] = ht;
+                vVal[x] = vv;
+                vFlag[x] = vf;
+                vTag[x] = vt;
+                if (i == last && (vf & VALID) != 0) {
+                    int oc = job.colBase() + j;
+                    if (inputStationary) {
+                        job.data().write(oc, vt, vv, job.pass());
+                    } else {
+                        job.data().write(vt, oc, vv, job.pass());
+                    }
+                    counts.ofmapWrites++;
+                    log.lastWrite = cycle;
+                    if (tr) {
+                        trace(cycle, job, Unit.BOTTOM, inputStationary ? oc : vt, inputStationary ? vt : oc,
+                                Event.WRITE_OFMAP, vv);
+                    }
+                }
+            }
+        }
+        counts.macs += macs;
+        log.macs += macs;
+        return (hFlag[rows * cols - 1] & LAST) != 0;
+    }
+
+    private void traceFeeds(long cycle, FoldJob cur, FoldJob loading) {
+        Event streamRead = inputStationary ? Event.READ_FILTER : Event.READ_IFMAP;
+        if (cur != null) {
+            for (int r = 0; r < rows; r++) {
+                if ((leftFlag[r] & VALID) != 0) {
+                    trace(cycle, cur, Unit.LEFT, cur.rowBase() + r, leftTag[r], streamRead, leftVal[r]);
+                }
+            }
+            if (cur.pass() > 0) {
+                for (int c = 0; c < cols; c++) {
+                    if ((topFlag[c] & VALID) != 0) {
+                        trace(cycle, cur, Unit.TOP, topTag[c], cur.colBase() + c, Event.READ_OFMAP, topVal[c]);
+                    }
+                }
+            }
+        }
+        if (loading != null) {
+            for (int c = 0; c < cols; c++) {
+                if (preloadHas[c]) {
+                    trace(cycle, loading, Unit.TOP, preloadRow[0], c, Event.PRELOAD, preloadVal[c]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.pactsim.engine.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.pactsim.engine.FoldEngine;
+import org.pactsim.engine.FoldTiming;
+import org.pactsim.engine.LayerResult;
+import org.pactsim.engine.Quirks;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ArraySpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.NumberType;
+import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.SramSpec;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.MatMulLayer;
+
+/**
+ * The fast fold engine against the register-level array on random small GEMMs (M, N, K up to
+ * 64, arrays up to 16 x 16, every dataflow, both timing models, shapes that leave partial
+ * folds): the same cycles per fold and per layer, the same SRAM counts; and the array's
+ * output equals the plain triple-loop GEMM bit for bit.
+ */
+class ReferenceVsFastProperties {
+
+    static AcceleratorSpec acc(int rows, int cols, Dataflow d, int cores, PeSpec pe) {
+        return new AcceleratorSpec("ref", new ArraySpec(rows, cols), d, cores, 1000, pe,
+                SramSpec.split(64, 64, 64), DramSpec.UNLIMITED, 45);
+    }
+
+    static MatMulLayer gemm(int m, int n, int k, int count) {
+        return new MatMulLayer("g", MatMulLayer.Kind.LINEAR, count, m, n, k, Bits.INT8, List.of());
+    }
+
+    @Provide
+    Arbitrary<PeSpec> pes() {
+        Arbitrary<Integer> w = Arbitraries.integers().between(1, 32);
+        Arbitrary<Integer> a = Arbitraries.integers().between(1, 32);
+        return Combinators.combine(w, a, Arbitraries.integers().between(0, 40))
+                .as((wb, ab, extra) -> new PeSpec(wb, ab, NumberType.INT, Math.min(64, Math.max(wb, ab) + extra)));
+    }
+
+    @Property(tries = 250)
+    void fastEqualsReference(@ForAll @IntRange(min = 1, max = 64) int m, @ForAll @IntRange(min = 1, max = 64) int n,
+            @ForAll @IntRange(min = 1, max = 64) int k, @ForAll @IntRange(min = 1, max = 16) int rows,
+            @ForAll @IntRange(min = 1, max = 16) int cols, @ForAll Dataflow d, @ForAll TimingModel model,
+            @ForAll @IntRange(min = 1, max = 3) int cores, @ForAll @IntRange(min = 1, max = 2) int repeat,
+            @ForAll("pes") PeSpec pe, @ForAll Accumulator.Mode overflow, @ForAll long seed) {
+        AcceleratorSpec a = acc(rows, cols, d, cores, pe);
+        MatMulLayer layer = gemm(m, n, k, repeat);
+        ReferenceResult ref = ReferenceEngine.run(a, layer, model.quirks(), seed,
+                new ReferenceEngine.Options(overflow, MemoryPort.IDEAL, null));
+        assertThat(ref.gemm().matches()).as(ref.gemm().first()).isTrue();
+        assertSameAsFast(ref, FoldEngine.run(a, layer, model), model.quirks());
+    }
+
+    /**
+     * Every mix of the quirks, not only the two timing models: each switch is honoured the same
+     * way by both engines (serial folds with the OS drain charged, the native array with a free
+     * drain, ...).
+     */
+    @Property(tries = 120)
+    void fastEqualsReferenceForEveryQuirkMix(@ForAll @IntRange(min = 1, max = 40) int m,
+            @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @IntRange(min = 1, max = 40) int k,
+            @ForAll @IntRange(min = 1, max = 12) int rows, @ForAll @IntRange(min = 1, max = 12) int cols,
+            @ForAll Dataflow d, @ForAll @IntRange(min = 0, max = 127) int bits) {
+        Quirks q = new Quirks((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
+                (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0);
+        AcceleratorSpec a = acc(rows, cols, d, 1, PeSpec.INT8);
+        MatMulLayer layer = gemm(m, n, k, 1);
+        ReferenceResult ref = ReferenceEngine.run(a, layer, q, 7, ReferenceEngine.Options.DEFAULT);
+        assertThat(ref.gemm().matches()).as(ref.gemm().first()).isTrue();
+        assertSameAsFast(ref, FoldEngine.run(a, layer, q), q);
+    }
+
+    static void assertSameAsFast(ReferenceResult ref, LayerResult fast, Quirks q) {
+        LayerResult r = ref.layer();
+        assertThat(r.gemm()).isEqualTo(fast.gemm());
+        assertThat(r.folds()).isEqualTo(fast.folds());
+        for (int f = 0; f < ref.foldCycles().size(); f++) {
+            long want = FoldTiming.cycles(fast.geometry(), f + 1, q) - FoldTiming.cycles(fast.geometry(), f, q);
+            assertThat(ref.foldCycles().get(f)).as("fold %d of %s", f, ref.foldCycles()).isEqualTo(want);
+        }
+        assertThat(r.cycles()).as("layer cycles").isEqualTo(fast.cycles());
+        assertThat(r.macs()).isEqualTo(fast.macs());
+        assertThat(r.sramIfmapReads()).as("ifmap reads").isEqualTo(fast.sramIfmapReads());
+        assertThat(r.sramFilterReads()).as("filter reads").isEqualTo(fast.sramFilterReads());
+        assertThat(r.sramOfmapReads()).as("ofmap reads").isEqualTo(fast.sramOfmapReads());
+        assertThat(r.sramOfmapWrites()).as("ofmap writes").isEqualTo(fast.sramOfmapWrites());
+        assertThat(r.stallCycles()).isEqualTo(fast.stallCycles());
+        assertThat(r.utilization()).isCloseTo(fast.utilization(), within(1e-12));
+        assertThat(r.mappingEfficiency()).isCloseTo(fast.mappingEfficiency(), within(1e-12));
+        assertThat(r.computeUtilization()).as("compute utilisation").isCloseTo(fast.computeUtilization(), within(1e-12));
+    }
+}
