@@ -1,0 +1,34 @@
+package org.pactsim.memory;
+
+import java.util.List;
+
+/**
+ * What one layer moves and waits for in the native memory model. Bytes are DRAM bytes for all
+ * cores together; {@code cycles} includes {@code stallCycles}, the cycles the arrays wait for
+ * DRAM beyond {@code computeCycles}. {@code weightLoadBytes} is the part of
+ * {@code filterReadBytes} that loads weights which then stay on chip for later inferences (when
+ * all weights fit; 0 in steady state).
+ *
+ * @param split      how the layer is divided among cores: {@code none}, {@code n} (output
+ *                   channels), {@code m} (output pixels) or {@code groups}
+ * @param tiling     one core's tiling (tile sizes, loop order)
+ * @param residency  per tensor, whether it stayed on chip or crossed the interface, and why
+ */
+public record LayerMemory(String name, String split, int activeCores, Tiling tiling,
+                          long computeCycles, long cycles, long stallCycles,
+                          long ifmapReadBytes, long filterReadBytes, long psumReadBytes,
+                          long ofmapWriteBytes, long psumWriteBytes, long weightLoadBytes,
+                          boolean inputOnChip, boolean outputOnChip, List<String> residency) {
+
+    public LayerMemory {
+        residency = List.copyOf(residency);
+    }
+
+    public long dramReadBytes() {
+        return Math.addExact(Math.addExact(ifmapReadBytes, filterReadBytes), psumReadBytes);
+    }
+
+    public long dramWriteBytes() {
+        return Math.addExact(ofmapWriteBytes, psumWriteBytes);
+    }
+}

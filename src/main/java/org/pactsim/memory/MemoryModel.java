@@ -1,0 +1,349 @@
+package org.pactsim.memory;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pactsim.engine.OverflowException;
+import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Gemm;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.OutputRounding;
+
+/**
+ * Runs a network through the native memory model, layer after layer:
+ * <ol>
+ * <li>each GEMM layer is split among the cores by output channels, output pixels or groups,
+ *     whichever finishes first, and each core's share is tiled by {@link TilingSearch};
+ * <li>an output that fits in the activation space (with every other activation still waiting
+ *     for a later consumer) stays on chip and feeds its consumers without a DRAM round trip;
+ *     the network's input is read from and its final output written to DRAM;
+ * <li>when all weights fit in the weight space of the cores they stay on chip: the first
+ *     inference loads each weight once, later inferences ({@link MemoryOptions#steadyState})
+ *     load none;
+ * <li>layer cycles are {@code max(fill + compute + drain, transfer)}: tiles are prefetched
+ *     while the previous ones compute; the first tiles' loads and the last output tile's
+ *     write-back are exposed.
+ * </ol>
+ * Layers other than convolutions and matrix products pass through without memory traffic.
+ */
+public final class MemoryModel {
+    private static final String NETWORK_INPUT = "(network input)";
+
+    private MemoryModel() {
+    }
+
+    public static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
+        try {
+            return new Run(acc, net, opt).all();
+        } catch (ArithmeticException e) {
+            throw new OverflowException("network " + net.name()
+                    + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
+        }
+    }
+
+    /** DRAM bytes per array cycle: {@code GB/s * 1000 / MHz}; infinite when unlimited. */
+    public static double bytesPerCycle(AcceleratorSpec acc) {
+        return acc.dram().isUnlimited() ? Double.POSITIVE_INFINITY : acc.dram().bandwidthGBps() * 1000 / acc.clockMhz();
+    }
+
+    /** Cycles to move {@code bytes} at {@code bytesPerCycle}, rounded up. */
+    public static long transferCycles(long bytes, double bytesPerCycle) {
+        if (bytes == 0 || Double.isInfinite(bytesPerCycle)) {
+            return 0;
+        }
+        double c = Math.ceil(bytes / bytesPerCycle);
+        if (c >= Long.MAX_VALUE) {
+            throw new ArithmeticException("transfer cycles");
+        }
+        return (long) c;
+    }
+
+    private static final class Run {
+        final AcceleratorSpec acc;
+        final Network net;
+        final MemoryOptions opt;
+        final Capacity cap;
+        final double bpc;
+        final int accBits;
+        final Map<String, Long> onChip = new HashMap<>();
+        final Map<String, Integer> lastUse = new HashMap<>();
+        /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
+        final Map<SearchKey, Tiling> memo = new HashMap<>();
+        final boolean weightsResident;
+        final long weightBitsPerCore;
+
+        Run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
+            this.acc = acc;
+            this.net = net;
+            this.opt = opt;
+            this.cap = Capacity.of(acc.sram());
+            this.bpc = bytesPerCycle(acc);
+            this.accBits = Packing.containerBits(acc.pe().accumulatorBits());
+            long weights = 0;
+            for (int i = 0; i < net.layers().size(); i++) {
+                Layer l = net.layers().get(i);
+                for (String in : sources(i)) {
+                    lastUse.merge(in, i, Math::max);
+                }
+                weights = addExact(weights, weightBits(l));
+            }
+            this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
+            this.weightsResident = weights > 0 && weightBitsPerCore <= cap.weightBits();
+        }
+
+        List<LayerMemory> all() {
+            List<LayerMemory> out = new ArrayList<>();
+            for (int i = 0; i < net.layers().size(); i++) {
+                out.add(layer(i));
+            }
+            return out;
+        }
+
+        /** The tensors a layer reads: its named inputs, else the previous layer's output. */
+        List<String> sources(int i) {
+            Layer l = net.layers().get(i);
+            if (!l.inputs().isEmpty()) {
+                return l.inputs();
+            }
+            return List.of(i == 0 ? NETWORK_INPUT : net.layers().get(i - 1).name());
+        }
+
+        LayerMemory layer(int i) {
+            Layer l = net.layers().get(i);
+            List<String> src = sources(i);
+            List<String> notes = new ArrayList<>();
+            if (!(l instanceof ConvLayer) && !(l instanceof MatMulLayer)) {
+                release(i);
+                return new LayerMemory(l.name(), "none", 1, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false,
+                        List.of("not a GEMM layer: no DRAM traffic modelled"));
+            }
+            Gemm gemm = l.lower(OutputRounding.FLOOR);
+            int aBits = l.bits().activation();
+            int outBits = Packing.containerBits(l.bits().output());
+            boolean bIsWeight = !(l instanceof MatMulLayer) || ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR;
+            int bBits = bIsWeight ? l.bits().weight() : l.bits().activation();
+            long aTensor = Packing.bits(inputElements(l, gemm), aBits) / gemm.repeat();
+            long bTensor = Packing.bits(multiplyExact(gemm.k(), gemm.n()), bBits);
+
+            String aName = src.get(0);
+            long aRes = onChip.getOrDefault(aName, 0L);
+            String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
+            long bRes = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
+            boolean weightsOnChip = bIsWeight && weightsResident;
+            notes.add(aRes > 0 ? "input " + aName + ": on chip (kept from its producer)"
+                    : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
+                    : " (its producer could not keep it on chip)"));
+            if (bIsWeight) {
+                notes.add(weightsOnChip
+                        ? String.format(Locale.ROOT, "weights: on chip (all weights, %s per core, fit in %s)",
+                                kib(weightBitsPerCore), kib(cap.weightBits()))
+                        : String.format(Locale.ROOT, "weights: from DRAM (all weights, %s per core, exceed %s)",
+                                kib(weightBitsPerCore), kib(cap.weightBits())));
+            } else if (bName != null) {
+                notes.add("second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
+            }
+
+            long reserved = 0;
+            for (Map.Entry<String, Long> e : onChip.entrySet()) {
+                if (!e.getKey().equals(aName) && !e.getKey().equals(bName)) {
+                    reserved = addExact(reserved, e.getValue());
+                }
+            }
+            Choice best = null;
+            for (String split : splits(gemm)) {
+                Choice c = evaluate(gemm, split, aTensor, bTensor, outBits, aRes, bRes,
+                        weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores())) : 0,
+                        reserved, weightsOnChip);
+                if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
+                    best = c;
+                }
+            }
+
+            long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
+            release(i);
+            boolean consumed = lastUse.containsKey(l.name());
+            long live = 0;
+            for (long v : onChip.values()) {
+                live = addExact(live, v);
+            }
+            long space = multiplyExact(cap.activationBits(), acc.cores());
+            boolean keep = consumed && addExact(live, outTensor) <= space;
+            if (keep) {
+                onChip.put(l.name(), outTensor);
+                notes.add(String.format(Locale.ROOT, "output: on chip (%s, with %s of live activations, fits in %s)",
+                        kib(outTensor), kib(live), kib(space)));
+            } else {
+                notes.add(consumed ? String.format(Locale.ROOT,
+                        "output: to DRAM (%s, with %s of live activations, exceeds %s)", kib(outTensor), kib(live), kib(space))
+                        : "output: to DRAM (the network's output)");
+            }
+            long outWrite = keep ? 0 : best.outWrite;
+            long readBytes = bytes(addExact(addExact(best.aRead, best.bRead), best.psumRead));
+            long writeBytes = bytes(addExact(outWrite, best.psumWrite));
+            long weightLoad = weightsOnChip && !opt.steadyState() ? bytes(multiplyExact(bTensor, gemm.repeat())) : 0;
+            long transfer = transferCycles(addExact(addExact(readBytes, writeBytes), weightLoad), bpc);
+            long fillBits = best.fill;
+            if (weightLoad > 0) {
+                // Weights that will stay on chip are still loaded before the first tile computes.
+                long bTile = multiplyExact(multiplyExact(Math.min(best.tiling.kt(), gemm.k()),
+                        Math.min(best.tiling.nt(), gemm.n())), Packing.containerBits(bBits));
+                fillBits = addExact(fillBits, multiplyExact(bTile, best.cores));
+            }
+            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
+            long drain = keep ? 0 : transferCycles(bytes(best.drain), bpc);
+            long cycles = Math.max(addExact(addExact(fill, best.compute), drain), transfer);
+            if (best.tiling.spills()) {
+                notes.add("partial sums: spilled to DRAM and read back (K split into "
+                        + FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt()) + " tiles)");
+            }
+            return new LayerMemory(l.name(), best.split, best.cores, best.tiling, best.compute, cycles,
+                    cycles - best.compute, bytes(best.aRead), addExact(bytes(best.bRead), weightLoad), bytes(best.psumRead),
+                    bytes(outWrite), bytes(best.psumWrite), weightLoad, aRes > 0, keep, notes);
+        }
+
+        /** Drops on-chip tensors whose last consumer is layer {@code i}. */
+        void release(int i) {
+            onChip.entrySet().removeIf(e -> lastUse.getOrDefault(e.getKey(), -1) <= i);
+        }
+
+        List<String> splits(Gemm g) {
+            if (acc.cores() == 1) {
+                return List.of("none");
+            }
+            List<String> s = new ArrayList<>(List.of("n", "m"));
+            if (g.repeat() > 1) {
+                s.add("groups");
+            }
+            return s;
+        }
+
+        /** One core's share under a split, tiled, and the layer's totals over all cores. */
+        Choice evaluate(Gemm g, String split, long aTensor, long bTensor, int outBits, long aRes, long bRes,
+                        long weightsPerCore, long reserved, boolean weightsOnChip) {
+            int cores = acc.cores();
+            long m = g.m();
+            long n = g.n();
+            long reps = g.repeat();
+            long share;
+            int active;
+            long aT = aTensor;
+            long bT = bTensor;
+            switch (split) {
+                case "n":
+                    share = FoldGeometry.ceilDiv(n, cores);
+                    active = (int) FoldGeometry.ceilDiv(n, share);
+                    bT = Math.max(1, bTensor / n * share);
+                    n = share;
+                    break;
+                case "m":
+                    share = FoldGeometry.ceilDiv(m, cores);
+                    active = (int) FoldGeometry.ceilDiv(m, share);
+                    aT = Math.max(1, aTensor / m * share);
+                    m = share;
+                    break;
+                case "groups":
+                    share = FoldGeometry.ceilDiv(reps, cores);
+                    active = (int) FoldGeometry.ceilDiv(reps, share);
+                    reps = share;
+                    break;
+                default:
+                    active = 1;
+                    break;
+            }
+            GemmOperands ops = new GemmOperands(m, n, g.k(), reps, aT, bT, outBits, accBits,
+                    acc.array(), acc.dataflow());
+            Capacity c = reserve(reserved / Math.max(1, active));
+            long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
+            long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
+            double coreBpc = bpc / active;
+            Tiling t = memo.computeIfAbsent(new SearchKey(ops, c, aResCore, bResCore, coreBpc),
+                    k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
+            long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
+            long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
+            Choice ch = new Choice();
+            ch.split = split;
+            ch.cores = active;
+            ch.tiling = t;
+            ch.compute = t.computeCycles();
+            ch.aRead = multiplyExact(t.aReadBits(), sharedA);
+            ch.bRead = multiplyExact(t.bReadBits(), sharedB);
+            ch.psumRead = multiplyExact(t.psumReadBits(), active);
+            ch.psumWrite = multiplyExact(t.psumWriteBits(), active);
+            ch.outWrite = multiplyExact(t.outWriteBits(), active);
+            ch.fill = multiplyExact(t.fillBits(), active);
+            ch.drain = multiplyExact(t.drainBits(), active);
+            ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
+            long transfer = transferCycles(bytes(ch.traffic), bpc);
+            long fill = transferCycles(bytes(ch.fill), bpc);
+            long drain = transferCycles(bytes(ch.drain), bpc);
+            ch.cycles = Math.max(addExact(addExact(fill, ch.compute), drain), transfer);
+            return ch;
+        }
+
+        Capacity reserve(long bits) {
+            if (bits == 0) {
+                return cap;
+            }
+            if (cap.unified()) {
+                return new Capacity(true, 0, 0, 0, Math.max(0, cap.unifiedBits() - bits));
+            }
+            return new Capacity(false, cap.aBits(), cap.bBits(), Math.max(0, cap.cBits() - bits), 0);
+        }
+
+        static long weightBits(Layer l) {
+            if (l instanceof ConvLayer) {
+                return Packing.bits(((ConvLayer) l).weightCount(), l.bits().weight());
+            }
+            if (l instanceof MatMulLayer && ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR) {
+                MatMulLayer mm = (MatMulLayer) l;
+                return Packing.bits(multiplyExact(mm.k(), mm.n()), l.bits().weight());
+            }
+            return 0;
+        }
+
+        static long inputElements(Layer l, Gemm g) {
+            if (l instanceof ConvLayer) {
+                ConvLayer c = (ConvLayer) l;
+                return multiplyExact(multiplyExact(c.batch(), multiplyExact(c.inH(), c.inW())), c.inC());
+            }
+            return multiplyExact(multiplyExact(g.m(), g.k()), g.repeat());
+        }
+
+        static long bytes(long bits) {
+            return addExact(bits, 7) / 8;
+        }
+
+        static String kib(long bits) {
+            return String.format(Locale.ROOT, "%.1f KiB", bits / 8192.0);
+        }
+    }
+
+    private record SearchKey(GemmOperands ops, Capacity cap, long aRes, long bRes, double bpc) {
+    }
+
+    /** A candidate split of a layer among the cores. */
+    private static final class Choice {
+        String split;
+        int cores;
+        Tiling tiling;
+        long compute;
+        long aRead;
+        long bRead;
+        long psumRead;
+        long psumWrite;
+        long outWrite;
+        long fill;
+        long drain;
+        long traffic;
+        long cycles;
+    }
+}

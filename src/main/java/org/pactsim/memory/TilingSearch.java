@@ -1,0 +1,159 @@
+package org.pactsim.memory;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import java.util.Arrays;
+import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.SpecException;
+
+/**
+ * Chooses the tiling of one core's GEMMs that fits the double-buffered SRAMs and moves the
+ * fewest DRAM bits, then takes the fewest cycles (compute overlapped with prefetch, first
+ * loads and last write-back exposed). Traffic first keeps the model monotone: more SRAM or
+ * fewer bits never add traffic. Candidate tile sizes per dimension are the extent and its
+ * halvings rounded up to the array side that dimension is spread over; for each pair
+ * {@code (Mt, Kt)} the largest {@code Nt} that fits is taken, and all six loop orders are
+ * priced. Cost: O(log M * log K) per layer.
+ */
+public final class TilingSearch {
+    private TilingSearch() {
+    }
+
+    /**
+     * @param aResidentBits  bits of A already entirely on chip (a resident activation): no A
+     *                       traffic, and they occupy A's buffer; 0 when A comes from DRAM
+     * @param bResidentBits  the same for B (resident weights, or a resident activation operand)
+     * @param bytesPerCycle  DRAM bytes per array cycle; infinite for unlimited bandwidth
+     */
+    public static Tiling best(GemmOperands g, Capacity cap, long aResidentBits, long bResidentBits,
+                              double bytesPerCycle) {
+        boolean aOnChip = aResidentBits > 0;
+        boolean bOnChip = bResidentBits > 0;
+        long[] cm = candidates(g.m(), g.granularity('m'));
+        long[] ck = candidates(g.k(), g.granularity('k'));
+        long gn = g.granularity('n');
+        double bElem = (double) g.bTensorBits() / ((double) g.k() * g.n());
+        double aPerElem = (double) g.aTensorBits() / ((double) g.m() * g.k());
+        int acc = g.accElemBits();
+        Tiling best = null;
+        double bestCycles = Double.MAX_VALUE;
+        for (long mt : cm) {
+            for (long kt : ck) {
+                double aTile = aOnChip ? 0 : aPerElem * mt * kt;
+                long ntMax = maxNt(g, cap, aTile, aResidentBits, bOnChip ? 0 : bElem, bResidentBits, acc, mt, kt, gn);
+                if (ntMax < 1) {
+                    continue;
+                }
+                // Pruning: with this Mt, a smaller Kt cannot give a larger Nt once Nt is the whole
+                // of N, and a smaller Kt never lowers traffic or compute; so stop after this Kt.
+                boolean lastKt = ntMax == g.n();
+                // When the temporal dimension's tile loop is innermost, its tiles stream through the
+                // same folds (double-buffered); otherwise every temporal tile restarts the folds.
+                char temporal = g.temporal();
+                long computeSplit = ComputeTime.cycles(g, mt, ntMax, kt);
+                long computeWhole = ComputeTime.cycles(g, temporal == 'm' ? g.m() : mt,
+                        temporal == 'n' ? g.n() : ntMax, temporal == 'k' ? g.k() : kt);
+                for (LoopOrder o : LoopOrder.values()) {
+                    long compute = o.innermost() == temporal ? computeWhole : computeSplit;
+                    Tiling t = price(g, mt, ntMax, kt, o, aOnChip, bOnChip, compute);
+                    double cycles = cycles(t, bytesPerCycle);
+                    if (best == null || t.trafficBits() < best.trafficBits()
+                            || (t.trafficBits() == best.trafficBits() && cycles < bestCycles)) {
+                        best = t;
+                        bestCycles = cycles;
+                    }
+                }
+                if (lastKt) {
+                    break;
+                }
+            }
+            if (best != null && best.mt() == g.m() && best.kt() == g.k() && best.nt() == g.n()) {
+                break;
+            }
+        }
+        if (best == null) {
+            throw new SpecException("sram", "room for one element of each operand, double-buffered",
+                    "buffers too small for this layer's " + g.outElemBits() + "/" + acc + "-bit values");
+        }
+        return best;
+    }
+
+    /** Cycles of a tiling: {@code max(fill + compute + drain, transfer)}, as a double for ranking. */
+    static double cycles(Tiling t, double bytesPerCycle) {
+        if (Double.isInfinite(bytesPerCycle)) {
+            return t.computeCycles();
+        }
+        double fill = Math.ceil(t.fillBits() / 8.0 / bytesPerCycle);
+        double drain = Math.ceil(t.drainBits() / 8.0 / bytesPerCycle);
+        double transfer = Math.ceil(t.trafficBits() / 8.0 / bytesPerCycle);
+        return Math.max(fill + t.computeCycles() + drain, transfer);
+    }
+
+    private static long maxNt(GemmOperands g, Capacity cap, double aTile, long aResident, double bElem,
+                              long bResident, int acc, long mt, long kt, long gn) {
+        double bound;
+        if (cap.unified()) {
+            double aNeed = aResident > 0 ? aResident : 2 * aTile;
+            bound = (cap.unifiedBits() - aNeed - bResident) / (2 * kt * bElem + 2.0 * mt * acc);
+        } else {
+            if (aResident > 0 ? aResident > cap.aBits() : 2 * aTile > cap.aBits()) {
+                return 0;
+            }
+            if (bResident > cap.bBits()) {
+                return 0;
+            }
+            double bBound = bElem == 0 ? Double.MAX_VALUE : cap.bBits() / (2 * kt * bElem);
+            bound = Math.min(bBound, cap.cBits() / (2.0 * mt * acc));
+        }
+        if (!(bound >= 1)) {
+            return 0;
+        }
+        if (bound >= g.n()) {
+            return g.n();
+        }
+        long b = (long) Math.floor(bound);
+        return b >= gn ? b / gn * gn : b;
+    }
+
+    private static Tiling price(GemmOperands g, long mt, long nt, long kt, LoopOrder o, boolean aOnChip,
+                                boolean bOnChip, long compute) {
+        long nM = FoldGeometry.ceilDiv(g.m(), mt);
+        long nN = FoldGeometry.ceilDiv(g.n(), nt);
+        long nK = FoldGeometry.ceilDiv(g.k(), kt);
+        long reps = g.reps();
+        long a = aOnChip ? 0 : multiplyExact(multiplyExact(g.aTensorBits(), o.refetchA() ? nN : 1), reps);
+        long b = bOnChip ? 0 : multiplyExact(multiplyExact(g.bTensorBits(), o.refetchB() ? nM : 1), reps);
+        long outputs = multiplyExact(multiplyExact(g.m(), g.n()), reps);
+        long out = multiplyExact(outputs, g.outElemBits());
+        long psum = 0;
+        if (o.spillsPartialSums() && nK > 1) {
+            psum = multiplyExact(multiplyExact(outputs, g.accElemBits()), nK - 1);
+        }
+        double aPerElem = (double) g.aTensorBits() / ((double) g.m() * g.k());
+        long aTile = aOnChip ? 0 : (long) Math.ceil(aPerElem * Math.min(mt, g.m()) * Math.min(kt, g.k()));
+        long bTile = bOnChip ? 0 : (long) Math.ceil((double) g.bTensorBits() / g.k() / g.n() * kt * nt);
+        long fill = addExact(aTile, bTile);
+        long drain = multiplyExact(multiplyExact(Math.min(mt, g.m()), Math.min(nt, g.n())), g.outElemBits());
+        return new Tiling(mt, nt, kt, o, a, b, psum, psum, out, compute, fill, drain);
+    }
+
+    /** The extent, its halvings rounded up to the granularity, down to 1; distinct, descending. */
+    static long[] candidates(long extent, long granularity) {
+        long[] buf = new long[130];
+        int n = 0;
+        buf[n++] = extent;
+        for (long d = 2; ; d *= 2) {
+            long c = FoldGeometry.ceilDiv(extent, d);
+            long v = c >= granularity ? FoldGeometry.ceilDiv(c, granularity) * granularity : c;
+            v = Math.min(v, extent);
+            if (v != buf[n - 1]) {
+                buf[n++] = v;
+            }
+            if (c <= 1 || d > (Long.MAX_VALUE >> 2)) {
+                break;
+            }
+        }
+        return Arrays.copyOf(buf, n);
+    }
+}

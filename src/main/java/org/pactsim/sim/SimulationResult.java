@@ -1,0 +1,127 @@
+package org.pactsim.sim;
+
+import static java.lang.Math.addExact;
+
+import java.util.List;
+import org.pactsim.engine.LayerResult;
+import org.pactsim.engine.NetworkResult;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.memory.LayerMemory;
+import org.pactsim.spec.AcceleratorSpec;
+
+/**
+ * A network on an accelerator: compute per layer, and in the native model the memory model's
+ * view of the first inference ({@code first}) and of a steady-state inference ({@code steady},
+ * weights that fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where
+ * memory never stalls the array (CALC mode).
+ */
+public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
+
+    public SimulationResult {
+        first = List.copyOf(first);
+        steady = List.copyOf(steady);
+    }
+
+    public boolean hasMemory() {
+        return !first.isEmpty();
+    }
+
+    public AcceleratorSpec accelerator() {
+        return compute.accelerator();
+    }
+
+    public TimingModel model() {
+        return compute.model();
+    }
+
+    public List<LayerResult> layers() {
+        return compute.layers();
+    }
+
+    /** Layer {@code i}'s memory view in the first inference, or null without a memory model or for a non-GEMM layer. */
+    public LayerMemory memory(int i) {
+        if (!hasMemory()) {
+            return null;
+        }
+        LayerMemory m = first.get(i);
+        return m.tiling() == null ? null : m;
+    }
+
+    /** Cycles of layer {@code i} in the first inference: memory stalls included where modelled. */
+    public long layerCycles(int i) {
+        LayerMemory m = memory(i);
+        return m == null ? compute.layers().get(i).cycles() : m.cycles();
+    }
+
+    public long layerStallCycles(int i) {
+        LayerMemory m = memory(i);
+        return m == null ? compute.layers().get(i).stallCycles() : m.stallCycles();
+    }
+
+    private long sum(List<LayerMemory> mem, boolean steadyState) {
+        long s = 0;
+        for (int i = 0; i < compute.layers().size(); i++) {
+            LayerMemory m = mem.isEmpty() ? null : mem.get(i);
+            s = addExact(s, m == null || m.tiling() == null ? compute.layers().get(i).cycles() : m.cycles());
+        }
+        return s;
+    }
+
+    /** Cycles of the first inference. */
+    public long cycles() {
+        return sum(first, false);
+    }
+
+    /** Cycles of a steady-state inference (equal to {@link #cycles()} without a memory model). */
+    public long steadyStateCycles() {
+        return sum(steady, true);
+    }
+
+    public long stallCycles() {
+        long s = 0;
+        for (int i = 0; i < compute.layers().size(); i++) {
+            s = addExact(s, layerStallCycles(i));
+        }
+        return s;
+    }
+
+    public long dramReadBytes() {
+        long s = 0;
+        for (LayerMemory m : first) {
+            s = addExact(s, m.dramReadBytes());
+        }
+        return s;
+    }
+
+    public long dramWriteBytes() {
+        long s = 0;
+        for (LayerMemory m : first) {
+            s = addExact(s, m.dramWriteBytes());
+        }
+        return s;
+    }
+
+    public long steadyStateDramBytes() {
+        long s = 0;
+        for (LayerMemory m : steady) {
+            s = addExact(addExact(s, m.dramReadBytes()), m.dramWriteBytes());
+        }
+        return s;
+    }
+
+    /** {@code macs / (cycles * all PEs)} of the first inference. */
+    public double utilization() {
+        long c = cycles();
+        return c == 0 ? 0 : (double) compute.macs() / ((double) c * accelerator().totalPes());
+    }
+
+    public double latencySeconds() {
+        return cycles() / (accelerator().clockMhz() * 1e6);
+    }
+
+    /** Steady-state throughput: back-to-back inferences with resident weights. */
+    public double inferencesPerSecond() {
+        long c = steadyStateCycles();
+        return c == 0 ? 0 : accelerator().clockMhz() * 1e6 / c;
+    }
+}

@@ -1,0 +1,129 @@
+package org.pactsim.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ArraySpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.SramSpec;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+
+/** Monotonicity and bounds of the memory model over random layers and accelerators. */
+class MemoryProperties {
+
+    record Case(Layer layer, int rows, int cols, Dataflow df, long ifKiB, long fKiB, long oKiB, boolean unified, int cores) {
+        AcceleratorSpec acc(double gbps) {
+            SramSpec s = unified ? SramSpec.unified(ifKiB + fKiB + oKiB) : SramSpec.split(ifKiB, fKiB, oKiB);
+            return new AcceleratorSpec("p", new ArraySpec(rows, cols), df, cores, 700, PeSpec.INT8, s,
+                    Double.isInfinite(gbps) ? DramSpec.UNLIMITED : new DramSpec(gbps), 28);
+        }
+
+        Case withSram(long f) {
+            return new Case(layer, rows, cols, df, ifKiB * f, fKiB * f, oKiB * f, unified, cores);
+        }
+    }
+
+    @Provide
+    Arbitrary<Layer> layers() {
+        Arbitrary<Layer> conv = Combinators.combine(Arbitraries.integers().between(3, 56), Arbitraries.integers().between(1, 256),
+                Arbitraries.integers().between(1, 256), Arbitraries.of(1, 3, 5), Arbitraries.of(1, 2),
+                Arbitraries.of(2, 4, 8, 16)).as((h, ci, co, k, s, b) -> (Layer) new ConvLayer("c", 1, h, h, ci, co,
+                        Math.min(k, h), Math.min(k, h), s, s, k / 2, k / 2, 1, new Bits(b, b, b), List.of()));
+        Arbitrary<Layer> fc = Combinators.combine(Arbitraries.integers().between(1, 512), Arbitraries.integers().between(1, 2048),
+                Arbitraries.integers().between(1, 2048), Arbitraries.of(2, 4, 8, 16)).as((m, n, k, b) ->
+                (Layer) new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, new Bits(b, b, b), List.of()));
+        return Arbitraries.oneOf(conv, fc);
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        return Combinators.combine(layers(), Arbitraries.of(4, 8, 16, 32), Arbitraries.of(4, 8, 16, 32),
+                Arbitraries.of(Dataflow.values()), Arbitraries.of(2L, 8L, 32L, 128L), Arbitraries.of(2L, 8L, 32L, 128L),
+                Arbitraries.of(4L, 16L, 64L), Arbitraries.of(false, true))
+                .as((l, r, c, d, i, f, o, u) -> new Case(l, r, c, d, i, f, o, u, 1));
+    }
+
+    static LayerMemory run(Case c, double gbps) {
+        return MemoryModel.run(c.acc(gbps), new Network("n", List.of(c.layer())), MemoryOptions.FIRST_INFERENCE).get(0);
+    }
+
+    static long traffic(LayerMemory m) {
+        return m.dramReadBytes() + m.dramWriteBytes();
+    }
+
+    /** Each input, weight and output crosses the interface at least once (single layer, cold). */
+    static long compulsory(Layer l) {
+        long out;
+        long in;
+        long w;
+        if (l instanceof ConvLayer c) {
+            in = Packing.bytes(c.batch() * c.inH() * c.inW() * c.inC(), l.bits().activation());
+            w = Packing.bytes(c.weightCount(), l.bits().weight());
+            out = Packing.bytes(c.batch() * c.outH(org.pactsim.workload.OutputRounding.FLOOR)
+                    * c.outW(org.pactsim.workload.OutputRounding.FLOOR) * c.outC(), l.bits().output());
+        } else {
+            MatMulLayer m = (MatMulLayer) l;
+            in = Packing.bytes(m.m() * m.k(), l.bits().activation());
+            w = Packing.bytes(m.k() * m.n(), l.bits().weight());
+            out = Packing.bytes(m.m() * m.n(), l.bits().output());
+        }
+        return in + w + out;
+    }
+
+    @Property(tries = 150)
+    void unlimitedBandwidthNeverStalls(@ForAll("cases") Case c) {
+        LayerMemory m = run(c, Double.POSITIVE_INFINITY);
+        assertThat(m.stallCycles()).isZero();
+        assertThat(m.cycles()).isEqualTo(m.computeCycles());
+    }
+
+    @Property(tries = 150)
+    void moreBandwidthNeverMoreCycles(@ForAll("cases") Case c, @ForAll @IntRange(min = 1, max = 64) int gbps) {
+        assertThat(run(c, 2.0 * gbps).cycles()).isLessThanOrEqualTo(run(c, gbps).cycles());
+        assertThat(run(c, Double.POSITIVE_INFINITY).cycles()).isLessThanOrEqualTo(run(c, 2.0 * gbps).cycles());
+    }
+
+    @Property(tries = 150)
+    void moreSramNeverMoreTraffic(@ForAll("cases") Case c, @ForAll @IntRange(min = 2, max = 8) int factor) {
+        assertThat(traffic(run(c.withSram(factor), 16))).isLessThanOrEqualTo(traffic(run(c, 16)));
+    }
+
+    @Property(tries = 150)
+    void trafficAtLeastCompulsoryAndEqualWhenEverythingFits(@ForAll("cases") Case c) {
+        long compulsory = compulsory(c.layer());
+        assertThat(traffic(run(c, 16))).isGreaterThanOrEqualTo(compulsory);
+        Case huge = new Case(c.layer(), c.rows(), c.cols(), c.df(), 1L << 20, 1L << 20, 1L << 20, c.unified(), 1);
+        assertThat(traffic(run(huge, 16))).isEqualTo(compulsory);
+    }
+
+    @Property(tries = 150)
+    void fewerBitsNeverMoreTraffic(@ForAll("cases") Case c) {
+        Layer l = c.layer();
+        int b = l.bits().weight();
+        if (b <= 2) {
+            return;
+        }
+        Bits half = new Bits(b / 2, b / 2, b / 2);
+        Layer narrower = l instanceof ConvLayer cv
+                ? new ConvLayer("c", cv.batch(), cv.inH(), cv.inW(), cv.inC(), cv.outC(), cv.kH(), cv.kW(), cv.strideH(),
+                        cv.strideW(), cv.padH(), cv.padW(), cv.groups(), half, List.of())
+                : new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, ((MatMulLayer) l).m(), ((MatMulLayer) l).n(),
+                        ((MatMulLayer) l).k(), half, List.of());
+        Case n = new Case(narrower, c.rows(), c.cols(), c.df(), c.ifKiB(), c.fKiB(), c.oKiB(), c.unified(), c.cores());
+        assertThat(traffic(run(n, 16))).isLessThanOrEqualTo(traffic(run(c, 16)));
+    }
+}
