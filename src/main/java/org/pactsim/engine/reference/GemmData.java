@@ -27,6 +27,25 @@ final class GemmData {
         this.writes = new int[m * n];
     }
 
+    /** Given operands, row-major: {@code input} is {@code M x K}, {@code weight} {@code K x N}. */
+    GemmData(int m, int n, int k, long[] input, long[] weight) {
+        if (input.length != m * k || weight.length != k * n) {
+            throw new IllegalArgumentException("operands do not match " + m + "x" + n + "x" + k);
+        }
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.input = input.clone();
+        this.weight = weight.clone();
+        this.ofmap = new long[m * n];
+        this.writes = new int[m * n];
+    }
+
+    /** The ofmap SRAM's content: the outputs after the last row fold. */
+    long[] outputs() {
+        return ofmap.clone();
+    }
+
     /** Uniform signed {@code bits}-bit two's complement values. */
     static long[] random(int count, int bits, SplittableRandom rnd) {
         long[] v = new long[count];

@@ -39,6 +39,7 @@ final class ModelView {
         List<FoldEvents> busiestEvents = List.of();
         long usedPes = 0;
         double computeSum = 0;
+        long spanSeen = 0;
         long allFolds = 0;
         long pes = acc.array().pes();
         for (List<FoldEvents> events : perCore) {
@@ -61,6 +62,7 @@ final class ModelView {
                     span += e.streamStart() - e.start();
                 }
                 computeSum += (double) e.macs() / ((double) pes * span);
+                spanSeen = spanSeen == 0 || spanSeen == span ? span : -1;
                 allFolds++;
             }
             if (sum > count) {
@@ -96,7 +98,10 @@ final class ModelView {
 
         double utilization = (double) hw.macs() / ((double) cycles * pes * acc.cores());
         double mapping = (double) usedPes / ((double) allFolds * pes);
-        double compute = computeSum / allFolds;
+        // With one span for all folds (always, as the sequencer runs the full-array schedule)
+        // the mean is one correctly rounded quotient of exact integers, as in the fast engine.
+        double compute = spanSeen > 0 ? (double) hw.macs() / ((double) allFolds * pes * spanSeen)
+                : computeSum / allFolds;
         LayerResult lr = new LayerResult(layer.name(), layer.type(), gemm, g, busiest.size(), cycles,
                 hw.stallCycles(), hw.macs(), utilization, mapping, compute, hw.ifmapReads(), hw.filterReads(),
                 ofmapReads, ofmapWrites);

@@ -61,16 +61,22 @@ public final class ReferenceEngine {
     public static ReferenceResult run(AcceleratorSpec acc, Layer layer, Quirks q, long seed, Options o) {
         Gemm gemm = layer.lower(q.outputRounding());
         checkSize(acc, layer.name(), gemm);
-        Dataflow df = acc.dataflow();
-        boolean os = df == Dataflow.OS;
-        FoldGeometry g = FoldGeometry.of(df, gemm, acc.array());
-        Accumulator accu = new Accumulator(acc.pe().accumulatorBits(), o.overflow());
         SplittableRandom rnd = new SplittableRandom(seed);
         GemmData[] data = new GemmData[(int) gemm.repeat()];
         for (int i = 0; i < data.length; i++) {
             data[i] = new GemmData((int) gemm.m(), (int) gemm.n(), (int) gemm.k(),
                     acc.pe().activationBits(), acc.pe().weightBits(), rnd);
         }
+        return run(acc, layer, q, o, data);
+    }
+
+    /** The same on given operands, one {@link GemmData} per repeat of the layer's GEMM. */
+    static ReferenceResult run(AcceleratorSpec acc, Layer layer, Quirks q, Options o, GemmData[] data) {
+        Gemm gemm = layer.lower(q.outputRounding());
+        Dataflow df = acc.dataflow();
+        boolean os = df == Dataflow.OS;
+        FoldGeometry g = FoldGeometry.of(df, gemm, acc.array());
+        Accumulator accu = new Accumulator(acc.pe().accumulatorBits(), o.overflow());
 
         int rows = acc.array().rows();
         int cols = acc.array().cols();
@@ -112,15 +118,13 @@ public final class ReferenceEngine {
         long values = saturatingMul(gemm.repeat(), saturatingAdd(saturatingAdd(
                 saturatingMul(gemm.m(), gemm.k()), saturatingMul(gemm.k(), gemm.n())), saturatingMul(gemm.m(), gemm.n())));
         if (values > MAX_VALUES) {
-            throw new ReferenceSizeException("layer " + name + ": the reference engine holds at most " + MAX_VALUES
-                    + " matrix values (repeat*(MK+KN+MN)), this layer needs " + values);
+            throw new ReferenceSizeException(name, "matrix values", MAX_VALUES, values);
         }
         FoldGeometry g = FoldGeometry.of(acc.dataflow(), gemm, acc.array());
         long perFold = g.t() + 3L * g.rows() + g.cols();
         long work = saturatingMul(saturatingMul(saturatingMul(g.folds(), gemm.repeat()), perFold), acc.array().pes());
         if (work > MAX_PE_CYCLES) {
-            throw new ReferenceSizeException("layer " + name + ": the reference engine simulates at most "
-                    + MAX_PE_CYCLES + " PE-cycles, this layer needs about " + work);
+            throw new ReferenceSizeException(name, "simulated PE-cycles", MAX_PE_CYCLES, work);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.pactsim.engine.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -99,8 +98,9 @@ class ReferenceVsFastProperties {
         assertThat(r.sramOfmapReads()).as("ofmap reads").isEqualTo(fast.sramOfmapReads());
         assertThat(r.sramOfmapWrites()).as("ofmap writes").isEqualTo(fast.sramOfmapWrites());
         assertThat(r.stallCycles()).isEqualTo(fast.stallCycles());
-        assertThat(r.utilization()).isCloseTo(fast.utilization(), within(1e-12));
-        assertThat(r.mappingEfficiency()).isCloseTo(fast.mappingEfficiency(), within(1e-12));
-        assertThat(r.computeUtilization()).as("compute utilisation").isCloseTo(fast.computeUtilization(), within(1e-12));
+        // Bit for bit: both are correctly rounded quotients of the same exact integers.
+        assertThat(r.utilization()).isEqualTo(fast.utilization());
+        assertThat(r.mappingEfficiency()).isEqualTo(fast.mappingEfficiency());
+        assertThat(r.computeUtilization()).as("compute utilisation").isEqualTo(fast.computeUtilization());
     }
 }
