@@ -1,0 +1,145 @@
+package org.pactsim.cost;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pactsim.spec.Precision;
+import org.pactsim.spec.SpecException;
+import org.pactsim.spec.Violations;
+
+/**
+ * What a layer (or a whole inference) did, as counts only, for {@link CostModel} to price:
+ * MACs by the layer's precision, SRAM bits read and written per operand and buffer capacity,
+ * DRAM bits, PE-cycles in which a PE did no MAC, cycles, and the clock they ran at. Counts are
+ * exact longs; {@link #plus} is overflow-checked.
+ *
+ * @param macs          multiply-accumulates by operand precision (of the layer, not the PE)
+ * @param sram          SRAM traffic, one entry per (operand, capacity)
+ * @param dramReadBits  bits read from DRAM
+ * @param dramWriteBits bits written to DRAM
+ * @param idlePeCycles  PE-cycles without a MAC (counted for reports; clock gating is assumed,
+ *                      so they cost only leakage)
+ * @param cycles        cycles of the busiest core
+ * @param clockMhz      clock the cycles ran at
+ */
+public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, long dramReadBits,
+                           long dramWriteBits, long idlePeCycles, long cycles, double clockMhz) {
+
+    /** The operand an SRAM access moves. */
+    public enum Operand {
+        IFMAP, FILTER, OFMAP;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Bits read from and written to the {@code capacityBytes} buffer holding {@code operand}. */
+    public record SramTraffic(Operand operand, long capacityBytes, long readBits, long writeBits) {
+        public SramTraffic {
+            new Violations()
+                    .check(operand != null, "operand", "ifmap, filter or ofmap", "nothing")
+                    .atLeast("capacityBytes", capacityBytes, 1)
+                    .atLeast("readBits", readBits, 0)
+                    .atLeast("writeBits", writeBits, 0)
+                    .throwIfAny();
+        }
+    }
+
+    public ActionCounts {
+        Violations v = new Violations()
+                .atLeast("dramReadBits", dramReadBits, 0)
+                .atLeast("dramWriteBits", dramWriteBits, 0)
+                .atLeast("idlePeCycles", idlePeCycles, 0)
+                .atLeast("cycles", cycles, 0)
+                .finitePositive("clockMhz", clockMhz);
+        Map<String, Precision> byKey = new TreeMap<>();
+        for (Map.Entry<Precision, Long> e : macs.entrySet()) {
+            v.check(e.getValue() != null && e.getValue() >= 0, "macs." + e.getKey().key(), ">= 0",
+                    String.valueOf(e.getValue()));
+            byKey.put(e.getKey().key(), e.getKey());
+        }
+        v.throwIfAny();
+        Map<Precision, Long> sorted = new LinkedHashMap<>();
+        for (Precision p : byKey.values()) {
+            sorted.put(p, macs.get(p));
+        }
+        macs = java.util.Collections.unmodifiableMap(sorted);
+        List<SramTraffic> s = new ArrayList<>(sram);
+        s.sort(Comparator.comparing((SramTraffic t) -> t.operand()).thenComparingLong(SramTraffic::capacityBytes));
+        for (int i = 1; i < s.size(); i++) {
+            if (s.get(i).operand() == s.get(i - 1).operand() && s.get(i).capacityBytes() == s.get(i - 1).capacityBytes()) {
+                throw new SpecException("sram", "one entry per operand and capacity",
+                        s.get(i).operand().key() + " at " + s.get(i).capacityBytes() + " B twice");
+            }
+        }
+        sram = List.copyOf(s);
+    }
+
+    /** All MACs, of every precision. */
+    public long macCount() {
+        long n = 0;
+        for (long m : macs.values()) {
+            n = Math.addExact(n, m);
+        }
+        return n;
+    }
+
+    public long sramReadBits() {
+        long n = 0;
+        for (SramTraffic t : sram) {
+            n = Math.addExact(n, t.readBits());
+        }
+        return n;
+    }
+
+    public long sramWriteBits() {
+        long n = 0;
+        for (SramTraffic t : sram) {
+            n = Math.addExact(n, t.writeBits());
+        }
+        return n;
+    }
+
+    /** Wall time of these cycles at the clock. */
+    public double seconds() {
+        return cycles / (clockMhz * 1e6);
+    }
+
+    /** Both counts together (layers run one after another); the clocks must agree. */
+    public ActionCounts plus(ActionCounts o) {
+        if (Double.compare(clockMhz, o.clockMhz) != 0) {
+            throw new SpecException("clockMhz", "the same clock in both counts (" + clockMhz + ")",
+                    Double.toString(o.clockMhz));
+        }
+        Map<Precision, Long> m = new LinkedHashMap<>(macs);
+        o.macs.forEach((p, n) -> m.merge(p, n, Math::addExact));
+        Map<String, SramTraffic> s = new LinkedHashMap<>();
+        for (SramTraffic t : sram) {
+            s.put(t.operand() + "@" + t.capacityBytes(), t);
+        }
+        for (SramTraffic t : o.sram) {
+            s.merge(t.operand() + "@" + t.capacityBytes(), t, (a, b) -> new SramTraffic(a.operand(), a.capacityBytes(),
+                    Math.addExact(a.readBits(), b.readBits()), Math.addExact(a.writeBits(), b.writeBits())));
+        }
+        return new ActionCounts(m, new ArrayList<>(s.values()), Math.addExact(dramReadBits, o.dramReadBits),
+                Math.addExact(dramWriteBits, o.dramWriteBits), Math.addExact(idlePeCycles, o.idlePeCycles),
+                Math.addExact(cycles, o.cycles), clockMhz);
+    }
+
+    /** The sum of a non-empty list of counts. */
+    public static ActionCounts sum(List<ActionCounts> all) {
+        if (all.isEmpty()) {
+            throw new SpecException("counts", "at least one", "none");
+        }
+        ActionCounts total = all.get(0);
+        for (int i = 1; i < all.size(); i++) {
+            total = total.plus(all.get(i));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,137 @@
+package org.pactsim.cost;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pactsim.engine.MacRate;
+import org.pactsim.engine.PeThroughput;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.Precision;
+import org.pactsim.spec.PrecisionMode;
+
+/**
+ * Prices {@link ActionCounts} on one accelerator with one set of {@link CostTables}, after the
+ * simulation: the engine only counts, this class turns counts into energy.
+ * <ul>
+ *   <li>MAC: busy PE-cycles x the PE's energy per busy cycle, where a layer of precision
+ *       {@code L} on a PE of precision {@code P} needs {@code MACs / PeThroughput.of(mode, P, L)}
+ *       busy PE-cycles. A narrower layer on a fixed PE pays the full PE's energy (no operand
+ *       gating); a fusion PE pays its energy per cycle for several narrow MACs.
+ *   <li>SRAM: bits read and written x the per-bit energy of the buffer's capacity.
+ *   <li>DRAM: bits moved x the DRAM type's energy per bit.
+ *   <li>Leakage: (logic area x logic density + SRAM area x SRAM density) x wall time.
+ *       Idle PE-cycles cost only this (clock gating is assumed).
+ * </ul>
+ * Everything is priced at the accelerator's {@code technologyNm}.
+ */
+public final class CostModel {
+    private final CostTables tables;
+    private final AcceleratorSpec acc;
+    private final PrecisionMode mode;
+    private final Precision pe;
+    private final MacCost peCost;
+    private final DramTable.Row dram;
+    private final AreaBreakdown area;
+    private final double leakageW;
+
+    /**
+     * @param dramType a type of the DRAM table (e.g. {@code lpddr4}); null means
+     *                 {@link DramTable#DEFAULT_TYPE}
+     * @throws org.pactsim.spec.SpecException when the tables cannot price this accelerator
+     *         (node, PE or DRAM type missing)
+     */
+    public CostModel(CostTables tables, AcceleratorSpec acc, PrecisionMode mode, String dramType) {
+        this.tables = tables;
+        this.acc = acc;
+        this.mode = mode;
+        this.pe = Precision.of(acc.pe());
+        int node = acc.technologyNm();
+        this.peCost = tables.mac(mode, pe, node);
+        this.dram = tables.dram().row(dramType == null ? DramTable.DEFAULT_TYPE : dramType);
+        this.area = AreaModel.of(acc, mode, tables);
+        double mw = area.logicMm2() * tables.leakageMwPerMm2(LeakageTable.Component.LOGIC, node)
+                + area.sramMm2() * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, node);
+        this.leakageW = mw / 1e3;
+    }
+
+    /** Fixed-precision PEs and the default DRAM type. */
+    public static CostModel of(CostTables tables, AcceleratorSpec acc) {
+        return new CostModel(tables, acc, PrecisionMode.FIXED, null);
+    }
+
+    public AreaBreakdown area() {
+        return area;
+    }
+
+    /** Static power of the whole die, in watts. */
+    public double leakageW() {
+        return leakageW;
+    }
+
+    /** The PE's own area and energy per busy cycle, as looked up. */
+    public MacCost peCost() {
+        return peCost;
+    }
+
+    public DramTable.Row dram() {
+        return dram;
+    }
+
+    /** Energy of what {@code c} counts. */
+    public EnergyBreakdown energy(ActionCounts c) {
+        double busyPeCycles = 0;
+        for (Map.Entry<Precision, Long> e : c.macs().entrySet()) {
+            MacRate r = PeThroughput.of(mode, pe, e.getKey());
+            busyPeCycles += (double) e.getValue() * r.peCycles() / r.macs();
+        }
+        double mac = busyPeCycles * peCost.energyPjPerPeCycle();
+        double sram = 0;
+        Map<Long, SramTable.Cost> byCapacity = new HashMap<>();
+        for (ActionCounts.SramTraffic t : c.sram()) {
+            SramTable.Cost k = byCapacity.computeIfAbsent(t.capacityBytes(),
+                    cap -> tables.sram(cap, acc.technologyNm()));
+            sram += t.readBits() * k.readPjPerBit() + t.writeBits() * k.writePjPerBit();
+        }
+        double dramPj = ((double) c.dramReadBits() + c.dramWriteBits()) * dram.energyPjPerBit();
+        double leak = leakageW * c.seconds() * 1e12;
+        return new EnergyBreakdown(mac, sram, dramPj, leak);
+    }
+
+    /**
+     * Peak throughput in 10^12 operations per second for layers of precision {@code p}:
+     * 2 ops per MAC x all PEs x MACs per PE-cycle x clock.
+     */
+    public double peakTops(Precision p) {
+        MacRate r = PeThroughput.of(mode, pe, p);
+        return 2.0 * acc.totalPes() * r.macs() / r.peCycles() * acc.clockMhz() * 1e6 / 1e12;
+    }
+
+    /** Peak TOPS at the PE's own precision. */
+    public double peakTops() {
+        return peakTops(pe);
+    }
+
+    /** Prices one inference given each layer's counts, in run order. */
+    public CostReport report(List<ActionCounts> layers) {
+        List<EnergyBreakdown> each = new ArrayList<>(layers.size());
+        EnergyBreakdown total = EnergyBreakdown.ZERO;
+        for (ActionCounts c : layers) {
+            EnergyBreakdown e = energy(c);
+            each.add(e);
+            total = total.plus(e);
+        }
+        ActionCounts all = ActionCounts.sum(layers);
+        double seconds = all.seconds();
+        double joules = total.totalPj() * 1e-12;
+        double peak = peakTops();
+        return new CostReport(each, total, area, all.macCount(), all.cycles(), seconds,
+                seconds > 0 ? joules / seconds : 0,
+                seconds > 0 ? total.onChipPj() * 1e-12 / seconds : 0,
+                peak,
+                joules > 0 ? 2.0 * all.macCount() / joules / 1e12 : 0,
+                peak / area.totalMm2(),
+                seconds > 0 ? 1 / seconds : 0,
+                joules > 0 ? 1 / joules : 0);
+    }
+}

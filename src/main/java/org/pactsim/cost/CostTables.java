@@ -1,0 +1,95 @@
+package org.pactsim.cost;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pactsim.spec.Precision;
+import org.pactsim.spec.PrecisionMode;
+import org.pactsim.spec.SpecException;
+import org.pactsim.spec.Violations;
+
+/**
+ * All cost tables a model needs, resolved: the shipped defaults with any user tables
+ * replacing whole tables of the same kind ({@link #override}). Lookups scale each value from
+ * the node it was measured at to the node asked for.
+ */
+public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTable dram,
+                         LeakageTable leakage, TechTable tech, ParamTable params) {
+
+    /** Some tables, as one file holds them; a null table is not in the file. */
+    public record Partial(MacTable mac, IntMacFit macFit, SramTable sram, DramTable dram,
+                          LeakageTable leakage, TechTable tech, ParamTable params) {
+        /** True when every table is present. */
+        public boolean complete() {
+            return mac != null && macFit != null && sram != null && dram != null && leakage != null && tech != null
+                    && params != null;
+        }
+    }
+
+    public CostTables {
+        new Violations()
+                .check(mac != null, "mac", "a mac table", "nothing")
+                .check(macFit != null, "mac-fit", "a mac-fit table", "nothing")
+                .check(sram != null, "sram", "an sram table", "nothing")
+                .check(dram != null, "dram", "a dram table", "nothing")
+                .check(leakage != null, "leakage", "a leakage table", "nothing")
+                .check(tech != null, "tech", "a tech table", "nothing")
+                .check(params != null, "params", "a params table", "nothing")
+                .throwIfAny();
+    }
+
+    /** A complete set of tables from a file that holds all of them. */
+    public static CostTables of(Partial p) {
+        return new CostTables(p.mac(), p.macFit(), p.sram(), p.dram(), p.leakage(), p.tech(), p.params());
+    }
+
+    /** These tables with every table present in {@code p} replacing this one's. */
+    public CostTables override(Partial p) {
+        return new CostTables(
+                p.mac() != null ? p.mac() : mac,
+                p.macFit() != null ? p.macFit() : macFit,
+                p.sram() != null ? p.sram() : sram,
+                p.dram() != null ? p.dram() : dram,
+                p.leakage() != null ? p.leakage() : leakage,
+                p.tech() != null ? p.tech() : tech,
+                p.params() != null ? p.params() : params);
+    }
+
+    /**
+     * Area and energy per busy cycle of one PE of precision {@code pe} in {@code mode} at
+     * {@code nodeNm}: the table row when there is one; for a fixed integer PE without a row,
+     * the {@link IntMacFit}.
+     *
+     * @throws SpecException when neither prices it, or the node is not in the tech table
+     */
+    public MacCost mac(PrecisionMode mode, Precision pe, int nodeNm) {
+        tech.row(nodeNm);
+        Optional<MacTable.Row> row = mac.find(mode, pe);
+        if (row.isPresent()) {
+            MacTable.Row r = row.get();
+            return new MacCost(r.areaUm2() * tech.areaScale(r.nodeNm(), nodeNm),
+                    r.energyPjPerPeCycle() * tech.energyScale(r.nodeNm(), nodeNm),
+                    r.provenance().basis(), "row " + r.provenance().where());
+        }
+        if (mode == PrecisionMode.FIXED && !pe.isFloat()) {
+            IntMacFit.Term a = macFit.area();
+            IntMacFit.Term e = macFit.energy();
+            return new MacCost(a.at(pe.weightBits(), pe.activationBits()) * tech.areaScale(a.nodeNm(), nodeNm),
+                    e.at(pe.weightBits(), pe.activationBits()) * tech.energyScale(e.nodeNm(), nodeNm),
+                    Basis.FITTED, "fit " + a.provenance().where() + "/" + e.provenance().line());
+        }
+        String have = mac.rows().stream().filter(r -> r.mode() == mode).map(r -> r.precision().key())
+                .collect(Collectors.joining(", "));
+        throw new SpecException("pe", "a " + mode.key() + " PE precision in the mac table ("
+                + (have.isEmpty() ? "none" : have) + ")", pe.key());
+    }
+
+    /** Energy and area of one bit of a {@code capacityBytes} SRAM buffer at {@code nodeNm}. */
+    public SramTable.Cost sram(long capacityBytes, int nodeNm) {
+        return sram.at(capacityBytes, nodeNm, tech, params.sramEnergyExponentAbove());
+    }
+
+    /** Leakage density of {@code c} at {@code nodeNm}, in mW/mm^2. */
+    public double leakageMwPerMm2(LeakageTable.Component c, int nodeNm) {
+        return leakage.mwPerMm2(c, nodeNm, tech);
+    }
+}

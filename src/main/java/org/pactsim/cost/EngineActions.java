@@ -1,0 +1,113 @@
+package org.pactsim.cost;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pactsim.engine.LayerResult;
+import org.pactsim.engine.NetworkResult;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.Precision;
+import org.pactsim.spec.SpecException;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Gemm;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+
+/**
+ * Builds {@link ActionCounts} from today's engine results, until the engine counts actions
+ * itself. SRAM element counts become bits: ifmap reads at the activation width, filter reads
+ * at the weight width, partial-sum traffic (ofmap reads, and writes beyond one per output) at
+ * the accumulator width, final output writes at the output width. DRAM traffic is the
+ * compulsory minimum, each operand moved once: layer input and weights (or a matmul's
+ * right-hand matrix, at the weight width) read, output written;
+ * the SRAM is charged for filling those inputs and draining those outputs. Idle PE-cycles are
+ * {@code cycles x PEs - MACs}, as the engine runs one MAC per PE-cycle. A layer without a GEMM
+ * (run off the array) has no MACs; its outputs are its ofmap writes. Layers are priced as
+ * integer layers of their weight and activation widths.
+ */
+public final class EngineActions {
+    private EngineActions() {
+    }
+
+    /** One {@link ActionCounts} per layer of {@code result}, whose layers are {@code net}'s. */
+    public static List<ActionCounts> perLayer(NetworkResult result, Network net) {
+        if (result.layers().size() != net.layers().size()) {
+            throw new SpecException("layers", net.layers().size() + " results (one per layer)",
+                    Integer.toString(result.layers().size()));
+        }
+        List<ActionCounts> out = new ArrayList<>(net.layers().size());
+        for (int i = 0; i < net.layers().size(); i++) {
+            Layer l = net.layers().get(i);
+            LayerResult r = result.layers().get(i);
+            if (!l.name().equals(r.name())) {
+                throw new SpecException("layers[" + i + "]", "the result of layer " + l.name(), r.name());
+            }
+            out.add(forLayer(r, l, result.accelerator()));
+        }
+        return out;
+    }
+
+    /** The counts of one layer's result. */
+    public static ActionCounts forLayer(LayerResult r, Layer layer, AcceleratorSpec acc) {
+        Bits b = layer.bits();
+        int acc32 = acc.pe().accumulatorBits();
+        Gemm g = r.gemm();
+        long outputs = g != null ? multiplyExact(multiplyExact(g.m(), g.n()), g.repeat()) : r.sramOfmapWrites();
+        long inputElems = inputElements(layer, r);
+        long weightElems = weightElements(layer, r);
+        long inBits = multiplyExact(inputElems, b.activation());
+        long wBits = multiplyExact(weightElems, b.weight());
+        long outBits = multiplyExact(outputs, b.output());
+
+        long finalWrites = Math.min(r.sramOfmapWrites(), outputs);
+        long psumWrites = r.sramOfmapWrites() - finalWrites;
+        List<ActionCounts.SramTraffic> sram = List.of(
+                new ActionCounts.SramTraffic(ActionCounts.Operand.IFMAP,
+                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.IFMAP),
+                        multiplyExact(r.sramIfmapReads(), b.activation()), inBits),
+                new ActionCounts.SramTraffic(ActionCounts.Operand.FILTER,
+                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.FILTER),
+                        multiplyExact(r.sramFilterReads(), b.weight()), wBits),
+                new ActionCounts.SramTraffic(ActionCounts.Operand.OFMAP,
+                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.OFMAP),
+                        addExact(multiplyExact(r.sramOfmapReads(), acc32), outBits),
+                        addExact(multiplyExact(finalWrites, b.output()), multiplyExact(psumWrites, acc32))));
+        long slots = multiplyExact(r.cycles(), acc.totalPes());
+        long idle = Math.max(0, slots - r.macs());
+        return new ActionCounts(Map.of(Precision.integer(b.weight(), b.activation()), r.macs()), sram,
+                addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz());
+    }
+
+    /**
+     * Elements of the layer's first operand: the input activations. A layer that is neither a
+     * convolution nor a matmul (one run off the array) reads each input once: its ifmap reads.
+     */
+    static long inputElements(Layer layer, LayerResult r) {
+        if (layer instanceof ConvLayer c) {
+            return multiplyExact(multiplyExact(c.batch(), c.inH()), multiplyExact(c.inW(), c.inC()));
+        }
+        if (layer instanceof MatMulLayer m) {
+            return multiplyExact(multiplyExact(m.count(), m.m()), m.k());
+        }
+        return r.sramIfmapReads();
+    }
+
+    /**
+     * Elements of the layer's second operand, held in the filter buffer at the weight width:
+     * the weights, or for a matmul of two activations its right-hand matrix.
+     */
+    static long weightElements(Layer layer, LayerResult r) {
+        if (layer instanceof ConvLayer c) {
+            return c.weightCount();
+        }
+        if (layer instanceof MatMulLayer m) {
+            return multiplyExact(multiplyExact(m.count(), m.k()), m.n());
+        }
+        return r.sramFilterReads();
+    }
+}

@@ -1,0 +1,72 @@
+package org.pactsim.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pactsim.engine.LayerResult;
+import org.pactsim.engine.NetworkResult;
+import org.pactsim.engine.Simulator;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ArraySpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.Precision;
+import org.pactsim.spec.SramSpec;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+
+class EngineActionsTest {
+    private static final AcceleratorSpec ACC = new AcceleratorSpec("t", new ArraySpec(8, 8), Dataflow.WS, 1, 500,
+            PeSpec.INT8, SramSpec.split(2, 4, 8), DramSpec.UNLIMITED, 45);
+
+    @Test
+    void turnsElementCountsIntoBitsAtEachOperandsWidth() {
+        // conv: 1x10x10x3 input, 4 filters of 3x3x3, stride 1, no padding -> 8x8x4 outputs;
+        // weights 4 bits, activations 8 bits, outputs 6 bits.
+        Layer conv = new ConvLayer("c", 1, 10, 10, 3, 4, 3, 3, 1, 1, 0, 0, 1, new Bits(4, 8, 6), List.of());
+        Layer fc = new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, 2, 5, 256, new Bits(8, 8, 8), List.of());
+        Network net = new Network("n", List.of(conv, fc));
+        NetworkResult res = Simulator.run(ACC, net, TimingModel.PACTSIM);
+        List<ActionCounts> counts = EngineActions.perLayer(res, net);
+        assertThat(counts).hasSize(2);
+
+        LayerResult r = res.layers().get(0);
+        ActionCounts c = counts.get(0);
+        assertThat(c.macs()).containsExactly(java.util.Map.entry(Precision.integer(4, 8), r.macs()));
+        assertThat(c.macCount()).isEqualTo(8L * 8 * 4 * 27);
+        assertThat(c.cycles()).isEqualTo(r.cycles());
+        assertThat(c.clockMhz()).isEqualTo(500);
+        assertThat(c.idlePeCycles()).isEqualTo(r.cycles() * 64 - r.macs());
+        ActionCounts.SramTraffic in = c.sram().get(0);
+        ActionCounts.SramTraffic w = c.sram().get(1);
+        ActionCounts.SramTraffic out = c.sram().get(2);
+        assertThat(in.operand()).isEqualTo(ActionCounts.Operand.IFMAP);
+        assertThat(in.capacityBytes()).isEqualTo(2048);
+        assertThat(in.readBits()).isEqualTo(r.sramIfmapReads() * 8);
+        assertThat(in.writeBits()).isEqualTo(300L * 8);                 // the input, filled once
+        assertThat(w.capacityBytes()).isEqualTo(4096);
+        assertThat(w.readBits()).isEqualTo(r.sramFilterReads() * 4);
+        assertThat(w.writeBits()).isEqualTo(108L * 4);                  // 3x3x3x4 weights
+        assertThat(out.capacityBytes()).isEqualTo(8192);
+        long outputs = 8 * 8 * 4;
+        long psums = r.sramOfmapWrites() - outputs;
+        assertThat(out.writeBits()).isEqualTo(outputs * 6 + psums * 32);
+        assertThat(out.readBits()).isEqualTo(r.sramOfmapReads() * 32 + outputs * 6);
+        assertThat(c.dramReadBits()).isEqualTo(300L * 8 + 108L * 4);
+        assertThat(c.dramWriteBits()).isEqualTo(outputs * 6);
+
+        ActionCounts f = counts.get(1);
+        assertThat(f.dramReadBits()).isEqualTo((2L * 256 + 256L * 5) * 8);
+        assertThat(f.dramWriteBits()).isEqualTo(2L * 5 * 8);
+        ActionCounts total = ActionCounts.sum(counts);
+        assertThat(total.macCount()).isEqualTo(res.macs());
+        assertThat(total.cycles()).isEqualTo(res.cycles());
+        assertThat(total.macs()).containsOnlyKeys(Precision.integer(4, 8), Precision.INT8);
+    }
+}
