@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pactsim.engine.NetworkResult;
-import org.pactsim.engine.Simulator;
+import org.pactsim.sim.SimulationResult;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
 import org.pactsim.io.AtomicFiles;
@@ -55,6 +54,16 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Standard output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--engine", defaultValue = "fast", paramLabel = "ENGINE",
+            description = "fast (fold-level, default) or reference (register-level, steps every PE every cycle with"
+                    + " real values and checks the GEMM; small layers only, see docs/reference-engine.md).")
+    String engine;
+
+    @Option(names = "--trace-cycles", paramLabel = "FILE",
+            description = "With --engine reference: write a per-cycle CSV of what each PE, feeder and port did"
+                    + " (at most 1,000,000 rows).")
+    Path traceCycles;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>(net.notes());
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
-        NetworkResult result = Simulator.run(acc, withNotes, tm);
+        SimulationResult result = ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm);
 
         PrintWriter w = spec.commandLine().getOut();
         String table = TableRenderer.render(result);

@@ -8,10 +8,14 @@ import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.SpecException;
 
 /**
- * Chooses the tiling of one core's GEMMs that fits the double-buffered SRAMs and moves the
- * fewest DRAM bits, then takes the fewest cycles (compute overlapped with prefetch, first
- * loads and last write-back exposed). Traffic first keeps the model monotone: more SRAM or
- * fewer bits never add traffic. Candidate tile sizes per dimension are the extent and its
+ * Chooses the tiling of one core's GEMMs that fits the double-buffered SRAMs. With a bandwidth
+ * limit it moves the fewest DRAM bits, then takes the fewest cycles (compute overlapped with
+ * prefetch, first loads and last write-back exposed): traffic first keeps the model monotone,
+ * more SRAM or fewer bits never add traffic. With unlimited bandwidth traffic costs no time:
+ * the fewest cycles win, then the fewest bits. Spatial tiles narrower than the array side
+ * leave PEs idle (more folds), and splitting the temporal dimension restarts folds when its
+ * loop is not innermost: with a bandwidth limit the least-traffic tiling can therefore cost
+ * compute cycles that a wider tiling would save; the report shows both. Candidate tile sizes per dimension are the extent and its
  * halvings rounded up to the array side that dimension is spread over; for each pair
  * {@code (Mt, Kt)} the largest {@code Nt} that fits is taken, and all six loop orders are
  * priced. Cost: O(log M * log K) per layer.
@@ -28,10 +32,21 @@ public final class TilingSearch {
      */
     public static Tiling best(GemmOperands g, Capacity cap, long aResidentBits, long bResidentBits,
                               double bytesPerCycle) {
+        return search(g, cap, aResidentBits, bResidentBits, bytesPerCycle, false);
+    }
+
+    /**
+     * One pass of the search. With {@code whole}, spatial tiles are whole multiples of the array
+     * side they are spread over (or the whole extent), so tiling never adds folds; only when
+     * no such tiling fits are narrower tiles tried.
+     */
+    private static Tiling search(GemmOperands g, Capacity cap, long aResidentBits, long bResidentBits,
+                                 double bytesPerCycle, boolean whole) {
+        boolean unlimited = Double.isInfinite(bytesPerCycle);
         boolean aOnChip = aResidentBits > 0;
         boolean bOnChip = bResidentBits > 0;
-        long[] cm = candidates(g.m(), g.granularity('m'));
-        long[] ck = candidates(g.k(), g.granularity('k'));
+        long[] cm = candidates(g.m(), g.granularity('m'), whole);
+        long[] ck = candidates(g.k(), g.granularity('k'), whole);
         long gn = g.granularity('n');
         double bElem = (double) g.bTensorBits() / ((double) g.k() * g.n());
         double aPerElem = (double) g.aTensorBits() / ((double) g.m() * g.k());
@@ -41,7 +56,8 @@ public final class TilingSearch {
         for (long mt : cm) {
             for (long kt : ck) {
                 double aTile = aOnChip ? 0 : aPerElem * mt * kt;
-                long ntMax = maxNt(g, cap, aTile, aResidentBits, bOnChip ? 0 : bElem, bResidentBits, acc, mt, kt, gn);
+                long ntMax = maxNt(g, cap, aTile, aResidentBits, bOnChip ? 0 : bElem, bResidentBits, acc, mt, kt, gn,
+                        whole);
                 if (ntMax < 1) {
                     continue;
                 }
@@ -58,8 +74,11 @@ public final class TilingSearch {
                     long compute = o.innermost() == temporal ? computeWhole : computeSplit;
                     Tiling t = price(g, mt, ntMax, kt, o, aOnChip, bOnChip, compute);
                     double cycles = cycles(t, bytesPerCycle);
-                    if (best == null || t.trafficBits() < best.trafficBits()
-                            || (t.trafficBits() == best.trafficBits() && cycles < bestCycles)) {
+                    boolean better = best == null || (unlimited
+                            ? cycles < bestCycles || (cycles == bestCycles && t.trafficBits() < best.trafficBits())
+                            : t.trafficBits() < best.trafficBits()
+                                    || (t.trafficBits() == best.trafficBits() && cycles < bestCycles));
+                    if (better) {
                         best = t;
                         bestCycles = cycles;
                     }
@@ -72,7 +91,7 @@ public final class TilingSearch {
                 break;
             }
         }
-        if (best == null) {
+        if (best == null && !whole) {
             throw new SpecException("sram", "room for one element of each operand, double-buffered",
                     "buffers too small for this layer's " + g.outElemBits() + "/" + acc + "-bit values");
         }
@@ -91,7 +110,7 @@ public final class TilingSearch {
     }
 
     private static long maxNt(GemmOperands g, Capacity cap, double aTile, long aResident, double bElem,
-                              long bResident, int acc, long mt, long kt, long gn) {
+                              long bResident, int acc, long mt, long kt, long gn, boolean whole) {
         double bound;
         if (cap.unified()) {
             double aNeed = aResident > 0 ? aResident : 2 * aTile;
@@ -113,7 +132,7 @@ public final class TilingSearch {
             return g.n();
         }
         long b = (long) Math.floor(bound);
-        return b >= gn ? b / gn * gn : b;
+        return b >= gn ? b / gn * gn : whole ? 0 : b;
     }
 
     private static Tiling price(GemmOperands g, long mt, long nt, long kt, LoopOrder o, boolean aOnChip,
@@ -138,8 +157,11 @@ public final class TilingSearch {
         return new Tiling(mt, nt, kt, o, a, b, psum, psum, out, compute, fill, drain);
     }
 
-    /** The extent, its halvings rounded up to the granularity, down to 1; distinct, descending. */
-    static long[] candidates(long extent, long granularity) {
+    /**
+     * The extent and its halvings rounded up to the granularity, distinct and descending; with
+     * {@code whole} only those that are the extent or multiples of the granularity, else down to 1.
+     */
+    static long[] candidates(long extent, long granularity, boolean whole) {
         long[] buf = new long[130];
         int n = 0;
         buf[n++] = extent;
@@ -147,6 +169,9 @@ public final class TilingSearch {
             long c = FoldGeometry.ceilDiv(extent, d);
             long v = c >= granularity ? FoldGeometry.ceilDiv(c, granularity) * granularity : c;
             v = Math.min(v, extent);
+            if (whole && c < granularity) {
+                break;
+            }
             if (v != buf[n - 1]) {
                 buf[n++] = v;
             }

@@ -32,6 +32,9 @@ public final class Fmt {
 
     static <T> String cell(Metric<T> m, T row) {
         Object v = m.value().apply(row);
+        if (v == null) {
+            return "-";
+        }
         if (v instanceof Long || v instanceof Integer) {
             return count(((Number) v).longValue());
         }

@@ -1,48 +1,133 @@
 package org.pactsim.report;
 
 import java.util.List;
+import java.util.Locale;
 import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
+import org.pactsim.memory.LayerMemory;
+import org.pactsim.sim.SimulationResult;
 
-/** The metrics every report format shows, per layer and for the network. */
+/**
+ * The metrics every report format shows, per layer and for the network. Keys carry their
+ * units; counts of SRAM accesses are elements, DRAM traffic is bytes. A metric that does not
+ * apply (a GEMM dimension of a vector layer, DRAM bytes without a memory model) is null.
+ */
 public final class Metrics {
     private Metrics() {
     }
 
-    public static final List<Metric<LayerResult>> LAYER = List.of(
-            Metric.text("name", "layer", "layer name", LayerResult::name),
-            Metric.text("type", "type", "conv, dwconv, fc or matmul", LayerResult::type),
-            Metric.count("m", "M", "GEMM rows (output pixels x batch)", r -> r.gemm().m()),
-            Metric.count("n", "N", "GEMM columns (output channels per group)", r -> r.gemm().n()),
-            Metric.count("k", "K", "GEMM reduction length", r -> r.gemm().k()),
-            Metric.count("repeat", "rep", "independent GEMMs (groups, heads)", r -> r.gemm().repeat()),
-            Metric.count("folds", "folds", "folds run by the busiest core", LayerResult::folds),
-            Metric.count("cycles", "cycles", "cycles (SCALE-Sim model: its reported figure, count - 1)",
-                    LayerResult::cycles),
-            Metric.count("stallCycles", "stall", "cycles the array waits for memory", LayerResult::stallCycles),
-            Metric.count("macs", "MACs", "multiply-accumulates", LayerResult::macs),
-            Metric.ratio("utilization", "util%", "MACs / (cycles x all PEs), 0..1", LayerResult::utilization),
+    public static final List<Metric<LayerRow>> LAYER = List.of(
+            Metric.text("name", "layer", "layer name", r -> r.compute().name()),
+            Metric.text("type", "type", "conv, dwconv, fc, matmul or a vector op (pool, add, activation, ...)",
+                    r -> r.compute().type()),
+            Metric.text("unit", "unit", "array (GEMM) or vector (non-GEMM layer on the vector unit)",
+                    r -> r.compute().unit()),
+            Metric.count("m", "M", "GEMM rows (output pixels x batch)", r -> r.gemm(g -> g.m())),
+            Metric.count("n", "N", "GEMM columns (output channels per group)", r -> r.gemm(g -> g.n())),
+            Metric.count("k", "K", "GEMM reduction length", r -> r.gemm(g -> g.k())),
+            Metric.count("repeat", "rep", "independent GEMMs (groups, heads)", r -> r.gemm(g -> g.repeat())),
+            Metric.count("folds", "folds", "folds run by the busiest core", r -> r.compute().folds()),
+            Metric.count("cycles", "cycles", "cycles of the first inference, stalls included "
+                    + "(SCALE-Sim model: its reported figure, count - 1)", r -> r.sim().layerCycles(r.index())),
+            Metric.count("computeCycles", "compute", "cycles the arrays compute (with the memory model's tiling)",
+                    r -> r.memory() != null ? r.memory().computeCycles() : r.compute().cycles()),
+            Metric.count("stallCycles", "stall", "cycles the arrays wait for DRAM", r -> r.sim().layerStallCycles(r.index())),
+            Metric.count("macs", "MACs", "multiply-accumulates", r -> r.compute().macs()),
+            Metric.ratio("utilization", "util%", "MACs / (cycles x all PEs), 0..1", Metrics::layerUtilization),
             Metric.ratio("mappingEfficiency", "map%", "mean used PEs / PEs over folds, 0..1",
-                    LayerResult::mappingEfficiency),
+                    r -> r.compute().mappingEfficiency()),
             Metric.ratio("computeUtilization", "comp%", "mean MACs / (PEs x fold cycles) over folds, 0..1",
-                    LayerResult::computeUtilization),
-            Metric.count("sramIfmapReads", "ifmap rd", "ifmap SRAM reads, elements", LayerResult::sramIfmapReads),
-            Metric.count("sramFilterReads", "filter rd", "filter SRAM reads, elements", LayerResult::sramFilterReads),
-            Metric.count("sramOfmapReads", "ofmap rd", "partial-sum SRAM reads, elements", LayerResult::sramOfmapReads),
-            Metric.count("sramOfmapWrites", "ofmap wr", "ofmap SRAM writes, elements", LayerResult::sramOfmapWrites),
-            Metric.count("sramReads", "SRAM rd", "all SRAM reads, elements", LayerResult::sramReads),
-            Metric.count("sramWrites", "SRAM wr", "all SRAM writes, elements", LayerResult::sramWrites));
+                    r -> r.compute().computeUtilization()),
+            Metric.count("sramIfmapReads", "ifmap rd", "ifmap SRAM reads, elements", r -> r.compute().sramIfmapReads()),
+            Metric.count("sramFilterReads", "filter rd", "filter SRAM reads, elements", r -> r.compute().sramFilterReads()),
+            Metric.count("sramOfmapReads", "ofmap rd", "partial-sum SRAM reads, elements", r -> r.compute().sramOfmapReads()),
+            Metric.count("sramOfmapWrites", "ofmap wr", "ofmap SRAM writes, elements", r -> r.compute().sramOfmapWrites()),
+            Metric.count("sramReads", "SRAM rd", "all SRAM reads, elements", r -> r.compute().sramReads()),
+            Metric.count("sramWrites", "SRAM wr", "all SRAM writes, elements", r -> r.compute().sramWrites()),
+            Metric.count("dramIfmapReadBytes", "ifmap B", "input activation bytes read from DRAM",
+                    r -> r.mem(LayerMemory::ifmapReadBytes)),
+            Metric.count("dramFilterReadBytes", "filter B", "weight (or second operand) bytes read from DRAM",
+                    r -> r.mem(LayerMemory::filterReadBytes)),
+            Metric.count("dramPsumReadBytes", "psum rd B", "partial-sum bytes read back from DRAM",
+                    r -> r.mem(LayerMemory::psumReadBytes)),
+            Metric.count("dramOfmapWriteBytes", "ofmap B", "output bytes written to DRAM",
+                    r -> r.mem(LayerMemory::ofmapWriteBytes)),
+            Metric.count("dramPsumWriteBytes", "psum wr B", "partial-sum bytes spilled to DRAM",
+                    r -> r.mem(LayerMemory::psumWriteBytes)),
+            Metric.count("dramReadBytes", "DRAM rd B", "all DRAM bytes read", r -> r.mem(LayerMemory::dramReadBytes)),
+            Metric.count("dramWriteBytes", "DRAM wr B", "all DRAM bytes written", r -> r.mem(LayerMemory::dramWriteBytes)),
+            Metric.real("arithmeticIntensity", "MAC/B", "MACs per DRAM byte", Metrics::intensity),
+            Metric.text("onChip", "on chip", "tensors kept on chip: in (input), out (output)", Metrics::onChip),
+            Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
+                    Metrics::tiles),
+            Metric.text("split", "split", "how the layer is divided among cores: none, n, m or groups",
+                    r -> r.memory() == null ? null : r.memory().split()));
 
-    public static final List<Metric<NetworkResult>> TOTAL = List.of(
-            Metric.count("cycles", "cycles", "cycles of one inference, layer after layer", NetworkResult::cycles),
-            Metric.count("stallCycles", "stall", "cycles waiting for memory", NetworkResult::stallCycles),
-            Metric.count("macs", "MACs", "multiply-accumulates", NetworkResult::macs),
-            Metric.ratio("utilization", "util%", "MACs / (cycles x all PEs), 0..1", NetworkResult::utilization),
-            Metric.count("sramReads", "SRAM rd", "all SRAM reads, elements", NetworkResult::sramReads),
-            Metric.count("sramWrites", "SRAM wr", "all SRAM writes, elements", NetworkResult::sramWrites),
-            Metric.real("latencySeconds", "latency s", "one inference at the clock, seconds",
-                    NetworkResult::latencySeconds),
-            Metric.real("inferencesPerSecond", "inf/s", "inferences per second", NetworkResult::inferencesPerSecond),
+    public static final List<Metric<SimulationResult>> TOTAL = List.of(
+            Metric.count("cycles", "cycles", "cycles of the first inference, layer after layer", SimulationResult::cycles),
+            Metric.count("steadyStateCycles", "steady cycles",
+                    "cycles of a later inference (weights that fit on chip already loaded)", SimulationResult::steadyStateCycles),
+            Metric.count("stallCycles", "stall", "cycles waiting for DRAM (first inference)", SimulationResult::stallCycles),
+            Metric.count("macs", "MACs", "multiply-accumulates", r -> r.compute().macs()),
+            Metric.ratio("utilization", "util%", "MACs / (cycles x all PEs), 0..1", SimulationResult::utilization),
+            Metric.count("sramReads", "SRAM rd", "all SRAM reads, elements", r -> r.compute().sramReads()),
+            Metric.count("sramWrites", "SRAM wr", "all SRAM writes, elements", r -> r.compute().sramWrites()),
+            Metric.count("dramReadBytes", "DRAM rd B", "DRAM bytes read, first inference",
+                    r -> r.hasMemory() ? r.dramReadBytes() : null),
+            Metric.count("dramWriteBytes", "DRAM wr B", "DRAM bytes written, first inference",
+                    r -> r.hasMemory() ? r.dramWriteBytes() : null),
+            Metric.count("steadyStateDramBytes", "steady DRAM B", "DRAM bytes moved by a later inference",
+                    r -> r.hasMemory() ? r.steadyStateDramBytes() : null),
+            Metric.count("vectorCycles", "vector cyc", "cycles of the layers on the vector unit", Metrics::vectorCycles),
+            Metric.ratio("vectorShare", "vector%", "vectorCycles / cycles, 0..1",
+                    r -> r.cycles() == 0 ? 0.0 : (double) vectorCycles(r) / r.cycles()),
+            Metric.real("latencySeconds", "latency s", "first inference at the clock, seconds",
+                    SimulationResult::latencySeconds),
+            Metric.real("inferencesPerSecond", "inf/s", "steady-state inferences per second",
+                    SimulationResult::inferencesPerSecond),
             Metric.count("pes", "PEs", "processing elements, all cores", r -> r.accelerator().totalPes()),
             Metric.real("clockMhz", "MHz", "clock, MHz", r -> r.accelerator().clockMhz()));
+
+    /** Cycles of the layers run on the vector unit. */
+    public static long vectorCycles(SimulationResult r) {
+        long s = 0;
+        for (int i = 0; i < r.layers().size(); i++) {
+            LayerResult l = r.layers().get(i);
+            if (l.onVectorUnit()) {
+                s = Math.addExact(s, r.layerCycles(i));
+            }
+        }
+        return s;
+    }
+
+    static Object layerUtilization(LayerRow r) {
+        long c = r.sim().layerCycles(r.index());
+        return c == 0 ? 0.0 : (double) r.compute().macs() / ((double) c * r.sim().accelerator().totalPes());
+    }
+
+    static Object intensity(LayerRow r) {
+        LayerMemory m = r.memory();
+        if (m == null) {
+            return null;
+        }
+        long bytes = m.dramReadBytes() + m.dramWriteBytes();
+        return bytes == 0 ? null : (double) r.compute().macs() / bytes;
+    }
+
+    static Object onChip(LayerRow r) {
+        LayerMemory m = r.memory();
+        if (m == null) {
+            return null;
+        }
+        return (m.inputOnChip() ? "in" : "") + (m.inputOnChip() && m.outputOnChip() ? "+" : "")
+                + (m.outputOnChip() ? "out" : "") + (!m.inputOnChip() && !m.outputOnChip() ? "-" : "");
+    }
+
+    static Object tiles(LayerRow r) {
+        LayerMemory m = r.memory();
+        if (m == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%dx%dx%d %s", m.tiling().mt(), m.tiling().nt(), m.tiling().kt(),
+                m.tiling().order().name().toLowerCase(Locale.ROOT));
+    }
 }

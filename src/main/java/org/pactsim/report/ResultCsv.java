@@ -1,24 +1,24 @@
 package org.pactsim.report;
 
 import java.util.List;
-import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
+import org.pactsim.sim.SimulationResult;
 
 /** Per-layer CSV: a header of metric keys, one row per layer, then a {@code TOTAL} row. */
 public final class ResultCsv {
     private ResultCsv() {
     }
 
-    public static String render(NetworkResult r) {
+    public static String render(SimulationResult r) {
         StringBuilder sb = new StringBuilder();
-        List<Metric<LayerResult>> cols = Metrics.LAYER;
+        List<Metric<LayerRow>> cols = Metrics.LAYER;
         for (int i = 0; i < cols.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cols.get(i).key());
         }
         sb.append('\n');
-        for (LayerResult l : r.layers()) {
+        for (int n = 0; n < r.layers().size(); n++) {
+            LayerRow row = new LayerRow(r, n);
             for (int i = 0; i < cols.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append(csv(cols.get(i).value().apply(l)));
+                sb.append(i == 0 ? "" : ",").append(csv(cols.get(i).value().apply(row)));
             }
             sb.append('\n');
         }
@@ -29,10 +29,12 @@ public final class ResultCsv {
                 case "name": v = "TOTAL"; break;
                 case "cycles": v = Long.toString(r.cycles()); break;
                 case "stallCycles": v = Long.toString(r.stallCycles()); break;
-                case "macs": v = Long.toString(r.macs()); break;
+                case "macs": v = Long.toString(r.compute().macs()); break;
                 case "utilization": v = csv(r.utilization()); break;
-                case "sramReads": v = Long.toString(r.sramReads()); break;
-                case "sramWrites": v = Long.toString(r.sramWrites()); break;
+                case "sramReads": v = Long.toString(r.compute().sramReads()); break;
+                case "sramWrites": v = Long.toString(r.compute().sramWrites()); break;
+                case "dramReadBytes": v = r.hasMemory() ? Long.toString(r.dramReadBytes()) : ""; break;
+                case "dramWriteBytes": v = r.hasMemory() ? Long.toString(r.dramWriteBytes()) : ""; break;
                 default: v = "";
             }
             sb.append(i == 0 ? "" : ",").append(v);
@@ -42,6 +44,9 @@ public final class ResultCsv {
     }
 
     static String csv(Object v) {
+        if (v == null) {
+            return "";
+        }
         if (v instanceof Double) {
             return Double.toString((Double) v);
         }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
+import org.pactsim.memory.LayerMemory;
+import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
@@ -21,23 +21,30 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static ObjectNode tree(NetworkResult r) {
+    public static ObjectNode tree(SimulationResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("network", r.network());
+        root.put("network", r.compute().network());
         root.put("model", r.model().key());
         root.set("accelerator", accelerator(r.accelerator()));
         ArrayNode layers = root.putArray("layers");
-        for (LayerResult l : r.layers()) {
-            layers.add(object(Metrics.LAYER, l));
+        for (int i = 0; i < r.layers().size(); i++) {
+            LayerRow row = new LayerRow(r, i);
+            ObjectNode o = object(Metrics.LAYER, row);
+            LayerMemory m = row.memory();
+            if (m != null) {
+                ArrayNode why = o.putArray("residency");
+                m.residency().forEach(why::add);
+            }
+            layers.add(o);
         }
         root.set("totals", object(Metrics.TOTAL, r));
         ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
+        r.compute().notes().forEach(notes::add);
         return root;
     }
 
-    public static String render(NetworkResult r) {
+    public static String render(SimulationResult r) {
         try {
             return MAPPER.writeValueAsString(tree(r)) + System.lineSeparator();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -95,6 +102,7 @@ public final class ResultJson {
             s.put("filterKiB", a.sram().filterKiB());
             s.put("ofmapKiB", a.sram().ofmapKiB());
         }
+        o.putObject("vector").put("lanes", a.vector().lanes());
         ObjectNode d = o.putObject("dram");
         if (a.dram().isUnlimited()) {
             d.put("bandwidthGBps", "unlimited");

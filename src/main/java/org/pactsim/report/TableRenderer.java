@@ -1,51 +1,53 @@
 package org.pactsim.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
+import org.pactsim.sim.SimulationResult;
 
 /** A terminal table: one row per layer, a totals row, and the run's header and notes. */
 public final class TableRenderer {
-    private static final List<String> LAYER_COLUMNS = List.of("name", "type", "m", "n", "k", "folds", "cycles",
+    private static final List<String> COLUMNS = List.of("name", "type", "m", "n", "k", "folds", "cycles",
             "stallCycles", "utilization", "mappingEfficiency", "sramReads", "sramWrites");
+    private static final List<String> MEMORY_COLUMNS = List.of("dramReadBytes", "dramWriteBytes", "onChip", "tiles");
 
     private TableRenderer() {
     }
 
-    public static String render(NetworkResult r) {
+    public static String render(SimulationResult r) {
         StringBuilder sb = new StringBuilder();
         var a = r.accelerator();
-        sb.append(String.format(Locale.ROOT, "%s on %s: %dx%d %s array x %d core(s), %s MHz, %s model%n",
-                r.network(), a.name(), a.array().rows(), a.array().cols(), a.dataflow().key(), a.cores(),
-                Fmt.real(a.clockMhz()), r.model().key()));
-        List<Metric<LayerResult>> cols = new ArrayList<>();
-        for (String k : LAYER_COLUMNS) {
+        sb.append(String.format(Locale.ROOT, "%s on %s: %dx%d %s array x %d core(s), %s MHz, DRAM %s GB/s, %s model%n",
+                r.compute().network(), a.name(), a.array().rows(), a.array().cols(), a.dataflow().key(), a.cores(),
+                Fmt.real(a.clockMhz()), Fmt.real(a.dram().bandwidthGBps()), r.model().key()));
+        List<String> keys = new ArrayList<>(COLUMNS);
+        if (r.hasMemory()) {
+            keys.addAll(MEMORY_COLUMNS);
+        }
+        List<Metric<LayerRow>> cols = new ArrayList<>();
+        for (String k : keys) {
             cols.add(Metrics.LAYER.stream().filter(m -> m.key().equals(k)).findFirst().orElseThrow());
         }
         List<String[]> rows = new ArrayList<>();
-        String[] head = new String[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            head[i] = cols.get(i).label();
-        }
-        rows.add(head);
-        for (LayerResult l : r.layers()) {
-            String[] row = new String[cols.size()];
-            for (int i = 0; i < cols.size(); i++) {
-                row[i] = Fmt.cell(cols.get(i), l);
-            }
-            rows.add(row);
+        rows.add(cols.stream().map(Metric::label).toArray(String[]::new));
+        for (int i = 0; i < r.layers().size(); i++) {
+            LayerRow row = new LayerRow(r, i);
+            rows.add(cols.stream().map(m -> Fmt.cell(m, row)).toArray(String[]::new));
         }
         String[] total = new String[cols.size()];
-        java.util.Arrays.fill(total, "");
+        Arrays.fill(total, "");
         total[0] = "TOTAL";
         total[1] = r.layers().size() + " layers";
-        total[6] = Fmt.count(r.cycles());
-        total[7] = Fmt.count(r.stallCycles());
-        total[8] = Fmt.percent(r.utilization());
-        total[10] = Fmt.count(r.sramReads());
-        total[11] = Fmt.count(r.sramWrites());
+        total[keys.indexOf("cycles")] = Fmt.count(r.cycles());
+        total[keys.indexOf("stallCycles")] = Fmt.count(r.stallCycles());
+        total[keys.indexOf("utilization")] = Fmt.percent(r.utilization());
+        total[keys.indexOf("sramReads")] = Fmt.count(r.compute().sramReads());
+        total[keys.indexOf("sramWrites")] = Fmt.count(r.compute().sramWrites());
+        if (r.hasMemory()) {
+            total[keys.indexOf("dramReadBytes")] = Fmt.count(r.dramReadBytes());
+            total[keys.indexOf("dramWriteBytes")] = Fmt.count(r.dramWriteBytes());
+        }
         rows.add(total);
         int[] w = new int[cols.size()];
         for (String[] row : rows) {
@@ -54,22 +56,31 @@ public final class TableRenderer {
             }
         }
         for (int n = 0; n < rows.size(); n++) {
-            String[] row = rows.get(n);
             if (n == rows.size() - 1 || n == 1) {
                 line(sb, w);
             }
+            String[] row = rows.get(n);
             for (int i = 0; i < row.length; i++) {
-                String cell = row[i];
-                boolean left = i < 2;
-                sb.append(left ? pad(cell, w[i], true) : pad(cell, w[i], false));
-                sb.append(i == row.length - 1 ? "" : "  ");
+                boolean left = i < 2 || keys.get(i).equals("onChip") || keys.get(i).equals("tiles");
+                sb.append(pad(row[i], w[i], left)).append(i == row.length - 1 ? "" : "  ");
             }
             sb.append(System.lineSeparator());
         }
-        sb.append(String.format(Locale.ROOT, "%s MACs, %s cycles = %s ms at %s MHz, %s inferences/s%n",
-                Fmt.count(r.macs()), Fmt.count(r.cycles()), Fmt.real(r.latencySeconds() * 1e3),
-                Fmt.real(a.clockMhz()), Fmt.real(r.inferencesPerSecond())));
-        for (String note : r.notes()) {
+        sb.append(String.format(Locale.ROOT, "%s MACs, %s cycles = %s ms at %s MHz (first inference)%n",
+                Fmt.count(r.compute().macs()), Fmt.count(r.cycles()), Fmt.real(r.latencySeconds() * 1e3),
+                Fmt.real(a.clockMhz())));
+        if (r.hasMemory()) {
+            sb.append(String.format(Locale.ROOT, "steady state: %s cycles, %s DRAM bytes per inference, %s inferences/s%n",
+                    Fmt.count(r.steadyStateCycles()), Fmt.count(r.steadyStateDramBytes()), Fmt.real(r.inferencesPerSecond())));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%s inferences/s%n", Fmt.real(r.inferencesPerSecond())));
+        }
+        long vector = Metrics.vectorCycles(r);
+        if (vector > 0) {
+            sb.append(String.format(Locale.ROOT, "vector unit (%d lanes/core): %s cycles = %s%% of the time%n",
+                    a.vector().lanes(), Fmt.count(vector), Fmt.percent((double) vector / r.cycles())));
+        }
+        for (String note : r.compute().notes()) {
             sb.append("note: ").append(note).append(System.lineSeparator());
         }
         return sb.toString();

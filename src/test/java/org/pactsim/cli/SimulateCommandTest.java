@@ -45,6 +45,8 @@ class SimulateCommandTest {
         assertThat(t.get("sramReads").asLong()).isEqualTo(518400 + 663552);
         assertThat(t.get("sramWrites").asLong()).isEqualTo(10368);
         assertThat(t.get("utilization").asDouble()).isCloseTo(0.7542250570324504, org.assertj.core.data.Offset.offset(1e-12));
+        // SCALE-Sim's CALC mode has no memory model: no DRAM figures, no stalls.
+        assertThat(t.get("dramReadBytes").isNull()).isTrue();
 
         Cli ws = Cli.run("simulate", "--arch", "arch-configs/scale-32x32.yaml", "--trace", topo.toString(),
                 "--model", "scalesim", "--dataflow", "ws", "--format", "json");
@@ -70,6 +72,13 @@ class SimulateCommandTest {
         // (F - 1) * 1790 + 1790 + 32 (the last fold's drain).
         assertThat(layer.get("cycles").asLong()).isEqualTo(24L * 1790 + 32);
         assertThat(root.get("accelerator").get("array").get("rows").asInt()).isEqualTo(32);
+        // Unlimited bandwidth: no stalls; the first inference reads the 9x9x192 input and the
+        // 1728x384 weights once and writes the 7x7x384 output once.
+        JsonNode t = root.get("totals");
+        assertThat(t.get("stallCycles").asLong()).isZero();
+        assertThat(t.get("dramReadBytes").asLong()).isGreaterThanOrEqualTo(9L * 9 * 192 + 1728L * 384);
+        assertThat(t.get("dramWriteBytes").asLong()).isEqualTo(49L * 384);
+        assertThat(layer.get("residency").toString()).contains("output: to DRAM (the network's output)");
     }
 
     @Test
@@ -84,7 +93,7 @@ class SimulateCommandTest {
         assertThat(out.resolve("table.txt")).hasContent(c.out().strip());
         assertThat(json(Files.readString(out.resolve("accelerator.resolved.json"))).get("name").asText()).isEqualTo("tpu-v1");
         Cli csv = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--format", "csv");
-        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("name,type,m,n,k,repeat,folds,cycles");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("name,type,unit,m,n,k,repeat,folds,cycles,computeCycles,stallCycles");
         assertThat(csv.out()).contains("\nTOTAL,");
     }
 

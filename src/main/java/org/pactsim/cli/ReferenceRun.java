@@ -1,0 +1,60 @@
+package org.pactsim.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pactsim.engine.NetworkResult;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.engine.reference.CsvCycleTrace;
+import org.pactsim.engine.reference.ReferenceEngine;
+import org.pactsim.engine.reference.ReferenceSimulator;
+import org.pactsim.engine.reference.ReferenceSizeException;
+import org.pactsim.io.InputException;
+import org.pactsim.sim.Simulation;
+import org.pactsim.sim.SimulationResult;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.workload.Network;
+
+/** {@code simulate --engine fast|reference [--trace-cycles FILE]}: picks the engine. */
+final class ReferenceRun {
+    private ReferenceRun() {
+    }
+
+    static SimulationResult simulate(String engine, Path traceCycles, Path traceFile, AcceleratorSpec acc,
+                                     Network net, TimingModel tm) {
+        String e = engine == null ? "" : engine.trim();
+        if (e.equals("fast")) {
+            if (traceCycles != null) {
+                throw InputException.at("--trace-cycles", null, "--engine reference (the fast engine has no cycles"
+                        + " to trace)", "--engine fast");
+            }
+            return Simulation.run(acc, net, tm);
+        }
+        if (!e.equals("reference")) {
+            throw InputException.at("--engine", null, "fast or reference", InputException.quote(engine));
+        }
+        try {
+            if (traceCycles == null) {
+                return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, null));
+            }
+            try (Writer w = Files.newBufferedWriter(traceCycles, StandardCharsets.UTF_8)) {
+                CsvCycleTrace trace = new CsvCycleTrace(w, CsvCycleTrace.DEFAULT_MAX_ROWS);
+                return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, trace));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("--trace-cycles " + traceCycles + ": cannot write: "
+                        + ex.getMessage(), ex);
+            }
+        } catch (ReferenceSizeException ex) {
+            throw InputException.at(traceFile.toString(), "layer " + ex.layer(), "at most " + ex.max() + " "
+                    + ex.what() + " for --engine reference (use --engine fast)", "about " + ex.found());
+        }
+    }
+
+    /** The reference engine steps the array only: its results carry no memory model. */
+    private static SimulationResult computeOnly(NetworkResult r) {
+        return new SimulationResult(r, java.util.List.of(), java.util.List.of());
+    }
+}
