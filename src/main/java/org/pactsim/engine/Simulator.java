@@ -5,8 +5,12 @@ import java.util.List;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.VectorLayer;
 
-/** Runs a whole network, layer after layer, on the fold engine. */
+/**
+ * Runs a whole network, layer after layer: GEMM layers on the array (fold engine), non-GEMM
+ * layers on the vector unit ({@link VectorEngine}).
+ */
 public final class Simulator {
     private Simulator() {
     }
@@ -14,7 +18,8 @@ public final class Simulator {
     public static NetworkResult run(AcceleratorSpec acc, Network net, TimingModel model) {
         List<LayerResult> layers = new ArrayList<>(net.layers().size());
         for (Layer l : net.layers()) {
-            layers.add(FoldEngine.run(acc, l, model));
+            layers.add(l instanceof VectorLayer ? VectorEngine.run(acc, (VectorLayer) l, model)
+                    : FoldEngine.run(acc, l, model));
         }
         NetworkResult r = new NetworkResult(net.name(), acc, model, layers, net.notes());
         try {

@@ -10,6 +10,7 @@ import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.SramSpec;
+import org.pactsim.spec.VectorSpec;
 
 /**
  * Reads an accelerator: pactsim's YAML or JSON ({@code schema: pactsim/arch/1}) or a
@@ -93,9 +94,18 @@ public final class ArchReader {
             throw InputException.at(bw.where(), "dram.bandwidthGBps", "a number > 0 or unlimited", bw.describe());
         }
         d.finish();
+        VectorSpec vector = VectorSpec.defaultFor(array);
+        if (r.has("vector")) {
+            MapReader vr = r.object("vector");
+            int lanes = (int) vr.integer("lanes", 1, VectorSpec.MAX_LANES, vector.lanes());
+            vr.finish();
+            vector = new VectorSpec(lanes);
+        }
         r.finish();
         DramSpec dram = new DramSpec(gbps);
         PeSpec peFinal = pe;
-        return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech));
+        VectorSpec vectorFinal = vector;
+        return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech,
+                vectorFinal));
     }
 }

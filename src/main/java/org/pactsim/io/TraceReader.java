@@ -6,12 +6,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.pactsim.spec.NumberType;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
 
 /**
  * Reads a network: a pactsim trace (CSV whose header has a {@code type} column, or YAML/JSON
@@ -22,9 +26,27 @@ public final class TraceReader {
     public static final String SCHEMA = "pactsim/trace/1";
     /** Every column a pactsim CSV trace may have, in the documented order. */
     public static final List<String> COLUMNS = List.of("name", "type", "inputs", "batch", "inH", "inW", "inC",
-            "outC", "kH", "kW", "strideH", "strideW", "padH", "padW", "groups", "m", "n", "k",
-            "weightBits", "activationBits", "outputBits");
-    private static final List<String> TYPES = List.of("conv", "dwconv", "fc", "matmul");
+            "outC", "kH", "kW", "strideH", "strideW", "padH", "padW", "groups", "bias", "m", "n", "k", "learned",
+            "weightBits", "activationBits", "outputBits", "numberType");
+    /** Layer types: the GEMM types, then the vector-unit ops. */
+    public static final List<String> TYPES = types();
+    private static final List<String> COMMON = List.of("name", "type", "inputs", "activationBits", "outputBits",
+            "numberType");
+    private static final Map<String, List<String>> GEMM_KEYS = Map.of(
+            "conv", List.of("batch", "inH", "inW", "inC", "outC", "kH", "kW", "strideH", "strideW", "padH", "padW",
+                    "groups", "bias", "weightBits"),
+            "dwconv", List.of("batch", "inH", "inW", "inC", "outC", "kH", "kW", "strideH", "strideW", "padH", "padW",
+                    "groups", "bias", "weightBits"),
+            "fc", List.of("batch", "m", "inC", "outC", "bias", "weightBits"),
+            "matmul", List.of("batch", "m", "n", "k", "weightBits"));
+
+    private static List<String> types() {
+        List<String> t = new ArrayList<>(List.of("conv", "dwconv", "fc", "matmul"));
+        for (VectorOp o : VectorOp.values()) {
+            t.add(o.key());
+        }
+        return List.copyOf(t);
+    }
 
     private TraceReader() {
     }
@@ -99,7 +121,7 @@ public final class TraceReader {
             for (int i = 0; i < f.size(); i++) {
                 if (!f.get(i).isEmpty()) {
                     String h = header.get(i);
-                    YNode v = h.equals("name") || h.equals("type") || h.equals("inputs")
+                    YNode v = h.equals("name") || h.equals("type") || h.equals("inputs") || h.equals("numberType")
                             ? YNode.scalar(YNode.Kind.STRING, f.get(i), origin, n)
                             : Overrides.scalar(f.get(i), origin).relocate(origin, n);
                     row.put(h, v);
@@ -144,6 +166,8 @@ public final class TraceReader {
             throw InputException.at(node.where(), path + ".name", "a unique layer name", InputException.quote(name));
         }
         String type = r.choice("type", TYPES);
+        VectorOp op = VectorOp.parse(type);
+        refuseOthers(node, path, type, op);
         List<String> inputs = new ArrayList<>();
         if (r.has("inputs")) {
             for (String s : r.string("inputs").split("[;|]")) {
@@ -154,49 +178,107 @@ public final class TraceReader {
         }
         long max = ConvLayer.MAX_DIM;
         long batch = r.integer("batch", 1, max, 1);
-        int wb = (int) r.integer("weightBits", 1, 32, 8);
+        NumberType nt = r.has("numberType") ? NumberType.parse(r.choice("numberType", List.of("int", "float")))
+                : NumberType.INT;
         int ab = (int) r.integer("activationBits", 1, 32, 8);
+        int wb = op != null ? ab : (int) r.integer("weightBits", 1, 32, 8);
         int ob = (int) r.integer("outputBits", 1, 32, ab);
-        Bits bits = new Bits(wb, ab, ob);
+        Bits bits = r.build(() -> new Bits(wb, ab, ob, nt));
         Layer layer;
-        switch (type) {
-            case "conv":
-            case "dwconv": {
-                long inH = r.integer("inH", 1, max);
-                long inW = r.integer("inW", 1, max);
-                long inC = r.integer("inC", 1, max);
-                long outC = type.equals("dwconv") ? r.integer("outC", 1, max, inC) : r.integer("outC", 1, max);
-                long kH = r.integer("kH", 1, max);
-                long kW = r.integer("kW", 1, max);
-                long sH = r.integer("strideH", 1, max, 1);
-                long sW = r.integer("strideW", 1, max, sH);
-                long pH = r.integer("padH", 0, max, 0);
-                long pW = r.integer("padW", 0, max, pH);
-                long groups = type.equals("dwconv") ? r.integer("groups", 1, max, inC) : r.integer("groups", 1, max, 1);
-                if (type.equals("dwconv") && groups != inC) {
-                    throw InputException.at(node.where(), path + ".groups", "inC (" + inC + ") for a dwconv layer",
-                            Long.toString(groups));
+        if (op != null) {
+            long inH = r.integer("inH", 1, max);
+            long inW = r.integer("inW", 1, max);
+            long inC = r.integer("inC", 1, max);
+            long kH = op.isPool() ? r.integer("kH", 1, max) : 1;
+            long kW = op.isPool() ? r.integer("kW", 1, max, kH) : 1;
+            long sH = op.isPool() ? r.integer("strideH", 1, max, 1) : 1;
+            long sW = op.isPool() ? r.integer("strideW", 1, max, sH) : 1;
+            long pH = op.isPool() ? r.integer("padH", 0, max, 0) : 0;
+            long pW = op.isPool() ? r.integer("padW", 0, max, pH) : 0;
+            long learned = r.integer("learned", 0, Long.MAX_VALUE / 4, 0);
+            layer = r.build(() -> new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, sH, sW, pH, pW, learned,
+                    bits, inputs));
+        } else {
+            switch (type) {
+                case "conv":
+                case "dwconv": {
+                    long inH = r.integer("inH", 1, max);
+                    long inW = r.integer("inW", 1, max);
+                    long inC = r.integer("inC", 1, max);
+                    long outC = type.equals("dwconv") ? r.integer("outC", 1, max, inC) : r.integer("outC", 1, max);
+                    long kH = r.integer("kH", 1, max);
+                    long kW = r.integer("kW", 1, max);
+                    long sH = r.integer("strideH", 1, max, 1);
+                    long sW = r.integer("strideW", 1, max, sH);
+                    long pH = r.integer("padH", 0, max, 0);
+                    long pW = r.integer("padW", 0, max, pH);
+                    long groups = type.equals("dwconv") ? r.integer("groups", 1, max, inC)
+                            : r.integer("groups", 1, max, 1);
+                    if (type.equals("dwconv") && groups != inC) {
+                        throw InputException.at(node.where(), path + ".groups", "inC (" + inC + ") for a dwconv layer",
+                                Long.toString(groups));
+                    }
+                    boolean bias = bool(r, "bias");
+                    layer = r.build(() -> new ConvLayer(name, batch, inH, inW, inC, outC, kH, kW, sH, sW, pH, pW,
+                            groups, bits, inputs, bias));
+                    break;
                 }
-                layer = r.build(() -> new ConvLayer(name, batch, inH, inW, inC, outC, kH, kW, sH, sW, pH, pW,
-                        groups, bits, inputs));
-                break;
-            }
-            case "fc": {
-                long inC = r.integer("inC", 1, max);
-                long outC = r.integer("outC", 1, max);
-                layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.LINEAR, 1, batch, outC, inC, bits, inputs));
-                break;
-            }
-            default: {
-                long m = r.integer("m", 1, max);
-                long n = r.integer("n", 1, max);
-                long k = r.integer("k", 1, max);
-                layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.MATMUL, batch, m, n, k, bits, inputs));
-                break;
+                case "fc": {
+                    long inC = r.integer("inC", 1, max);
+                    long outC = r.integer("outC", 1, max);
+                    long rows = r.integer("m", 1, max, 1);
+                    if (batch > max / rows) {
+                        throw InputException.at(node.where(), path + ".m", "batch * m <= " + max, batch + " * " + rows);
+                    }
+                    boolean bias = bool(r, "bias");
+                    layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.LINEAR, 1, batch * rows, outC, inC,
+                            bits, inputs, bias));
+                    break;
+                }
+                default: {
+                    long m = r.integer("m", 1, max);
+                    long n = r.integer("n", 1, max);
+                    long k = r.integer("k", 1, max);
+                    layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.MATMUL, batch, m, n, k, bits, inputs));
+                    break;
+                }
             }
         }
         r.finish();
         return layer;
+    }
+
+    /** Refuses a column that exists but means nothing for this layer type. */
+    private static void refuseOthers(YNode node, String path, String type, VectorOp op) {
+        Set<String> allowed = new HashSet<>(COMMON);
+        if (op == null) {
+            allowed.addAll(GEMM_KEYS.get(type));
+        } else {
+            allowed.addAll(List.of("batch", "inH", "inW", "inC"));
+            if (op.isPool()) {
+                allowed.addAll(List.of("kH", "kW", "strideH", "strideW", "padH", "padW"));
+            }
+            if (op == VectorOp.ADD || op == VectorOp.CONCAT) {
+                allowed.add("learned");
+            }
+        }
+        for (var e : node.entries().entrySet()) {
+            if (COLUMNS.contains(e.getKey()) && !allowed.contains(e.getKey()) && e.getValue().kind() != YNode.Kind.NULL) {
+                throw InputException.at(e.getValue().where(), path + "." + e.getKey(),
+                        "no " + e.getKey() + " on a " + type + " layer", InputException.quote(e.getValue().text()));
+            }
+        }
+    }
+
+    private static boolean bool(MapReader r, String key) {
+        if (!r.has(key)) {
+            return false;
+        }
+        YNode v = r.require(key);
+        if (v.kind() != YNode.Kind.BOOL) {
+            throw InputException.at(v.where(), r.key(key), "true or false", v.describe());
+        }
+        return Boolean.parseBoolean(v.text().trim().toLowerCase(Locale.ROOT));
     }
 
     private static void checkInputs(Network net, String origin) {

@@ -1,8 +1,8 @@
 package org.pactsim.spec;
 
 /**
- * A whole accelerator: {@code cores} identical cores, each an array with its SRAM, sharing
- * one DRAM interface, all at {@code clockMhz}.
+ * A whole accelerator: {@code cores} identical cores, each an array with its SRAM and a vector
+ * unit for the non-GEMM layers, sharing one DRAM interface, all at {@code clockMhz}.
  */
 public record AcceleratorSpec(
         String name,
@@ -13,7 +13,8 @@ public record AcceleratorSpec(
         PeSpec pe,
         SramSpec sram,
         DramSpec dram,
-        int technologyNm) {
+        int technologyNm,
+        VectorSpec vector) {
 
     public AcceleratorSpec {
         Violations v = new Violations()
@@ -25,8 +26,15 @@ public record AcceleratorSpec(
                 .check(pe != null, "pe", "a PE spec", "nothing")
                 .check(sram != null, "sram", "an SRAM spec", "nothing")
                 .check(dram != null, "dram", "a DRAM spec", "nothing")
-                .between("technologyNm", technologyNm, 1, 1000);
+                .between("technologyNm", technologyNm, 1, 1000)
+                .check(vector != null, "vector", "a vector unit spec", "nothing");
         v.throwIfAny();
+    }
+
+    /** An accelerator with the default vector unit, {@link VectorSpec#defaultFor} its array. */
+    public AcceleratorSpec(String name, ArraySpec array, Dataflow dataflow, int cores, double clockMhz, PeSpec pe,
+                           SramSpec sram, DramSpec dram, int technologyNm) {
+        this(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, VectorSpec.defaultFor(array));
     }
 
     public long totalPes() {
@@ -34,6 +42,6 @@ public record AcceleratorSpec(
     }
 
     public AcceleratorSpec withDataflow(Dataflow d) {
-        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm);
+        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector);
     }
 }

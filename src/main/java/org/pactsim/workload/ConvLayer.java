@@ -7,12 +7,13 @@ import org.pactsim.spec.Violations;
  * A 2-D convolution on an NHWC input with symmetric zero padding {@code padH}/{@code padW}
  * on each side and {@code groups} groups ({@code groups == inC == outC} is depthwise).
  * Lowered by im2col: {@code M = batch*outH*outW}, {@code K = kH*kW*inC/groups},
- * {@code N = outC/groups}, repeated {@code groups} times.
+ * {@code N = outC/groups}, repeated {@code groups} times. {@code bias}: one bias per output
+ * channel (a batch norm folded into the convolution leaves one).
  */
 public record ConvLayer(
         String name, long batch, long inH, long inW, long inC, long outC,
         long kH, long kW, long strideH, long strideW, long padH, long padW, long groups,
-        Bits bits, List<String> inputs) implements Layer {
+        Bits bits, List<String> inputs, boolean bias) implements Layer {
 
     /** Largest dimension accepted: 2^31 keeps every product of up to three inside a long. */
     public static final long MAX_DIM = Integer.MAX_VALUE;
@@ -36,6 +37,13 @@ public record ConvLayer(
              .check(outC % groups == 0, "groups", "a divisor of outC " + outC, Long.toString(groups));
         }
         v.throwIfAny();
+    }
+
+    /** A convolution without bias. */
+    public ConvLayer(String name, long batch, long inH, long inW, long inC, long outC,
+                     long kH, long kW, long strideH, long strideW, long padH, long padW, long groups,
+                     Bits bits, List<String> inputs) {
+        this(name, batch, inH, inW, inC, outC, kH, kW, strideH, strideW, padH, padW, groups, bits, inputs, false);
     }
 
     public long outH(OutputRounding r) {
@@ -65,5 +73,31 @@ public record ConvLayer(
     /** Weight elements (parameters without bias). */
     public long weightCount() {
         return Math.multiplyExact(Math.multiplyExact(kH, kW), Math.multiplyExact(inC / groups, outC));
+    }
+
+    @Override
+    public Shape outputShape() {
+        return new Shape(batch, outH(OutputRounding.FLOOR), outW(OutputRounding.FLOOR), outC);
+    }
+
+    @Override
+    public List<Shape> operandShapes() {
+        return List.of(new Shape(batch, inH, inW, inC));
+    }
+
+    @Override
+    public long params() {
+        return Math.addExact(weightCount(), bias ? outC : 0);
+    }
+
+    @Override
+    public long weightElements() {
+        return weightCount();
+    }
+
+    @Override
+    public ConvLayer withBits(Bits b) {
+        return new ConvLayer(name, batch, inH, inW, inC, outC, kH, kW, strideH, strideW, padH, padW, groups, b,
+                inputs, bias);
     }
 }

@@ -5,11 +5,13 @@ import org.pactsim.spec.Violations;
 
 /**
  * A matrix product {@code O[MxN] = A[MxK] * B[KxN]}, {@code count} independent times.
- * {@link Kind#LINEAR}: B is a weight matrix (fully connected layer, SCALE-Sim GEMM row).
- * {@link Kind#MATMUL}: both operands are activations (attention scores and context).
+ * {@link Kind#LINEAR}: B is a weight matrix shared by all {@code count} products (fully
+ * connected layer, SCALE-Sim GEMM row), with {@code n} biases when {@code bias}.
+ * {@link Kind#MATMUL}: both operands are activations (attention scores and context); its
+ * {@code bits().weight()} is the width of B.
  */
 public record MatMulLayer(String name, Kind kind, long count, long m, long n, long k,
-                          Bits bits, List<String> inputs) implements Layer {
+                          Bits bits, List<String> inputs, boolean bias) implements Layer {
 
     /** Whether the second operand is a stored weight or a computed activation. */
     public enum Kind { LINEAR, MATMUL }
@@ -24,7 +26,13 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
                 .between("n", n, 1, ConvLayer.MAX_DIM)
                 .between("k", k, 1, ConvLayer.MAX_DIM)
                 .check(bits != null, "bits", "bit widths", "nothing")
+                .check(!bias || kind == Kind.LINEAR, "bias", "no bias on an activation-activation matmul", "a bias")
                 .throwIfAny();
+    }
+
+    /** A product without bias. */
+    public MatMulLayer(String name, Kind kind, long count, long m, long n, long k, Bits bits, List<String> inputs) {
+        this(name, kind, count, m, n, k, bits, inputs, false);
     }
 
     @Override
@@ -35,5 +43,31 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
     @Override
     public String type() {
         return kind == Kind.LINEAR ? "fc" : "matmul";
+    }
+
+    @Override
+    public Shape outputShape() {
+        return new Shape(1, count, m, n);
+    }
+
+    @Override
+    public List<Shape> operandShapes() {
+        Shape a = new Shape(1, count, m, k);
+        return kind == Kind.LINEAR ? List.of(a) : List.of(a, new Shape(1, count, k, n));
+    }
+
+    @Override
+    public long params() {
+        return kind == Kind.LINEAR ? Math.addExact(weightElements(), bias ? n : 0) : 0;
+    }
+
+    @Override
+    public long weightElements() {
+        return kind == Kind.LINEAR ? Math.multiplyExact(k, n) : 0;
+    }
+
+    @Override
+    public MatMulLayer withBits(Bits b) {
+        return new MatMulLayer(name, kind, count, m, n, k, b, inputs, bias);
     }
 }

@@ -1,0 +1,226 @@
+package org.pactsim.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.InputException;
+import org.pactsim.io.TraceReader;
+import org.pactsim.io.TraceWriter;
+import org.pactsim.report.Fmt;
+import org.pactsim.report.ResultJson;
+import org.pactsim.workload.Footprint;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.PrecisionVariant;
+import org.pactsim.workload.ShapeChain;
+import org.pactsim.workload.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pactsim traces list|show|generate}: the network zoo and trace files. */
+@Command(name = "traces", mixinStandardHelpOptions = true,
+        description = "The built-in networks and trace files: list them, show one, or write the zoo's traces.",
+        subcommands = {TracesCommand.ListCmd.class, TracesCommand.Show.class, TracesCommand.Generate.class})
+public final class TracesCommand implements Runnable {
+    /** Output formats on standard output. */
+    enum Format { table, json }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand: list, show or generate");
+    }
+
+    /** {@code traces list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in networks.")
+    static final class ListCmd implements Callable<Integer> {
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+                description = "table or json (default ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter w = spec.commandLine().getOut();
+            if (format == Format.json) {
+                ArrayNode a = ResultJson.mapper().createArrayNode();
+                for (Zoo.Entry e : Zoo.entries()) {
+                    Network n = e.build();
+                    a.addObject().put("name", e.name()).put("description", e.description())
+                            .put("layers", n.layers().size()).put("macs", n.macs()).put("params", n.params());
+                }
+                w.print(a.toPrettyString() + System.lineSeparator());
+            } else {
+                w.printf(Locale.ROOT, "%-18s %6s %10s %10s  %s%n", "name", "layers", "GMACs", "M params",
+                        "network");
+                for (Zoo.Entry e : Zoo.entries()) {
+                    Network n = e.build();
+                    w.printf(Locale.ROOT, "%-18s %6d %10.3f %10.3f  %s%n", e.name(), n.layers().size(),
+                            n.macs() / 1e9, n.params() / 1e6, e.description());
+                }
+                w.println("variants: " + String.join(", ", PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
+                        .toList()) + " (traces/NAME-VARIANT.csv)");
+            }
+            w.flush();
+            return 0;
+        }
+    }
+
+    /** {@code traces show NAME}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Layers, MACs, parameters and bytes at each precision of a built-in network or a trace.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "A built-in network (see 'traces list') or a trace file.")
+        String name;
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+                description = "table or json (default ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Zoo.Entry entry = Zoo.find(name);
+            Network net;
+            String asIs;
+            if (entry != null) {
+                net = entry.build();
+                asIs = "int8 (as built)";
+            } else if (Files.isRegularFile(Path.of(name))) {
+                net = TraceReader.read(Path.of(name), null);
+                asIs = "as written";
+            } else {
+                throw InputException.at("traces show", null, "a built-in network (" + String.join(", ", Zoo.names())
+                        + ") or an existing trace file", InputException.quote(name));
+            }
+            Map<String, Footprint> rows = new LinkedHashMap<>();
+            rows.put(asIs, Footprint.of(net));
+            for (PrecisionVariant v : PrecisionVariant.ALL) {
+                rows.put(v.key(), Footprint.of(v.apply(net, false)));
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(format == Format.json ? json(net, entry, rows) : table(net, entry, rows));
+            w.flush();
+            return 0;
+        }
+
+        private static Map<String, Integer> byType(Network net) {
+            Map<String, Integer> t = new TreeMap<>();
+            for (Layer l : net.layers()) {
+                t.merge(l.type(), 1, Integer::sum);
+            }
+            return t;
+        }
+
+        static String json(Network net, Zoo.Entry entry, Map<String, Footprint> rows) {
+            ObjectNode o = ResultJson.mapper().createObjectNode();
+            o.put("name", net.name());
+            if (entry != null) {
+                o.put("description", entry.description());
+            }
+            o.put("layers", net.layers().size());
+            ObjectNode types = o.putObject("layersByType");
+            byType(net).forEach(types::put);
+            o.put("macs", net.macs());
+            o.put("params", net.params());
+            ArrayNode problems = o.putArray("shapeProblems");
+            ShapeChain.problems(net).forEach(problems::add);
+            ArrayNode p = o.putArray("precisions");
+            rows.forEach((k, f) -> p.addObject().put("variant", k).put("weightBytes", f.weightBytes())
+                    .put("activationBytes", f.activationBytes()).put("inputBytes", f.inputBytes())
+                    .put("largestActivationBytes", f.largestActivationBytes())
+                    .put("largestActivationLayer", f.largestActivationLayer()));
+            ArrayNode notes = o.putArray("notes");
+            net.notes().forEach(notes::add);
+            return o.toPrettyString() + System.lineSeparator();
+        }
+
+        static String table(Network net, Zoo.Entry entry, Map<String, Footprint> rows) {
+            StringBuilder sb = new StringBuilder();
+            String nl = System.lineSeparator();
+            sb.append(net.name()).append(entry != null ? ": " + entry.description() : "").append(nl);
+            List<String> types = new ArrayList<>();
+            byType(net).forEach((k, v) -> types.add(k + " " + v));
+            sb.append("layers: ").append(net.layers().size()).append(" (").append(String.join(", ", types))
+                    .append(")").append(nl);
+            sb.append("MACs:   ").append(Fmt.count(net.macs())).append(nl);
+            sb.append("params: ").append(Fmt.count(net.params())).append(nl);
+            List<String> problems = ShapeChain.problems(net);
+            sb.append("shapes: ").append(problems.isEmpty() ? "every layer's operands match its producers"
+                    : problems.size() + " mismatches, first: " + problems.get(0)).append(nl);
+            sb.append(String.format(Locale.ROOT, "%-16s %15s %15s %15s  %s%n", "precision", "weight bytes",
+                    "activation B", "largest act. B", "largest activation at"));
+            rows.forEach((k, f) -> sb.append(String.format(Locale.ROOT, "%-16s %15s %15s %15s  %s%n", k,
+                    Fmt.count(f.weightBytes()), Fmt.count(f.activationBytes()), Fmt.count(f.largestActivationBytes()),
+                    f.largestActivationLayer())));
+            for (String n : net.notes()) {
+                sb.append("note: ").append(n).append(nl);
+            }
+            return sb.toString();
+        }
+    }
+
+    /** {@code traces generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write every built-in network at every precision variant (CSV, plus YAML at int8).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "traces", paramLabel = "DIR",
+                description = "Directory to write (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Map<String, String> files = files();
+            files.forEach((f, text) -> AtomicFiles.write(out.resolve(f), text));
+            spec.commandLine().getOut().println("wrote " + files.size() + " traces to " + out);
+            return 0;
+        }
+    }
+
+    /** The generated trace files, by file name: {@code NAME-VARIANT.csv} and {@code NAME-int8.yaml}. */
+    static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Zoo.Entry e : Zoo.entries()) {
+            Network base = e.build();
+            for (PrecisionVariant v : PrecisionVariant.ALL) {
+                Network net = v.apply(base, true);
+                List<String> comments = new ArrayList<>();
+                comments.add("pactsim trace " + net.name() + ": " + e.description());
+                comments.add(v.describe());
+                comments.add("MACs " + net.macs() + ", parameters " + net.params());
+                for (String n : base.notes()) {
+                    comments.add("note: " + n);
+                }
+                comments.add("generated by 'pactsim traces generate' (org.pactsim.workload.zoo); format: "
+                        + "docs/trace-format.md");
+                files.put(net.name() + ".csv", TraceWriter.csv(net, comments));
+                if (v.equals(PrecisionVariant.parse("int8"))) {
+                    files.put(net.name() + ".yaml", TraceWriter.yaml(net, comments));
+                }
+            }
+        }
+        return files;
+    }
+}

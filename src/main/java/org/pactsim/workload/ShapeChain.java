@@ -1,0 +1,60 @@
+package org.pactsim.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that shapes chain: each operand a layer expects is what its producer outputs.
+ * Element counts must agree (a flatten or a split into heads is only a reshape); a
+ * convolution or pooling layer fed by a convolution or vector layer must see exactly the
+ * producer's {@code batch x h x w x c}. Two documented exceptions: an fc layer may read
+ * some whole rows of its producer (ViT's head reads the class token), and a matmul's second
+ * operand may be a whole multiple of its producer's output (the newest rows of a KV cache).
+ */
+public final class ShapeChain {
+    private ShapeChain() {
+    }
+
+    /** Every mismatch, one line each; empty when the network chains. */
+    public static List<String> problems(Network net) {
+        List<String> out = new ArrayList<>();
+        List<Layer> layers = net.layers();
+        List<List<Integer>> all = net.allProducers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            List<Integer> prod = all.get(i);
+            List<Shape> ops = l.operandShapes();
+            for (int o = 0; o < Math.min(prod.size(), ops.size()); o++) {
+                Layer p = layers.get(prod.get(o));
+                String why = mismatch(p, l, o, p.outputShape(), ops.get(o));
+                if (why != null) {
+                    out.add(l.name() + " operand " + o + " from " + p.name() + ": " + why);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String mismatch(Layer producer, Layer consumer, int operand, Shape have, Shape want) {
+        long h = have.elements();
+        long w = want.elements();
+        boolean spatial = consumer instanceof ConvLayer
+                || consumer instanceof VectorLayer && ((VectorLayer) consumer).op().isPool();
+        if (spatial && !(producer instanceof MatMulLayer)) {
+            return have.equals(want) ? null : "expected " + want + ", producer gives " + have;
+        }
+        if (h == w) {
+            return null;
+        }
+        if (consumer instanceof MatMulLayer) {
+            MatMulLayer mm = (MatMulLayer) consumer;
+            if (mm.kind() == MatMulLayer.Kind.LINEAR && w < h && h % w == 0 && have.c() == mm.k()) {
+                return null;
+            }
+            if (mm.kind() == MatMulLayer.Kind.MATMUL && operand == 1 && h < w && w % h == 0) {
+                return null;
+            }
+        }
+        return "expected " + w + " elements (" + want + "), producer gives " + h + " (" + have + ")";
+    }
+}

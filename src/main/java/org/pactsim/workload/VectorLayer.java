@@ -1,0 +1,177 @@
+package org.pactsim.workload;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.pactsim.spec.Violations;
+
+/**
+ * A non-GEMM layer, run on the vector unit: pooling, residual add, activation, softmax,
+ * layer norm, or the prepending of learned rows (ViT's class token). Its input is
+ * {@code batch x inH x inW x inC}; softmax and layer norm work along {@code inC}.
+ *
+ * <ul>
+ *   <li>maxpool/avgpool: window {@code kH x kW}, strides, symmetric padding; the output has
+ *       the floor output size.</li>
+ *   <li>add: the element-wise sum of the named inputs, or of one input and a learned tensor
+ *       of the input's shape ({@code learned = inH*inW*inC}, a position embedding).</li>
+ *   <li>concat: prepends {@code learned / (inH*inC)} learned rows along {@code inW}.</li>
+ *   <li>relu, relu6, gelu, softmax, layernorm: same shape out; layer norm learns
+ *       {@code 2*inC} parameters.</li>
+ * </ul>
+ * {@code learned} elements are per sample and shared by the batch. Bits: the op reads its
+ * input at {@code bits().activation()} and writes at {@code bits().output()}; it has no
+ * weights, so the constructor sets {@code bits().weight()} to the activation width.
+ */
+public record VectorLayer(String name, VectorOp op, long batch, long inH, long inW, long inC,
+                          long kH, long kW, long strideH, long strideW, long padH, long padW,
+                          long learned, Bits bits, List<String> inputs) implements Layer {
+
+    public VectorLayer {
+        inputs = List.copyOf(inputs);
+        long max = ConvLayer.MAX_DIM;
+        Violations v = new Violations()
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(op != null, "type", "a vector op", "nothing")
+                .between("batch", batch, 1, max)
+                .between("inH", inH, 1, max).between("inW", inW, 1, max).between("inC", inC, 1, max)
+                .between("kH", kH, 1, max).between("kW", kW, 1, max)
+                .between("strideH", strideH, 1, max).between("strideW", strideW, 1, max)
+                .between("padH", padH, 0, max).between("padW", padW, 0, max)
+                .between("learned", learned, 0, Long.MAX_VALUE / 4)
+                .check(bits != null, "bits", "bit widths", "nothing");
+        if (v.isEmpty()) {
+            check(v, op, inH, inW, inC, kH, kW, strideH, strideW, padH, padW, learned, inputs.size());
+        }
+        v.throwIfAny();
+        if (bits.weight() != bits.activation()) {
+            bits = new Bits(bits.activation(), bits.activation(), bits.output(), bits.type());
+        }
+    }
+
+    private static void check(Violations v, VectorOp op, long inH, long inW, long inC, long kH, long kW,
+                              long strideH, long strideW, long padH, long padW, long learned, int named) {
+        if (op.isPool()) {
+            v.check(kH <= inH + 2 * padH, "kH", "<= padded input height " + (inH + 2 * padH), Long.toString(kH))
+             .check(kW <= inW + 2 * padW, "kW", "<= padded input width " + (inW + 2 * padW), Long.toString(kW))
+             .check(padH < kH && padW < kW, "padH", "padding smaller than the window", padH + "/" + padW);
+        } else {
+            v.check(kH == 1 && kW == 1, "kH", "no window (1) on a " + op.key() + " layer", kH + "x" + kW)
+             .check(strideH == 1 && strideW == 1, "strideH", "no stride (1) on a " + op.key() + " layer",
+                     strideH + "x" + strideW)
+             .check(padH == 0 && padW == 0, "padH", "no padding (0) on a " + op.key() + " layer", padH + "/" + padW);
+        }
+        long plane = Math.multiplyExact(Math.multiplyExact(inH, inW), inC);
+        switch (op) {
+            case ADD:
+                if (named >= 2) {
+                    v.check(learned == 0, "learned", "0 when add names two or more inputs", Long.toString(learned));
+                } else {
+                    v.check(learned == plane, "learned", "a second operand: two inputs, or learned = inH*inW*inC = "
+                            + plane, Long.toString(learned));
+                }
+                break;
+            case CONCAT:
+                v.check(named <= 1, "inputs", "at most one input for concat", named + " inputs")
+                 .check(learned > 0 && learned % Math.multiplyExact(inH, inC) == 0, "learned",
+                         "a positive multiple of inH*inC = " + inH * inC + " (whole learned rows)", Long.toString(learned));
+                break;
+            default:
+                v.check(named <= 1, "inputs", "at most one input for " + op.key(), named + " inputs")
+                 .check(learned == 0, "learned", "0 on a " + op.key() + " layer", Long.toString(learned));
+        }
+    }
+
+    /** An op without window (add, concat, activations, softmax, layer norm). */
+    public static VectorLayer of(String name, VectorOp op, Shape in, long learned, Bits bits, List<String> inputs) {
+        return new VectorLayer(name, op, in.batch(), in.h(), in.w(), in.c(), 1, 1, 1, 1, 0, 0, learned, bits, inputs);
+    }
+
+    @Override
+    public Gemm lower(OutputRounding rounding) {
+        throw new UnsupportedOperationException("layer " + name + " (" + op.key()
+                + ") is not a GEMM: it runs on the vector unit");
+    }
+
+    @Override
+    public long macs() {
+        return 0;
+    }
+
+    @Override
+    public String type() {
+        return op.key();
+    }
+
+    public Shape inputShape() {
+        return new Shape(batch, inH, inW, inC);
+    }
+
+    @Override
+    public Shape outputShape() {
+        if (op.isPool()) {
+            OutputRounding r = OutputRounding.FLOOR;
+            return new Shape(batch, r.outputSize(inH + 2 * padH, kH, strideH),
+                    r.outputSize(inW + 2 * padW, kW, strideW), inC);
+        }
+        if (op == VectorOp.CONCAT) {
+            return new Shape(batch, inH, Math.addExact(inW, learned / (inH * inC)), inC);
+        }
+        return inputShape();
+    }
+
+    /** Operands fed by layers (an add's learned operand is not one of them). */
+    public int namedOperands() {
+        return op == VectorOp.ADD && learned == 0 ? Math.max(2, inputs.size()) : 1;
+    }
+
+    @Override
+    public List<Shape> operandShapes() {
+        return new ArrayList<>(Collections.nCopies(namedOperands(), inputShape()));
+    }
+
+    /** Element operations: what the lanes process, one per lane per cycle. */
+    public long work() {
+        long out = outputShape().elements();
+        switch (op) {
+            case MAXPOOL:
+            case AVGPOOL:
+                return Math.multiplyExact(out, Math.multiplyExact(kH, kW));
+            case ADD:
+                return Math.multiplyExact(out, learned > 0 ? 1 : namedOperands() - 1);
+            case CONCAT:
+                return out;
+            default:
+                return Math.multiplyExact(out, op.passes());
+        }
+    }
+
+    /** Elements read from the operands produced by layers. */
+    public long activationReads() {
+        return Math.multiplyExact(inputShape().elements(), namedOperands());
+    }
+
+    /** Elements of learned data read (position embedding, class token, norm scale and shift). */
+    public long learnedReads() {
+        if (op == VectorOp.LAYERNORM) {
+            return 2 * inC;
+        }
+        return Math.multiplyExact(learned, batch);
+    }
+
+    @Override
+    public long params() {
+        return op == VectorOp.LAYERNORM ? 2 * inC : learned;
+    }
+
+    @Override
+    public long weightElements() {
+        return 0;
+    }
+
+    @Override
+    public VectorLayer withBits(Bits b) {
+        return new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, strideH, strideW, padH, padW, learned, b,
+                inputs);
+    }
+}

@@ -1,0 +1,41 @@
+package org.pactsim.workload;
+
+import java.util.Locale;
+
+/**
+ * The operations of the vector unit (everything that is not a GEMM). {@code passes} is how
+ * many times the unit sweeps each element: softmax takes three (max, exponent-and-sum,
+ * normalise), layer norm two (mean-and-variance, normalise), everything else one.
+ */
+public enum VectorOp {
+    MAXPOOL(1), AVGPOOL(1), ADD(1), CONCAT(1), RELU(1), RELU6(1), GELU(1), SOFTMAX(3), LAYERNORM(2);
+
+    private final int passes;
+
+    VectorOp(int passes) {
+        this.passes = passes;
+    }
+
+    public int passes() {
+        return passes;
+    }
+
+    /** The trace type name. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isPool() {
+        return this == MAXPOOL || this == AVGPOOL;
+    }
+
+    /** The op for a trace type name, or null. */
+    public static VectorOp parse(String s) {
+        for (VectorOp o : values()) {
+            if (o.key().equals(s)) {
+                return o;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+package org.pactsim.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.pactsim.spec.SpecException;
+
+/** Vector layers: shapes, work, parameters and validation; shape-chain mismatches. */
+class VectorLayerTest {
+    private static final Bits B = Bits.INT8;
+
+    @Test
+    void maxPoolShapeAndWork() {
+        // ResNet's 3x3/2 pad 1 pool on 112x112x64: floor((112 + 2 - 3) / 2) + 1 = 56.
+        VectorLayer p = new VectorLayer("p", VectorOp.MAXPOOL, 1, 112, 112, 64, 3, 3, 2, 2, 1, 1, 0, B, List.of());
+        assertThat(p.outputShape()).isEqualTo(new Shape(1, 56, 56, 64));
+        assertThat(p.work()).isEqualTo(56L * 56 * 64 * 9);
+        assertThat(p.macs()).isZero();
+        assertThat(p.params()).isZero();
+        assertThat(p.isGemm()).isFalse();
+        assertThatThrownBy(() -> p.lower(OutputRounding.FLOOR)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void softmaxAndLayerNormTakeSeveralPasses() {
+        Shape s = new Shape(1, 12, 128, 128);
+        assertThat(VectorLayer.of("s", VectorOp.SOFTMAX, s, 0, B, List.of()).work()).isEqualTo(3 * s.elements());
+        VectorLayer ln = VectorLayer.of("n", VectorOp.LAYERNORM, new Shape(1, 1, 128, 768), 0, B, List.of());
+        assertThat(ln.work()).isEqualTo(2 * 128 * 768);
+        assertThat(ln.params()).isEqualTo(2 * 768);
+    }
+
+    @Test
+    void addOfTwoInputsOrOfALearnedTensor() {
+        Shape s = new Shape(2, 1, 197, 768);
+        VectorLayer two = VectorLayer.of("a", VectorOp.ADD, s, 0, B, List.of("x", "y"));
+        assertThat(two.operandShapes()).hasSize(2);
+        assertThat(two.work()).isEqualTo(s.elements());
+        assertThat(two.activationReads()).isEqualTo(2 * s.elements());
+        VectorLayer pos = VectorLayer.of("p", VectorOp.ADD, s, 197 * 768, B, List.of());
+        assertThat(pos.params()).isEqualTo(197 * 768);
+        assertThat(pos.learnedReads()).isEqualTo(2 * 197 * 768);
+        assertThatThrownBy(() -> VectorLayer.of("a", VectorOp.ADD, s, 0, B, List.of("x")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("learned");
+    }
+
+    @Test
+    void concatPrependsLearnedRows() {
+        VectorLayer c = VectorLayer.of("c", VectorOp.CONCAT, new Shape(1, 1, 196, 768), 768, B, List.of());
+        assertThat(c.outputShape()).isEqualTo(new Shape(1, 1, 197, 768));
+        assertThatThrownBy(() -> VectorLayer.of("c", VectorOp.CONCAT, new Shape(1, 1, 196, 768), 100, B, List.of()))
+                .isInstanceOf(SpecException.class);
+    }
+
+    @Test
+    void windowsOnlyOnPools() {
+        assertThatThrownBy(() -> new VectorLayer("r", VectorOp.RELU, 1, 8, 8, 8, 3, 3, 1, 1, 0, 0, 0, B, List.of()))
+                .isInstanceOf(SpecException.class).hasMessageContaining("kH");
+    }
+
+    @Property(tries = 200)
+    void poolOutputMatchesTheConvolutionRule(@ForAll @IntRange(min = 1, max = 64) int in,
+                                             @ForAll @IntRange(min = 1, max = 7) int k,
+                                             @ForAll @IntRange(min = 1, max = 4) int s,
+                                             @ForAll @IntRange(min = 0, max = 3) int pad) {
+        if (pad >= k || k > in + 2 * pad) {
+            return;
+        }
+        VectorLayer p = new VectorLayer("p", VectorOp.AVGPOOL, 1, in, in, 3, k, k, s, s, pad, pad, 0, B, List.of());
+        ConvLayer c = new ConvLayer("c", 1, in, in, 3, 3, k, k, s, s, pad, pad, 3, B, List.of());
+        assertThat(p.outputShape()).isEqualTo(c.outputShape());
+        assertThat(p.work()).isEqualTo(c.macs());
+    }
+
+    @Test
+    void shapeChainReportsAMismatch() {
+        ConvLayer c1 = new ConvLayer("c1", 1, 32, 32, 3, 16, 3, 3, 1, 1, 1, 1, 1, B, List.of());
+        // Expects 30x30 but c1 gives 32x32x16 (padding 1 keeps the size).
+        ConvLayer c2 = new ConvLayer("c2", 1, 30, 30, 16, 16, 3, 3, 1, 1, 0, 0, 1, B, List.of());
+        List<String> p = ShapeChain.problems(new Network("n", List.of(c1, c2)));
+        assertThat(p).singleElement().asString().contains("c2 operand 0 from c1").contains("1x32x32x16");
+        VectorLayer add = VectorLayer.of("a", VectorOp.ADD, new Shape(1, 32, 32, 16), 0, B, List.of("c1", "c1"));
+        assertThat(ShapeChain.problems(new Network("n", List.of(c1, add)))).isEmpty();
+    }
+}
