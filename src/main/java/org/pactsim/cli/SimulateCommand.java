@@ -12,6 +12,7 @@ import org.pactsim.io.AtomicFiles;
 import org.pactsim.io.TraceReader;
 import org.pactsim.report.ResultCsv;
 import org.pactsim.report.ResultJson;
+import org.pactsim.report.RooflineChart;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
@@ -47,7 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write result.json, result.csv, table.txt and the resolved accelerator here.")
+            description = "Also write result.json, result.csv, table.txt, roofline.png/.svg (native model) and the resolved accelerator here.")
     Path out;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
@@ -91,6 +92,11 @@ public final class SimulateCommand implements Callable<Integer> {
             AtomicFiles.write(out.resolve("result.json"), json);
             AtomicFiles.write(out.resolve("result.csv"), csv);
             AtomicFiles.write(out.resolve("table.txt"), table);
+            if (result.hasMemory()) {
+                var chart = RooflineChart.chart(result);
+                AtomicFiles.write(out.resolve("roofline.png"), RooflineChart.png(chart));
+                AtomicFiles.write(out.resolve("roofline.svg"), RooflineChart.svg(chart));
+            }
             AtomicFiles.write(out.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(acc).toPrettyString() + System.lineSeparator());
         }
