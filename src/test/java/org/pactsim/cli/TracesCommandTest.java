@@ -97,4 +97,26 @@ class TracesCommandTest {
         assertThat(generatedLooking).as("files in traces/ that the generator no longer writes")
                 .isEqualTo(new TreeSet<>(files.keySet()));
     }
+
+    @Test
+    void simulateAZooTraceReportsTheVectorShare() throws Exception {
+        Cli c = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", "traces/resnet20-int8.csv");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("vector unit (256 lanes/core)").contains("% of the time").contains("layer3.2.relu");
+        Cli j = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", "traces/bert-base-int8.csv",
+                "--format", "json");
+        assertThat(j.code()).as(j.err()).isZero();
+        JsonNode t = new ObjectMapper().readTree(j.out());
+        assertThat(t.get("accelerator").get("vector").get("lanes").asInt()).isEqualTo(256);
+        double share = t.get("totals").get("vectorShare").asDouble();
+        assertThat(share).isGreaterThan(0).isLessThan(1);
+        long vectorCycles = 0;
+        for (JsonNode l : t.get("layers")) {
+            if (l.get("unit").asText().equals("vector")) {
+                vectorCycles += l.get("cycles").asLong();
+                assertThat(l.get("macs").asLong()).isZero();
+            }
+        }
+        assertThat(t.get("totals").get("vectorCycles").asLong()).isEqualTo(vectorCycles);
+    }
 }
