@@ -82,6 +82,9 @@ public final class CostModel {
     public EnergyBreakdown energy(ActionCounts c) {
         double busyPeCycles = 0;
         for (Map.Entry<Precision, Long> e : c.macs().entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
             MacRate r = PeThroughput.of(mode, pe, e.getKey());
             busyPeCycles += (double) e.getValue() * r.peCycles() / r.macs();
         }

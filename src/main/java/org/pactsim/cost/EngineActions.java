@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
 import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.NumberType;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Bits;
@@ -27,8 +28,8 @@ import org.pactsim.workload.Network;
  * right-hand matrix, at the weight width) read, output written;
  * the SRAM is charged for filling those inputs and draining those outputs. Idle PE-cycles are
  * {@code cycles x PEs - MACs}, as the engine runs one MAC per PE-cycle. A layer without a GEMM
- * (run off the array) has no MACs; its outputs are its ofmap writes. Layers are priced as
- * integer layers of their weight and activation widths.
+ * (run off the array) has no MACs; its outputs are its ofmap writes. A layer's MACs are
+ * counted at {@link #precision its precision}.
  */
 public final class EngineActions {
     private EngineActions() {
@@ -79,8 +80,22 @@ public final class EngineActions {
                         addExact(multiplyExact(finalWrites, b.output()), multiplyExact(psumWrites, acc32))));
         long slots = multiplyExact(r.cycles(), acc.totalPes());
         long idle = Math.max(0, slots - r.macs());
-        return new ActionCounts(Map.of(Precision.integer(b.weight(), b.activation()), r.macs()), sram,
+        Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(precision(b), r.macs());
+        return new ActionCounts(macs, sram,
                 addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz());
+    }
+
+    /**
+     * The precision of a layer's MACs: integer layers by their weight and activation widths;
+     * float layers as fp32 or fp16 by their wider operand ({@link Bits} cannot tell bf16 from
+     * fp16 yet), 8-bit floats as fp8-e4m3.
+     */
+    public static Precision precision(Bits b) {
+        if (b.type() == NumberType.INT) {
+            return Precision.integer(b.weight(), b.activation());
+        }
+        int w = Math.max(b.weight(), b.activation());
+        return w >= 32 ? Precision.FP32 : w >= 16 ? Precision.FP16 : Precision.FP8_E4M3;
     }
 
     /**

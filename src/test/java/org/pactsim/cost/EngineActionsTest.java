@@ -12,6 +12,7 @@ import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.SramSpec;
@@ -20,6 +21,8 @@ import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
 
 class EngineActionsTest {
     private static final AcceleratorSpec ACC = new AcceleratorSpec("t", new ArraySpec(8, 8), Dataflow.WS, 1, 500,
@@ -68,5 +71,32 @@ class EngineActionsTest {
         assertThat(total.macCount()).isEqualTo(res.macs());
         assertThat(total.cycles()).isEqualTo(res.cycles());
         assertThat(total.macs()).containsOnlyKeys(Precision.integer(4, 8), Precision.INT8);
+    }
+
+    @Test
+    void aLayerOffTheArrayHasNoMacsAndMovesItsTensorsOnce() {
+        // relu on 1x4x4x8 int8 after an fc: no GEMM, its ifmap reads are its inputs.
+        Layer fc = new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, 16, 8, 32, new Bits(8, 8, 8), List.of());
+        Layer relu = new VectorLayer("r", VectorOp.RELU, 1, 4, 4, 8, 1, 1, 1, 1, 0, 0, 0, new Bits(8, 8, 8), List.of());
+        Network net = new Network("n", List.of(fc, relu));
+        NetworkResult res = Simulator.run(ACC, net, TimingModel.PACTSIM);
+        ActionCounts c = EngineActions.perLayer(res, net).get(1);
+        LayerResult r = res.layers().get(1);
+        assertThat(c.macs()).isEmpty();
+        assertThat(c.dramReadBits()).isEqualTo((r.sramIfmapReads() + r.sramFilterReads()) * 8);
+        assertThat(c.dramWriteBits()).isEqualTo(r.sramOfmapWrites() * 8);
+        // priced, it costs SRAM, DRAM and leakage but no MAC energy
+        EnergyBreakdown e = CostModel.of(org.pactsim.io.CostTableReader.defaults(), ACC).energy(c);
+        assertThat(e.macPj()).isZero();
+        assertThat(e.sramPj()).isPositive();
+    }
+
+    @Test
+    void floatLayersCountAtTheirFormat() {
+        assertThat(EngineActions.precision(new Bits(4, 8, 8))).isEqualTo(Precision.integer(4, 8));
+        assertThat(EngineActions.precision(Bits.uniform(16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
+        assertThat(EngineActions.precision(Bits.uniform(32, NumberType.FLOAT))).isEqualTo(Precision.FP32);
+        assertThat(EngineActions.precision(new Bits(8, 16, 16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
+        assertThat(EngineActions.precision(Bits.uniform(8, NumberType.FLOAT))).isEqualTo(Precision.FP8_E4M3);
     }
 }
