@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pactsim.engine.OverflowException;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.engine.VectorEngine;
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.ConvLayer;
@@ -16,6 +18,7 @@ import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.VectorLayer;
 import org.pactsim.workload.OutputRounding;
 
 /**
@@ -33,7 +36,8 @@ import org.pactsim.workload.OutputRounding;
  *     while the previous ones compute; the first tiles' loads and the last output tile's
  *     write-back are exposed.
  * </ol>
- * Layers other than convolutions and matrix products pass through without memory traffic.
+ * Vector-unit layers (pooling, adds, activations, norms) stream their operands under the same
+ * residency rules.
  */
 public final class MemoryModel {
     private static final String NETWORK_INPUT = "(network input)";
@@ -121,10 +125,8 @@ public final class MemoryModel {
             Layer l = net.layers().get(i);
             List<String> src = sources(i);
             List<String> notes = new ArrayList<>();
-            if (!(l instanceof ConvLayer) && !(l instanceof MatMulLayer)) {
-                release(i);
-                return new LayerMemory(l.name(), "none", 1, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false,
-                        List.of("not a GEMM layer: no DRAM traffic modelled"));
+            if (l instanceof VectorLayer) {
+                return vector(i, (VectorLayer) l, src);
             }
             Gemm gemm = l.lower(OutputRounding.FLOOR);
             int aBits = l.bits().activation();
@@ -169,23 +171,7 @@ public final class MemoryModel {
             }
 
             long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
-            release(i);
-            boolean consumed = lastUse.containsKey(l.name());
-            long live = 0;
-            for (long v : onChip.values()) {
-                live = addExact(live, v);
-            }
-            long space = multiplyExact(cap.activationBits(), acc.cores());
-            boolean keep = consumed && addExact(live, outTensor) <= space;
-            if (keep) {
-                onChip.put(l.name(), outTensor);
-                notes.add(String.format(Locale.ROOT, "output: on chip (%s, with %s of live activations, fits in %s)",
-                        kib(outTensor), kib(live), kib(space)));
-            } else {
-                notes.add(consumed ? String.format(Locale.ROOT,
-                        "output: to DRAM (%s, with %s of live activations, exceeds %s)", kib(outTensor), kib(live), kib(space))
-                        : "output: to DRAM (the network's output)");
-            }
+            boolean keep = keepOutput(i, l.name(), outTensor, notes);
             long outWrite = keep ? 0 : best.outWrite;
             long readBytes = bytes(addExact(addExact(best.aRead, best.bRead), best.psumRead));
             long writeBytes = bytes(addExact(outWrite, best.psumWrite));
@@ -208,6 +194,62 @@ public final class MemoryModel {
             return new LayerMemory(l.name(), best.split, best.cores, best.tiling, best.compute, cycles,
                     cycles - best.compute, bytes(best.aRead), addExact(bytes(best.bRead), weightLoad), bytes(best.psumRead),
                     bytes(outWrite), bytes(best.psumWrite), weightLoad, aRes > 0, keep, notes);
+        }
+
+        /**
+         * A vector-unit layer streams its operands through the lanes: each input comes from SRAM
+         * when its producer kept it on chip, else from DRAM; learned operands (embeddings, norm
+         * scales) are read like weights; the output stays on chip under the same rule as a GEMM
+         * layer's. Cycles: {@code max(lane cycles, transfer)}.
+         */
+        LayerMemory vector(int i, VectorLayer l, List<String> src) {
+            List<String> notes = new ArrayList<>();
+            long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
+            long read = 0;
+            boolean allOnChip = true;
+            for (int s = 0; s < l.namedOperands(); s++) {
+                String name = src.get(Math.min(s, src.size() - 1));
+                boolean on = onChip.containsKey(name);
+                allOnChip &= on;
+                read = addExact(read, on ? 0 : inBits);
+                notes.add("input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM"));
+            }
+            long learnedBits = Packing.bits(l.learnedReads(), l.bits().weight());
+            boolean learnedOnChip = weightsResident;
+            long learnedRead = learnedBits == 0 ? 0 : learnedOnChip ? (opt.steadyState() ? 0 : learnedBits) : learnedBits;
+            long outTensor = Packing.bits(l.outputShape().elements(), l.bits().output());
+            boolean keep = keepOutput(i, l.name(), outTensor, notes);
+            long compute = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
+            long readBytes = bytes(read);
+            long learnedBytes = bytes(learnedRead);
+            long writeBytes = keep ? 0 : bytes(outTensor);
+            long transfer = transferCycles(addExact(addExact(readBytes, learnedBytes), writeBytes), bpc);
+            long cycles = Math.max(compute, addExact(transfer, transfer > 0 ? opt.latencyCycles() : 0));
+            return new LayerMemory(l.name(), "none", acc.cores(), null, compute, cycles, cycles - compute,
+                    readBytes, learnedBytes, 0, writeBytes, 0, learnedOnChip ? learnedBytes : 0,
+                    allOnChip, keep, notes);
+        }
+
+        /** Decides whether layer {@code i}'s output stays on chip, records it, and says why. */
+        boolean keepOutput(int i, String name, long outTensor, List<String> notes) {
+            release(i);
+            boolean consumed = lastUse.containsKey(name);
+            long live = 0;
+            for (long v : onChip.values()) {
+                live = addExact(live, v);
+            }
+            long space = multiplyExact(cap.activationBits(), acc.cores());
+            boolean keep = consumed && addExact(live, outTensor) <= space;
+            if (keep) {
+                onChip.put(name, outTensor);
+                notes.add(String.format(Locale.ROOT, "output: on chip (%s, with %s of live activations, fits in %s)",
+                        kib(outTensor), kib(live), kib(space)));
+            } else {
+                notes.add(consumed ? String.format(Locale.ROOT,
+                        "output: to DRAM (%s, with %s of live activations, exceeds %s)", kib(outTensor), kib(live), kib(space))
+                        : "output: to DRAM (the network's output)");
+            }
+            return keep;
         }
 
         /** Drops on-chip tensors whose last consumer is layer {@code i}. */
@@ -306,6 +348,9 @@ public final class MemoryModel {
             if (l instanceof MatMulLayer && ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR) {
                 MatMulLayer mm = (MatMulLayer) l;
                 return Packing.bits(multiplyExact(mm.k(), mm.n()), l.bits().weight());
+            }
+            if (l instanceof VectorLayer) {
+                return Packing.bits(((VectorLayer) l).learnedReads(), l.bits().weight());
             }
             return 0;
         }

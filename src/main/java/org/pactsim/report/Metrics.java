@@ -124,7 +124,7 @@ public final class Metrics {
 
     static Object tiles(LayerRow r) {
         LayerMemory m = r.memory();
-        if (m == null) {
+        if (m == null || m.tiling() == null) {
             return null;
         }
         return String.format(Locale.ROOT, "%dx%dx%d %s", m.tiling().mt(), m.tiling().nt(), m.tiling().kt(),

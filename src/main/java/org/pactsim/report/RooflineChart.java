@@ -48,7 +48,7 @@ public final class RooflineChart {
             LayerMemory m = r.memory(i);
             long macs = r.layers().get(i).macs();
             long cycles = r.layerCycles(i);
-            if (m == null || macs == 0 || cycles == 0) {
+            if (m == null || m.tiling() == null || macs == 0 || cycles == 0) {
                 continue;
             }
             long bytes = m.dramReadBytes() + m.dramWriteBytes();

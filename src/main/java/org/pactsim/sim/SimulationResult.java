@@ -38,13 +38,9 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
         return compute.layers();
     }
 
-    /** Layer {@code i}'s memory view in the first inference, or null without a memory model or for a non-GEMM layer. */
+    /** Layer {@code i}'s memory view in the first inference, or null without a memory model. */
     public LayerMemory memory(int i) {
-        if (!hasMemory()) {
-            return null;
-        }
-        LayerMemory m = first.get(i);
-        return m.tiling() == null ? null : m;
+        return hasMemory() ? first.get(i) : null;
     }
 
     /** Cycles of layer {@code i} in the first inference: memory stalls included where modelled. */
@@ -62,7 +58,7 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
         long s = 0;
         for (int i = 0; i < compute.layers().size(); i++) {
             LayerMemory m = mem.isEmpty() ? null : mem.get(i);
-            s = addExact(s, m == null || m.tiling() == null ? compute.layers().get(i).cycles() : m.cycles());
+            s = addExact(s, m == null ? compute.layers().get(i).cycles() : m.cycles());
         }
         return s;
     }
