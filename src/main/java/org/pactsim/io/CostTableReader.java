@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pactsim.cost.Basis;
 import org.pactsim.cost.CostTables;
 import org.pactsim.cost.DramTable;
 import org.pactsim.cost.IntMacFit;
@@ -29,8 +27,6 @@ import org.pactsim.cost.Provenance;
 import org.pactsim.cost.SramTable;
 import org.pactsim.cost.TableKind;
 import org.pactsim.cost.TechTable;
-import org.pactsim.spec.Precision;
-import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SpecException;
 
 /**
@@ -304,7 +300,7 @@ public final class CostTableReader {
             if (f.size() != header.size()) {
                 throw InputException.at(where, null, header.size() + " fields (the header's)", f.size() + " fields");
             }
-            Cells c = new Cells(header, f, where);
+            CostTableCells c = new CostTableCells(header, f, where);
             Provenance p = c.build("basis", () -> new Provenance(origin, n, c.basis(), c.text("derivation"),
                     c.text("source")));
             rows.add(switch (kind) {
@@ -328,106 +324,6 @@ public final class CostTableReader {
                         c.choice("name", List.copyOf(ParamTable.UNITS.keySet())), c.nonNegative("value"),
                         c.text("unit"), p));
             });
-        }
-    }
-
-    /** The cells of one row, read by column name with typed checks. */
-    private record Cells(List<String> header, List<String> values, String where) {
-        String text(String col) {
-            return values.get(header.indexOf(col));
-        }
-
-        <T> T build(String firstCol, Supplier<T> f) {
-            try {
-                return f.get();
-            } catch (SpecException e) {
-                var v = e.violations().get(0);
-                String col = header.contains(v.path()) ? v.path() : firstCol;
-                throw InputException.at(where, "column " + col, v.expected(), v.found());
-            }
-        }
-
-        String choice(String col, List<String> choices) {
-            String s = text(col);
-            if (!choices.contains(s)) {
-                throw InputException.at(where, "column " + col, "one of " + String.join(", ", choices),
-                        InputException.quote(s));
-            }
-            return s;
-        }
-
-        Basis basis() {
-            Basis b = Basis.parse(text("basis"));
-            if (b == null) {
-                throw InputException.at(where, "column basis",
-                        "published, measured, fitted, derived, interpolated or assumed", InputException.quote(text("basis")));
-            }
-            return b;
-        }
-
-        PrecisionMode mode() {
-            PrecisionMode m = PrecisionMode.parse(text("mode"));
-            if (m == null) {
-                throw InputException.at(where, "column mode", "fixed, bit-serial or fusion", InputException.quote(text("mode")));
-            }
-            return m;
-        }
-
-        Precision precision() {
-            Precision p = Precision.tryParse(text("precision"));
-            if (p == null) {
-                throw InputException.at(where, "column precision", Precision.EXPECTED, InputException.quote(text("precision")));
-            }
-            return p;
-        }
-
-        int node() {
-            return (int) integer("nodeNm", 1, 1000);
-        }
-
-        long integer(String col, long min, long max) {
-            String s = text(col);
-            long x;
-            try {
-                x = Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw InputException.at(where, "column " + col, "an integer from " + min + " to " + max,
-                        InputException.quote(s));
-            }
-            if (x < min || x > max) {
-                throw InputException.at(where, "column " + col, "an integer from " + min + " to " + max, s);
-            }
-            return x;
-        }
-
-        double finite(String col) {
-            String s = text(col);
-            double x;
-            try {
-                x = s.matches("[+-]?[0-9.]+([eE][+-]?[0-9]+)?") ? Double.parseDouble(s) : Double.NaN;
-            } catch (NumberFormatException e) {
-                x = Double.NaN;
-            }
-            if (!Double.isFinite(x)) {
-                throw InputException.at(where, "column " + col, "a number", InputException.quote(s));
-            }
-            return x;
-        }
-
-        double positive(String col) {
-            double x = finite(col);
-            if (!(x > 0)) {
-                throw InputException.at(where, "column " + col, "a number > 0", text(col));
-            }
-            return x;
-        }
-
-        double nonNegative(String col) {
-            double x = finite(col);
-            if (x < 0) {
-                throw InputException.at(where, "column " + col, "a number >= 0", text(col));
-            }
-            return x;
         }
     }
 }
