@@ -14,12 +14,14 @@ import org.pactsim.engine.reference.CycleTrace.Unit;
  * a partial fold like real ones, so the fold's last slot always reaches the bottom-right PE:
  * the sequencer runs the full-array schedule whatever the fold's occupancy. A tag (the slot's
  * index along {@code T}) rides along so a PE can check that the two operands it multiplies
- * belong together; hardware derives it from the schedule instead.
+ * belong together; hardware derives it from the schedule instead. Flags and tag are packed in
+ * one {@code int} per register, its meta: {@code tag << TAG_SHIFT | flags}.
  */
 abstract class Core {
-    static final byte VALID = 1;
-    static final byte SLOT = 2;
-    static final byte LAST = 4;
+    static final int VALID = 1;
+    static final int SLOT = 2;
+    static final int LAST = 4;
+    static final int TAG_SHIFT = 3;
 
     /** Everything a core is built from. */
     record Setup(int rows, int cols, boolean serial, Accumulator acc, MemoryPort memory, CycleTrace trace,
@@ -35,12 +37,11 @@ abstract class Core {
     final int core;
     final Counts counts = new Counts();
 
+    /** Feeder outputs: value and meta ({@code slot index << 3 | flags}) per row and column. */
     final long[] leftVal;
-    final byte[] leftFlag;
-    final int[] leftTag;
+    final int[] leftMeta;
     final long[] topVal;
-    final byte[] topFlag;
-    final int[] topTag;
+    final int[] topMeta;
 
     Core(Setup s) {
         rows = s.rows();
@@ -51,11 +52,9 @@ abstract class Core {
         trace = s.trace();
         core = s.core();
         leftVal = new long[rows];
-        leftFlag = new byte[rows];
-        leftTag = new int[rows];
+        leftMeta = new int[rows];
         topVal = new long[cols];
-        topFlag = new byte[cols];
-        topTag = new int[cols];
+        topMeta = new int[cols];
     }
 
     /** Runs the folds in order on this core; returns their events in completion order. */

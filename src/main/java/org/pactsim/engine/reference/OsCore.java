@@ -24,10 +24,8 @@ import org.pactsim.engine.reference.CycleTrace.Unit;
 final class OsCore extends Core {
     private final long[] hVal;
     private final long[] vVal;
-    private final byte[] hFlag;
-    private final byte[] vFlag;
-    private final int[] hTag;
-    private final int[] vTag;
+    private final int[] hMeta;
+    private final int[] vMeta;
     private final long[] accV;
     private final boolean[] accHas;
     private final long[] chainV;
@@ -39,10 +37,8 @@ final class OsCore extends Core {
         int n = rows * cols;
         hVal = new long[n];
         vVal = new long[n];
-        hFlag = new byte[n];
-        vFlag = new byte[n];
-        hTag = new int[n];
-        vTag = new int[n];
+        hMeta = new int[n];
+        vMeta = new int[n];
         accV = new long[n];
         accHas = new boolean[n];
         chainV = new long[n];
@@ -74,11 +70,11 @@ final class OsCore extends Core {
             int fReads = 0;
             if (cur != null) {
                 int d = (int) (tau - sTau);
-                ifReads = feed(d, cur.rowsUsed(), cur.t(), rows, leftVal, leftFlag, leftTag, cur, true);
-                fReads = feed(d, cur.colsUsed(), cur.t(), cols, topVal, topFlag, topTag, cur, false);
+                ifReads = feed(d, cur.rowsUsed(), cur.t(), rows, leftVal, leftMeta, cur, true);
+                fReads = feed(d, cur.colsUsed(), cur.t(), cols, topVal, topMeta, cur, false);
             } else {
-                java.util.Arrays.fill(leftFlag, (byte) 0);
-                java.util.Arrays.fill(topFlag, (byte) 0);
+                java.util.Arrays.fill(leftMeta, 0);
+                java.util.Arrays.fill(topMeta, 0);
             }
             if (!memory.serve(cycle, ifReads, fReads, 0)) {
                 counts.stalls++;
@@ -102,7 +98,7 @@ final class OsCore extends Core {
                     draining = null;
                 }
             }
-            if (cur != null && (leftFlagCorner() & LAST) != 0) {
+            if (cur != null && (hMeta[hMeta.length - 1] & LAST) != 0) {
                 curLog.computeEnd = cycle;
                 pending = cur;
                 pendingLog = curLog;
@@ -121,34 +117,31 @@ final class OsCore extends Core {
         return out;
     }
 
-    private byte cornerH;
-
-    private byte leftFlagCorner() {
-        return cornerH;
-    }
-
     /** Fills one edge's feeders for schedule step {@code d}; returns the SRAM words read. */
-    private int feed(int d, int used, int t, int n, long[] val, byte[] flag, int[] tag, FoldJob job, boolean left) {
+    private int feed(int d, int used, int t, int n, long[] val, int[] meta, FoldJob job, boolean left) {
         int reads = 0;
         for (int i = 0; i < n; i++) {
             int k = d - i;
             if (k < 0 || k >= t) {
-                flag[i] = 0;
+                meta[i] = 0;
                 continue;
             }
-            byte f = k == t - 1 ? (byte) (SLOT | LAST) : SLOT;
+            int f = k == t - 1 ? SLOT | LAST : SLOT;
             if (i < used) {
                 f |= VALID;
                 val[i] = left ? job.data().input(job.rowBase() + i, k) : job.data().weight(k, job.colBase() + i);
                 reads++;
             }
-            flag[i] = f;
-            tag[i] = k;
+            meta[i] = k << TAG_SHIFT | f;
         }
         return reads;
     }
 
-    /** One clock edge of the PE grid; returns the MACs done. Reverse order updates in place. */
+    /**
+     * One clock edge of the PE grid; returns the MACs done. PEs are updated in reverse order,
+     * so each reads its left and upper neighbours' registers before they change: in place, yet
+     * exactly the synchronous update.
+     */
     private long step(long cycle, FoldJob job) {
         long macs = 0;
         boolean tr = tracing();
@@ -156,50 +149,28 @@ final class OsCore extends Core {
             int base = i * cols;
             for (int j = cols - 1; j >= 0; j--) {
                 int x = base + j;
-                long hv;
-                byte hf;
-                int ht;
-                if (j == 0) {
-                    hv = leftVal[i];
-                    hf = leftFlag[i];
-                    ht = leftTag[i];
-                } else {
-                    hv = hVal[x - 1];
-                    hf = hFlag[x - 1];
-                    ht = hTag[x - 1];
-                }
-                long vv;
-                byte vf;
-                int vt;
-                if (i == 0) {
-                    vv = topVal[j];
-                    vf = topFlag[j];
-                    vt = topTag[j];
-                } else {
-                    vv = vVal[x - cols];
-                    vf = vFlag[x - cols];
-                    vt = vTag[x - cols];
-                }
-                if ((hf & vf & VALID) != 0) {
-                    if (ht != vt) {
-                        throw skew(cycle, i, j, ht, vt);
+                long hv = j == 0 ? leftVal[i] : hVal[x - 1];
+                int hm = j == 0 ? leftMeta[i] : hMeta[x - 1];
+                long vv = i == 0 ? topVal[j] : vVal[x - cols];
+                int vm = i == 0 ? topMeta[j] : vMeta[x - cols];
+                if ((hm & vm & VALID) != 0) {
+                    if ((hm ^ vm) >>> TAG_SHIFT != 0) {
+                        throw skew(cycle, i, j, hm >>> TAG_SHIFT, vm >>> TAG_SHIFT);
                     }
-                    accV[x] = acc.mac(accV[x], hv, vv);
+                    long a = acc.mac(accV[x], hv, vv);
+                    accV[x] = a;
                     accHas[x] = true;
                     macs++;
                     if (tr) {
-                        trace(cycle, job, Unit.PE, i, j, Event.MAC, accV[x]);
+                        trace(cycle, job, Unit.PE, i, j, Event.MAC, a);
                     }
                 }
                 hVal[x] = hv;
-                hFlag[x] = hf;
-                hTag[x] = ht;
+                hMeta[x] = hm;
                 vVal[x] = vv;
-                vFlag[x] = vf;
-                vTag[x] = vt;
+                vMeta[x] = vm;
             }
         }
-        cornerH = hFlag[rows * cols - 1];
         counts.macs += macs;
         return macs;
     }
@@ -248,13 +219,15 @@ final class OsCore extends Core {
             return;
         }
         for (int i = 0; i < rows; i++) {
-            if ((leftFlag[i] & VALID) != 0) {
-                trace(cycle, job, Unit.LEFT, job.rowBase() + i, leftTag[i], Event.READ_IFMAP, leftVal[i]);
+            if ((leftMeta[i] & VALID) != 0) {
+                trace(cycle, job, Unit.LEFT, job.rowBase() + i, leftMeta[i] >>> TAG_SHIFT, Event.READ_IFMAP,
+                        leftVal[i]);
             }
         }
         for (int j = 0; j < cols; j++) {
-            if ((topFlag[j] & VALID) != 0) {
-                trace(cycle, job, Unit.TOP, topTag[j], job.colBase() + j, Event.READ_FILTER, topVal[j]);
+            if ((topMeta[j] & VALID) != 0) {
+                trace(cycle, job, Unit.TOP, topMeta[j] >>> TAG_SHIFT, job.colBase() + j, Event.READ_FILTER,
+                        topVal[j]);
             }
         }
     }

@@ -29,7 +29,7 @@ import org.pactsim.workload.OutputRounding;
  */
 public final class ReferenceEngine {
     /** Largest estimated work accepted: all folds' {@code (P + 2R) * R * C}, summed over cores. */
-    public static final long MAX_PE_CYCLES = 2_000_000_000L;
+    public static final long MAX_PE_CYCLES = 500_000_000L;
     /** Largest number of matrix values held: {@code repeat * (MK + KN + MN)}. */
     public static final long MAX_VALUES = 1L << 23;
     /** The seed the CLI uses. */

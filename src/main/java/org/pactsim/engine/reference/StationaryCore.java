@@ -26,10 +26,8 @@ final class StationaryCore extends Core {
     private final boolean inputStationary;
     private final long[] hVal;
     private final long[] vVal;
-    private final byte[] hFlag;
-    private final byte[] vFlag;
-    private final int[] hTag;
-    private final int[] vTag;
+    private final int[] hMeta;
+    private final int[] vMeta;
     private final long[] stat;
     private final boolean[] statHas;
     private final long[] shadow;
@@ -44,10 +42,8 @@ final class StationaryCore extends Core {
         int n = rows * cols;
         hVal = new long[n];
         vVal = new long[n];
-        hFlag = new byte[n];
-        vFlag = new byte[n];
-        hTag = new int[n];
-        vTag = new int[n];
+        hMeta = new int[n];
+        vMeta = new int[n];
         stat = new long[n];
         statHas = new boolean[n];
         shadow = serial ? stat : new long[n];
@@ -94,8 +90,8 @@ final class StationaryCore extends Core {
                 streamReads = feedLeft(d, cur);
                 psumReads = feedTop(d, cur);
             } else {
-                java.util.Arrays.fill(leftFlag, (byte) 0);
-                java.util.Arrays.fill(topFlag, (byte) 0);
+                java.util.Arrays.fill(leftMeta, 0);
+                java.util.Arrays.fill(topMeta, 0);
             }
             if (loading != null) {
                 statReads = feedPreload(loadStep, loading);
@@ -158,17 +154,16 @@ final class StationaryCore extends Core {
         for (int r = 0; r < rows; r++) {
             int k = d - r;
             if (k < 0 || k >= t) {
-                leftFlag[r] = 0;
+                leftMeta[r] = 0;
                 continue;
             }
-            byte f = k == t - 1 ? (byte) (SLOT | LAST) : SLOT;
+            int f = k == t - 1 ? SLOT | LAST : SLOT;
             if (r < job.rowsUsed()) {
                 f |= VALID;
                 leftVal[r] = streamed(job, k, job.rowBase() + r);
                 reads++;
             }
-            leftFlag[r] = f;
-            leftTag[r] = k;
+            leftMeta[r] = k << TAG_SHIFT | f;
         }
         return reads;
     }
@@ -180,10 +175,10 @@ final class StationaryCore extends Core {
         for (int c = 0; c < cols; c++) {
             int k = d - c;
             if (k < 0 || k >= t) {
-                topFlag[c] = 0;
+                topMeta[c] = 0;
                 continue;
             }
-            byte f = k == t - 1 ? (byte) (SLOT | LAST) : SLOT;
+            int f = k == t - 1 ? SLOT | LAST : SLOT;
             if (c < job.colsUsed()) {
                 f |= VALID;
                 if (job.pass() == 0) {
@@ -195,8 +190,7 @@ final class StationaryCore extends Core {
                     reads++;
                 }
             }
-            topFlag[c] = f;
-            topTag[c] = k;
+            topMeta[c] = k << TAG_SHIFT | f;
         }
         return reads;
     }
@@ -246,7 +240,11 @@ final class StationaryCore extends Core {
         return used;
     }
 
-    /** One clock edge of the PE grid; returns true when the fold's last slot reached the corner. */
+    /**
+     * One clock edge of the PE grid; returns true when the fold's last slot reached the corner.
+     * PEs are updated in reverse order, so each reads its left and upper neighbours' registers
+     * before they change: in place, yet exactly the synchronous update.
+     */
     private boolean step(long cycle, FoldJob job, Log log) {
         long macs = 0;
         boolean tr = tracing();
@@ -255,33 +253,13 @@ final class StationaryCore extends Core {
             int base = i * cols;
             for (int j = cols - 1; j >= 0; j--) {
                 int x = base + j;
-                long hv;
-                byte hf;
-                int ht;
-                if (j == 0) {
-                    hv = leftVal[i];
-                    hf = leftFlag[i];
-                    ht = leftTag[i];
-                } else {
-                    hv = hVal[x - 1];
-                    hf = hFlag[x - 1];
-                    ht = hTag[x - 1];
-                }
-                long vv;
-                byte vf;
-                int vt;
-                if (i == 0) {
-                    vv = topVal[j];
-                    vf = topFlag[j];
-                    vt = topTag[j];
-                } else {
-                    vv = vVal[x - cols];
-                    vf = vFlag[x - cols];
-                    vt = vTag[x - cols];
-                }
-                if ((hf & VALID) != 0 && statHas[x]) {
-                    if ((vf & VALID) == 0 || ht != vt) {
-                        throw skew(cycle, i, j, ht, (vf & VALID) == 0 ? -1 : vt);
+                long hv = j == 0 ? leftVal[i] : hVal[x - 1];
+                int hm = j == 0 ? leftMeta[i] : hMeta[x - 1];
+                long vv = i == 0 ? topVal[j] : vVal[x - cols];
+                int vm = i == 0 ? topMeta[j] : vMeta[x - cols];
+                if ((hm & VALID) != 0 && statHas[x]) {
+                    if ((vm & VALID) == 0 || (hm ^ vm) >>> TAG_SHIFT != 0) {
+                        throw skew(cycle, i, j, hm >>> TAG_SHIFT, (vm & VALID) == 0 ? -1 : vm >>> TAG_SHIFT);
                     }
                     vv = acc.mac(vv, hv, stat[x]);
                     macs++;
@@ -290,44 +268,47 @@ final class StationaryCore extends Core {
                     }
                 }
                 hVal[x] = hv;
-                hFlag[x] = hf;
-                hTag[x] = ht;
+                hMeta[x] = hm;
                 vVal[x] = vv;
-                vFlag[x] = vf;
-                vTag[x] = vt;
-                if (i == last && (vf & VALID) != 0) {
-                    int oc = job.colBase() + j;
-                    if (inputStationary) {
-                        job.data().write(oc, vt, vv, job.pass());
-                    } else {
-                        job.data().write(vt, oc, vv, job.pass());
-                    }
-                    counts.ofmapWrites++;
-                    log.lastWrite = cycle;
-                    if (tr) {
-                        trace(cycle, job, Unit.BOTTOM, inputStationary ? oc : vt, inputStationary ? vt : oc,
-                                Event.WRITE_OFMAP, vv);
-                    }
+                vMeta[x] = vm;
+                if (i == last && (vm & VALID) != 0) {
+                    output(cycle, job, log, j, vm >>> TAG_SHIFT, vv, tr);
                 }
             }
         }
         counts.macs += macs;
         log.macs += macs;
-        return (hFlag[rows * cols - 1] & LAST) != 0;
+        return (hMeta[hMeta.length - 1] & LAST) != 0;
+    }
+
+    /** An output leaves the bottom of column {@code j}: written to the ofmap SRAM. */
+    private void output(long cycle, FoldJob job, Log log, int j, int t, long value, boolean tr) {
+        int oc = job.colBase() + j;
+        if (inputStationary) {
+            job.data().write(oc, t, value, job.pass());
+        } else {
+            job.data().write(t, oc, value, job.pass());
+        }
+        counts.ofmapWrites++;
+        log.lastWrite = cycle;
+        if (tr) {
+            trace(cycle, job, Unit.BOTTOM, inputStationary ? oc : t, inputStationary ? t : oc, Event.WRITE_OFMAP, value);
+        }
     }
 
     private void traceFeeds(long cycle, FoldJob cur, FoldJob loading) {
         Event streamRead = inputStationary ? Event.READ_FILTER : Event.READ_IFMAP;
         if (cur != null) {
             for (int r = 0; r < rows; r++) {
-                if ((leftFlag[r] & VALID) != 0) {
-                    trace(cycle, cur, Unit.LEFT, cur.rowBase() + r, leftTag[r], streamRead, leftVal[r]);
+                if ((leftMeta[r] & VALID) != 0) {
+                    trace(cycle, cur, Unit.LEFT, cur.rowBase() + r, leftMeta[r] >>> TAG_SHIFT, streamRead, leftVal[r]);
                 }
             }
             if (cur.pass() > 0) {
                 for (int c = 0; c < cols; c++) {
-                    if ((topFlag[c] & VALID) != 0) {
-                        trace(cycle, cur, Unit.TOP, topTag[c], cur.colBase() + c, Event.READ_OFMAP, topVal[c]);
+                    if ((topMeta[c] & VALID) != 0) {
+                        trace(cycle, cur, Unit.TOP, topMeta[c] >>> TAG_SHIFT, cur.colBase() + c, Event.READ_OFMAP,
+                                topVal[c]);
                     }
                 }
             }

@@ -46,14 +46,13 @@ class ReferenceEngineTest {
         AcceleratorSpec a = ReferenceVsFastProperties.acc(128, 128, Dataflow.WS, 1, PeSpec.INT8);
         var big = ReferenceVsFastProperties.gemm(256, 256, 256, 1);
         // 4 folds of (256 + 3*128 + 128) cycles on 16384 PEs: about 50 million PE-cycles, fine;
-        // the same GEMM 40 times over (7.9 million values, under the 8.4 million limit) is
-        // 160 * 768 * 16384, past 2 * 10^9.
+        // the same GEMM 10 times over is 40 * 768 * 16384 = 503316480, past 5 * 10^8.
         ReferenceEngine.checkSize(a, big, TimingModel.PACTSIM);
-        var many = ReferenceVsFastProperties.gemm(256, 256, 256, 40);
+        var many = ReferenceVsFastProperties.gemm(256, 256, 256, 10);
         assertThatThrownBy(() -> ReferenceEngine.checkSize(a, many, TimingModel.PACTSIM))
                 .isInstanceOf(ReferenceSizeException.class)
-                .hasMessage("layer g: the reference engine takes at most 2000000000 simulated PE-cycles,"
-                        + " this layer needs about 2013265920");
+                .hasMessage("layer g: the reference engine takes at most 500000000 simulated PE-cycles,"
+                        + " this layer needs about 503316480");
         var wide = ReferenceVsFastProperties.gemm(4096, 4096, 1, 1);
         assertThatThrownBy(() -> ReferenceEngine.run(a, wide, TimingModel.SCALESIM, 1))
                 .isInstanceOf(ReferenceSizeException.class).hasMessageContaining("matrix values");
