@@ -6,7 +6,6 @@ import static java.lang.Math.multiplyExact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.pactsim.engine.OverflowException;
 import org.pactsim.engine.TimingModel;
@@ -46,8 +45,18 @@ public final class MemoryModel {
     }
 
     public static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
+        return run(acc, net, opt, new HashMap<>());
+    }
+
+    /** The first and a steady-state inference, sharing one tiling memo (their searches mostly coincide). */
+    public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net) {
+        Map<Object, Tiling> memo = new HashMap<>();
+        return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo), run(acc, net, MemoryOptions.STEADY_STATE, memo));
+    }
+
+    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, Map<Object, Tiling> memo) {
         try {
-            return new Run(acc, net, opt).all();
+            return new Run(acc, net, opt, memo).all();
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
@@ -81,11 +90,12 @@ public final class MemoryModel {
         final Map<String, Long> onChip = new HashMap<>();
         final Map<String, Integer> lastUse = new HashMap<>();
         /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
-        final Map<SearchKey, Tiling> memo = new HashMap<>();
+        final Map<Object, Tiling> memo;
         final boolean weightsResident;
         final long weightBitsPerCore;
 
-        Run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
+        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, Map<Object, Tiling> memo) {
+            this.memo = memo;
             this.acc = acc;
             this.net = net;
             this.opt = opt;
@@ -145,11 +155,9 @@ public final class MemoryModel {
                     : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
                     : " (its producer could not keep it on chip)"));
             if (bIsWeight) {
-                notes.add(weightsOnChip
-                        ? String.format(Locale.ROOT, "weights: on chip (all weights, %s per core, fit in %s)",
-                                kib(weightBitsPerCore), kib(cap.weightBits()))
-                        : String.format(Locale.ROOT, "weights: from DRAM (all weights, %s per core, exceed %s)",
-                                kib(weightBitsPerCore), kib(cap.weightBits())));
+                notes.add((weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
+                        + kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
+                        + kib(cap.weightBits()) + ")");
             } else if (bName != null) {
                 notes.add("second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
             }
@@ -160,33 +168,21 @@ public final class MemoryModel {
                     reserved = addExact(reserved, e.getValue());
                 }
             }
+            long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
+            boolean keep = keepOutput(i, l.name(), outTensor, notes);
+            long weightLoad = weightsOnChip && !opt.steadyState() ? bytes(multiplyExact(bTensor, gemm.repeat())) : 0;
             Choice best = null;
             for (String split : splits(gemm)) {
                 Choice c = evaluate(gemm, split, aTensor, bTensor, outBits, aRes, bRes,
                         weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores())) : 0,
                         reserved, weightsOnChip);
+                finish(c, keep, weightLoad, bBits, gemm);
                 if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
                     best = c;
                 }
             }
-
-            long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
-            boolean keep = keepOutput(i, l.name(), outTensor, notes);
             long outWrite = keep ? 0 : best.outWrite;
-            long readBytes = bytes(addExact(addExact(best.aRead, best.bRead), best.psumRead));
-            long writeBytes = bytes(addExact(outWrite, best.psumWrite));
-            long weightLoad = weightsOnChip && !opt.steadyState() ? bytes(multiplyExact(bTensor, gemm.repeat())) : 0;
-            long transfer = transferCycles(addExact(addExact(readBytes, writeBytes), weightLoad), bpc);
-            long fillBits = best.fill;
-            if (weightLoad > 0) {
-                // Weights that will stay on chip are still loaded before the first tile computes.
-                long bTile = multiplyExact(multiplyExact(Math.min(best.tiling.kt(), gemm.k()),
-                        Math.min(best.tiling.nt(), gemm.n())), Packing.containerBits(bBits));
-                fillBits = addExact(fillBits, multiplyExact(bTile, best.cores));
-            }
-            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
-            long drain = keep ? 0 : transferCycles(bytes(best.drain), bpc);
-            long cycles = Math.max(addExact(addExact(fill, best.compute), drain), transfer);
+            long cycles = best.cycles;
             if (best.tiling.spills()) {
                 notes.add("partial sums: spilled to DRAM and read back (K split into "
                         + FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt()) + " tiles)");
@@ -242,12 +238,11 @@ public final class MemoryModel {
             boolean keep = consumed && addExact(live, outTensor) <= space;
             if (keep) {
                 onChip.put(name, outTensor);
-                notes.add(String.format(Locale.ROOT, "output: on chip (%s, with %s of live activations, fits in %s)",
-                        kib(outTensor), kib(live), kib(space)));
+                notes.add("output: on chip (" + kib(outTensor) + ", with " + kib(live)
+                        + " of live activations, fits in " + kib(space) + ")");
             } else {
-                notes.add(consumed ? String.format(Locale.ROOT,
-                        "output: to DRAM (%s, with %s of live activations, exceeds %s)", kib(outTensor), kib(live), kib(space))
-                        : "output: to DRAM (the network's output)");
+                notes.add(consumed ? "output: to DRAM (" + kib(outTensor) + ", with " + kib(live)
+                        + " of live activations, exceeds " + kib(space) + ")" : "output: to DRAM (the network's output)");
             }
             return keep;
         }
@@ -324,11 +319,29 @@ public final class MemoryModel {
             ch.fill = multiplyExact(t.fillBits(), active);
             ch.drain = multiplyExact(t.drainBits(), active);
             ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
-            long transfer = transferCycles(bytes(ch.traffic), bpc);
-            long fill = transferCycles(bytes(ch.fill), bpc);
-            long drain = transferCycles(bytes(ch.drain), bpc);
-            ch.cycles = Math.max(addExact(addExact(fill, ch.compute), drain), transfer);
             return ch;
+        }
+
+        /**
+         * The layer's cycles under a candidate split, exactly as reported: the output written
+         * unless kept on chip, weights that will stay on chip loaded in the first inference
+         * (their first tile before compute starts), {@code max(fill + compute + drain, transfer)}.
+         */
+        void finish(Choice c, boolean keep, long weightLoad, int bBits, Gemm gemm) {
+            long outWrite = keep ? 0 : c.outWrite;
+            long readBytes = bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
+            long writeBytes = bytes(addExact(outWrite, c.psumWrite));
+            long transfer = transferCycles(addExact(addExact(readBytes, writeBytes), weightLoad), bpc);
+            long fillBits = c.fill;
+            if (weightLoad > 0) {
+                long bTile = multiplyExact(multiplyExact(Math.min(c.tiling.kt(), gemm.k()),
+                        Math.min(c.tiling.nt(), gemm.n())), Packing.containerBits(bBits));
+                fillBits = addExact(fillBits, multiplyExact(bTile, c.cores));
+            }
+            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
+            long drain = keep ? 0 : transferCycles(bytes(c.drain), bpc);
+            c.cycles = Math.max(addExact(addExact(fill, c.compute), drain), transfer);
+            c.traffic = addExact(addExact(readBytes, writeBytes), weightLoad);
         }
 
         Capacity reserve(long bits) {
@@ -367,8 +380,10 @@ public final class MemoryModel {
             return addExact(bits, 7) / 8;
         }
 
+        /** {@code bits} as KiB with one decimal, without a Formatter (this is on the hot path). */
         static String kib(long bits) {
-            return String.format(Locale.ROOT, "%.1f KiB", bits / 8192.0);
+            long tenths = Math.round(bits * 10 / 8192.0);
+            return tenths / 10 + "." + tenths % 10 + " KiB";
         }
     }
 

@@ -9,9 +9,9 @@ import org.pactsim.spec.SpecException;
 
 /**
  * Chooses the tiling of one core's GEMMs that fits the double-buffered SRAMs. With a bandwidth
- * limit it moves the fewest DRAM bits, then takes the fewest cycles (compute overlapped with
- * prefetch, first loads and last write-back exposed): traffic first keeps the model monotone,
- * more SRAM or fewer bits never add traffic. With unlimited bandwidth traffic costs no time:
+ * limit it moves the fewest DRAM bits, then takes the fewest compute cycles: the choice does
+ * not depend on the bandwidth, so more bandwidth never adds cycles, and more SRAM or fewer bits
+ * never add traffic. With unlimited bandwidth traffic costs no time:
  * the fewest cycles win, then the fewest bits. Spatial tiles narrower than the array side
  * leave PEs idle (more folds), and splitting the temporal dimension restarts folds when its
  * loop is not innermost: with a bandwidth limit the least-traffic tiling can therefore cost
@@ -70,14 +70,18 @@ public final class TilingSearch {
                 long computeSplit = ComputeTime.cycles(g, mt, ntMax, kt);
                 long computeWhole = ComputeTime.cycles(g, temporal == 'm' ? g.m() : mt,
                         temporal == 'n' ? g.n() : ntMax, temporal == 'k' ? g.k() : kt);
-                for (LoopOrder o : LoopOrder.values()) {
+                for (LoopOrder o : ORDERS) {
                     long compute = o.innermost() == temporal ? computeWhole : computeSplit;
+                    if (best != null && !mayBeat(g, mt, ntMax, kt, o, aOnChip, bOnChip, compute, best, bestCycles,
+                            unlimited)) {
+                        continue;
+                    }
                     Tiling t = price(g, mt, ntMax, kt, o, aOnChip, bOnChip, compute);
                     double cycles = cycles(t, bytesPerCycle);
                     boolean better = best == null || (unlimited
                             ? cycles < bestCycles || (cycles == bestCycles && t.trafficBits() < best.trafficBits())
                             : t.trafficBits() < best.trafficBits()
-                                    || (t.trafficBits() == best.trafficBits() && cycles < bestCycles));
+                                    || (t.trafficBits() == best.trafficBits() && t.computeCycles() < best.computeCycles()));
                     if (better) {
                         best = t;
                         bestCycles = cycles;
@@ -133,6 +137,28 @@ public final class TilingSearch {
         }
         long b = (long) Math.floor(bound);
         return b >= gn ? b / gn * gn : whole ? 0 : b;
+    }
+
+    private static final LoopOrder[] ORDERS = LoopOrder.values();
+
+    /**
+     * A cheap filter before {@link #price}: the traffic of order {@code o} estimated without
+     * allocating. With a bandwidth limit a tiling with more traffic than the best cannot win;
+     * without one, a tiling with more compute cycles cannot.
+     */
+    private static boolean mayBeat(GemmOperands g, long mt, long nt, long kt, LoopOrder o, boolean aOnChip,
+                                   boolean bOnChip, long compute, Tiling best, double bestCycles, boolean unlimited) {
+        if (unlimited) {
+            return compute <= bestCycles;
+        }
+        long nM = FoldGeometry.ceilDiv(g.m(), mt);
+        long nN = FoldGeometry.ceilDiv(g.n(), nt);
+        long nK = FoldGeometry.ceilDiv(g.k(), kt);
+        double a = aOnChip ? 0 : (double) g.aTensorBits() * (o.refetchA() ? nN : 1);
+        double b = bOnChip ? 0 : (double) g.bTensorBits() * (o.refetchB() ? nM : 1);
+        double psum = o.spillsPartialSums() && nK > 1 ? 2.0 * g.m() * g.n() * g.accElemBits() * (nK - 1) : 0;
+        double traffic = (a + b + psum) * g.reps() + (double) g.m() * g.n() * g.reps() * g.outElemBits();
+        return traffic <= best.trafficBits() * (1 + 1e-12);
     }
 
     private static Tiling price(GemmOperands g, long mt, long nt, long kt, LoopOrder o, boolean aOnChip,

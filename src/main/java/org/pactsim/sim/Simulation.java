@@ -5,7 +5,6 @@ import org.pactsim.engine.NetworkResult;
 import org.pactsim.engine.Simulator;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.MemoryModel;
-import org.pactsim.memory.MemoryOptions;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Network;
 
@@ -19,8 +18,7 @@ public final class Simulation {
         if (model == TimingModel.SCALESIM) {
             return new SimulationResult(compute, List.of(), List.of());
         }
-        return new SimulationResult(compute,
-                MemoryModel.run(acc, net, MemoryOptions.FIRST_INFERENCE),
-                MemoryModel.run(acc, net, MemoryOptions.STEADY_STATE));
+        List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net);
+        return new SimulationResult(compute, both.get(0), both.get(1));
     }
 }

@@ -97,6 +97,14 @@ class MemoryProperties {
         assertThat(run(c, Double.POSITIVE_INFINITY).cycles()).isLessThanOrEqualTo(run(c, 2.0 * gbps).cycles());
     }
 
+    @Property(tries = 100)
+    void moreBandwidthNeverMoreCyclesWithSeveralCores(@ForAll("cases") Case c, @ForAll @IntRange(min = 2, max = 4) int cores,
+            @ForAll @IntRange(min = 1, max = 64) int gbps) {
+        Case m = new Case(c.layer(), c.rows(), c.cols(), c.df(), c.ifKiB(), c.fKiB(), c.oKiB(), c.unified(), cores);
+        assertThat(run(m, 2.0 * gbps).cycles()).isLessThanOrEqualTo(run(m, gbps).cycles());
+        assertThat(run(m, Double.POSITIVE_INFINITY).cycles()).isLessThanOrEqualTo(run(m, 2.0 * gbps).cycles());
+    }
+
     @Property(tries = 150)
     void moreSramNeverMoreTraffic(@ForAll("cases") Case c, @ForAll @IntRange(min = 2, max = 8) int factor) {
         assertThat(traffic(run(c.withSram(factor), 16))).isLessThanOrEqualTo(traffic(run(c, 16)));
