@@ -91,11 +91,7 @@ public final class EngineActions {
      * fp16 yet), 8-bit floats as fp8-e4m3.
      */
     public static Precision precision(Bits b) {
-        if (b.type() == NumberType.INT) {
-            return Precision.integer(b.weight(), b.activation());
-        }
-        int w = Math.max(b.weight(), b.activation());
-        return w >= 32 ? Precision.FP32 : w >= 16 ? Precision.FP16 : Precision.FP8_E4M3;
+        return org.pactsim.engine.LayerRate.precision(b);
     }
 
     /**

@@ -22,7 +22,16 @@ public final class FoldEngine {
     }
 
     public static LayerResult run(AcceleratorSpec acc, Layer layer, TimingModel model) {
-        return run(acc, layer, model.quirks());
+        if (model == TimingModel.SCALESIM) {
+            return run(acc, layer, model.quirks());
+        }
+        MacRate rate = LayerRate.of(acc, layer);
+        try {
+            return runExact(acc, layer, model.quirks(), rate);
+        } catch (ArithmeticException e) {
+            throw new OverflowException("layer " + layer.name()
+                    + ": a cycle or access count exceeds 2^63-1; the layer is too large to simulate");
+        }
     }
 
     /**
@@ -31,23 +40,30 @@ public final class FoldEngine {
      */
     public static LayerResult run(AcceleratorSpec acc, Layer layer, Quirks q) {
         try {
-            return runExact(acc, layer, q);
+            return runExact(acc, layer, q, MacRate.ONE);
         } catch (ArithmeticException e) {
             throw new OverflowException("layer " + layer.name()
                     + ": a cycle or access count exceeds 2^63-1; the layer is too large to simulate");
         }
     }
 
-    private static LayerResult runExact(AcceleratorSpec acc, Layer layer, Quirks q) {
+    /**
+     * {@code rate}: MACs of this layer's precision per PE-cycle ({@link PeThroughput}); each fold
+     * streams its {@code T} operand vectors in {@code rate.peCyclesFor(T)} cycles. Access counts
+     * stay in elements.
+     */
+    private static LayerResult runExact(AcceleratorSpec acc, Layer layer, Quirks q, MacRate rate) {
         Gemm gemm = layer.lower(q.outputRounding());
         Dataflow df = acc.dataflow();
         FoldGeometry g = FoldGeometry.of(df, gemm, acc.array());
+        FoldGeometry timed = rate.equals(MacRate.ONE) ? g : new FoldGeometry(g.dataflow(), g.rows(), g.cols(), g.sr(),
+                g.sc(), rate.peCyclesFor(g.t()), g.rowFolds(), g.colFolds(), g.lastRows(), g.lastCols());
         long pes = acc.array().pes();
 
         long tiles = multiplyExact(g.colFolds(), gemm.repeat());
         long tilesPerCore = FoldGeometry.ceilDiv(tiles, acc.cores());
         long folds = multiplyExact(tilesPerCore, g.rowFolds());
-        long count = FoldTiming.cycles(g, folds, q);
+        long count = FoldTiming.cycles(timed, folds, q);
         long cycles = q.reportLastIndex() ? count - 1 : count;
 
         long macs = gemm.macs();
@@ -55,7 +71,7 @@ public final class FoldEngine {
         double utilization = (double) macs / ((double) cycles * pes * acc.cores());
         double mapping = (double) g.usedPeFolds() / ((double) g.folds() * pes);
         double compute = (double) g.usedPeFolds() * g.t()
-                / ((double) g.folds() * pes * FoldTiming.utilizationDenominator(g, q));
+                / ((double) g.folds() * pes * FoldTiming.utilizationDenominator(timed, q));
 
         // The operand streamed along the rows is read once per column fold, the one streamed
         // along the columns (OS only) once per row fold; the stationary one once in all.

@@ -9,6 +9,7 @@ import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.spec.VectorSpec;
 
@@ -71,8 +72,10 @@ public final class ArchReader {
             int ab = (int) p.integer("activationBits", 1, 32);
             NumberType nt = p.has("type") ? NumberType.parse(p.choice("type", List.of("int", "float"))) : NumberType.INT;
             int acc = (int) p.integer("accumulatorBits", 1, 64, 32);
+            PrecisionMode mode = p.has("mode")
+                    ? PrecisionMode.parse(p.choice("mode", List.of("fixed", "bit-serial", "fusion"))) : PrecisionMode.FIXED;
             p.finish();
-            pe = p.build(() -> new PeSpec(wb, ab, nt, acc));
+            pe = p.build(() -> new PeSpec(wb, ab, nt, acc, mode));
         }
 
         MapReader s = r.object("sram");

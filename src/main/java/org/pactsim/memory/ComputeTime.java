@@ -11,6 +11,8 @@ import org.pactsim.mapping.FoldGeometry;
  * Array cycles of a tiled GEMM in the native timing model. Spatial tiles only change how many
  * folds there are; a temporal tile of {@code Tt} makes every fold stream {@code Tt} instead of
  * {@code T}, so splitting the temporal dimension adds a fold span of overhead per extra tile.
+ * A fold streaming {@code Tt} vectors takes {@code rate.peCyclesFor(Tt)} cycles at the layer's
+ * precision on the PE.
  */
 final class ComputeTime {
     private ComputeTime() {
@@ -58,6 +60,6 @@ final class ComputeTime {
     private static FoldGeometry geometry(GemmOperands g, long t) {
         int r = g.array().rows();
         int c = g.array().cols();
-        return new FoldGeometry(g.dataflow(), r, c, r, c, t, 1, 1, r, c);
+        return new FoldGeometry(g.dataflow(), r, c, r, c, g.rate().peCyclesFor(t), 1, 1, r, c);
     }
 }

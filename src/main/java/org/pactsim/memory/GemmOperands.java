@@ -1,5 +1,6 @@
 package org.pactsim.memory;
 
+import org.pactsim.engine.MacRate;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 
@@ -12,9 +13,16 @@ import org.pactsim.spec.Dataflow;
  *
  * @param outElemBits storage bits of one output value
  * @param accElemBits storage bits of one partial sum (the accumulator width)
+ * @param rate        MACs per PE-cycle at the layer's precision on the PE (engine.PeThroughput)
  */
 public record GemmOperands(long m, long n, long k, long reps, long aTensorBits, long bTensorBits,
-                           int outElemBits, int accElemBits, ArraySpec array, Dataflow dataflow) {
+                           int outElemBits, int accElemBits, ArraySpec array, Dataflow dataflow, MacRate rate) {
+
+    /** Operands of a layer whose MACs run one per PE-cycle. */
+    public GemmOperands(long m, long n, long k, long reps, long aTensorBits, long bTensorBits,
+                        int outElemBits, int accElemBits, ArraySpec array, Dataflow dataflow) {
+        this(m, n, k, reps, aTensorBits, bTensorBits, outElemBits, accElemBits, array, dataflow, MacRate.ONE);
+    }
 
     /** Tile granularity of a dimension: the array side it is spread over, or 1 if temporal. */
     public long granularity(char dim) {

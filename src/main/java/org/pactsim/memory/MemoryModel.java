@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pactsim.engine.LayerRate;
+import org.pactsim.engine.MacRate;
 import org.pactsim.engine.OverflowException;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.engine.VectorEngine;
@@ -139,6 +141,7 @@ public final class MemoryModel {
                 return vector(i, (VectorLayer) l, src);
             }
             Gemm gemm = l.lower(OutputRounding.FLOOR);
+            MacRate rate = LayerRate.of(acc, l);
             int aBits = l.bits().activation();
             int outBits = Packing.containerBits(l.bits().output());
             boolean bIsWeight = !(l instanceof MatMulLayer) || ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR;
@@ -173,7 +176,7 @@ public final class MemoryModel {
             long weightLoad = weightsOnChip && !opt.steadyState() ? bytes(multiplyExact(bTensor, gemm.repeat())) : 0;
             Choice best = null;
             for (String split : splits(gemm)) {
-                Choice c = evaluate(gemm, split, aTensor, bTensor, outBits, aRes, bRes,
+                Choice c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
                         weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores())) : 0,
                         reserved, weightsOnChip);
                 finish(c, keep, weightLoad, bBits, gemm);
@@ -264,8 +267,8 @@ public final class MemoryModel {
         }
 
         /** One core's share under a split, tiled, and the layer's totals over all cores. */
-        Choice evaluate(Gemm g, String split, long aTensor, long bTensor, int outBits, long aRes, long bRes,
-                        long weightsPerCore, long reserved, boolean weightsOnChip) {
+        Choice evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+                        long bRes, long weightsPerCore, long reserved, boolean weightsOnChip) {
             int cores = acc.cores();
             long m = g.m();
             long n = g.n();
@@ -297,7 +300,7 @@ public final class MemoryModel {
                     break;
             }
             GemmOperands ops = new GemmOperands(m, n, g.k(), reps, aT, bT, outBits, accBits,
-                    acc.array(), acc.dataflow());
+                    acc.array(), acc.dataflow(), rate);
             Capacity c = reserve(reserved / Math.max(1, active));
             long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
             long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;

@@ -94,6 +94,7 @@ public final class ResultJson {
         pe.put("activationBits", a.pe().activationBits());
         pe.put("type", a.pe().type().key());
         pe.put("accumulatorBits", a.pe().accumulatorBits());
+        pe.put("mode", a.pe().mode().key());
         ObjectNode s = o.putObject("sram");
         if (a.sram().isUnified()) {
             s.put("unifiedKiB", a.sram().unifiedKiB());
