@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pactsim.cost.CostTables;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.sim.Costing;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
@@ -65,6 +68,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " (at most 1,000,000 rows).")
     Path traceCycles;
 
+    @Option(names = "--tables", paramLabel = "FILE",
+            description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable).")
+    List<Path> tables = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>(net.notes());
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
-        SimulationResult result = ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm);
+        CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
+        SimulationResult result = Costing.price(ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm),
+                withNotes, costTables);
 
         PrintWriter w = spec.commandLine().getOut();
         String table = TableRenderer.render(result);

@@ -96,7 +96,9 @@ public final class ArchReader {
         } else {
             throw InputException.at(bw.where(), "dram.bandwidthGBps", "a number > 0 or unlimited", bw.describe());
         }
+        String dramType = d.has("type") ? d.string("type").trim().toLowerCase(java.util.Locale.ROOT) : null;
         d.finish();
+        DramSpec dram = d.build(() -> new DramSpec(gbps, dramType));
         VectorSpec vector = VectorSpec.defaultFor(array);
         if (r.has("vector")) {
             MapReader vr = r.object("vector");
@@ -105,7 +107,6 @@ public final class ArchReader {
             vector = new VectorSpec(lanes);
         }
         r.finish();
-        DramSpec dram = new DramSpec(gbps);
         PeSpec peFinal = pe;
         VectorSpec vectorFinal = vector;
         return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech,

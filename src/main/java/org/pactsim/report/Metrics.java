@@ -60,7 +60,9 @@ public final class Metrics {
             Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
                     Metrics::tiles),
             Metric.text("split", "split", "how the layer is divided among cores: none, n, m or groups",
-                    r -> r.memory() == null ? null : r.memory().split()));
+                    r -> r.memory() == null ? null : r.memory().split()),
+            Metric.real("energyPj", "energy pJ", "energy of the layer in the first inference, pJ (DRAM included)",
+                    r -> r.sim().hasCost() ? r.sim().cost().layers().get(r.index()).totalPj() : null));
 
     public static final List<Metric<SimulationResult>> TOTAL = List.of(
             Metric.count("cycles", "cycles", "cycles of the first inference, layer after layer", SimulationResult::cycles),
@@ -85,7 +87,34 @@ public final class Metrics {
             Metric.real("inferencesPerSecond", "inf/s", "steady-state inferences per second",
                     SimulationResult::inferencesPerSecond),
             Metric.count("pes", "PEs", "processing elements, all cores", r -> r.accelerator().totalPes()),
-            Metric.real("clockMhz", "MHz", "clock, MHz", r -> r.accelerator().clockMhz()));
+            Metric.real("clockMhz", "MHz", "clock, MHz", r -> r.accelerator().clockMhz()),
+            Metric.real("peakTops", "peak TOPS", "2 ops per MAC x all PEs x clock at the PE's precision, 10^12 op/s",
+                    r -> r.hasCost() ? r.cost().peakTops() : null),
+            Metric.real("energyPj", "energy pJ", "energy of the first inference, pJ (MAC + SRAM + DRAM + leakage)",
+                    r -> r.hasCost() ? r.cost().energyPj() : null),
+            Metric.real("energyMacPj", "MAC pJ", "first inference: MAC energy, pJ", r -> r.hasCost() ? r.cost().energy().macPj() : null),
+            Metric.real("energySramPj", "SRAM pJ", "first inference: SRAM energy, pJ", r -> r.hasCost() ? r.cost().energy().sramPj() : null),
+            Metric.real("energyDramPj", "DRAM pJ", "first inference: DRAM energy, pJ", r -> r.hasCost() ? r.cost().energy().dramPj() : null),
+            Metric.real("energyLeakagePj", "leak pJ", "first inference: leakage energy, pJ",
+                    r -> r.hasCost() ? r.cost().energy().leakagePj() : null),
+            Metric.real("steadyStateEnergyPj", "steady pJ", "energy of a later inference, pJ",
+                    r -> r.hasCost() ? r.steadyCost().energyPj() : null),
+            Metric.real("areaMm2", "mm^2", "estimated die area, mm^2 (array + SRAM + other)",
+                    r -> r.hasCost() ? r.cost().areaMm2() : null),
+            Metric.real("areaArrayMm2", "array mm^2", "area of the PE arrays, mm^2", r -> r.hasCost() ? r.cost().area().arrayMm2() : null),
+            Metric.real("areaSramMm2", "SRAM mm^2", "area of the SRAMs, mm^2", r -> r.hasCost() ? r.cost().area().sramMm2() : null),
+            Metric.real("areaOtherMm2", "other mm^2", "other area (control, I/O, vector unit), mm^2",
+                    r -> r.hasCost() ? r.cost().area().otherMm2() : null),
+            Metric.real("powerW", "W", "average power of a steady-state inference, W (DRAM included)",
+                    r -> r.hasCost() ? r.steadyCost().powerW() : null),
+            Metric.real("onChipPowerW", "chip W", "average power of a steady-state inference without DRAM, W",
+                    r -> r.hasCost() ? r.steadyCost().onChipPowerW() : null),
+            Metric.real("topsPerWatt", "TOPS/W", "achieved 2 x MACs per joule / 10^12, steady state",
+                    r -> r.hasCost() ? r.steadyCost().topsPerW() : null),
+            Metric.real("topsPerMm2", "TOPS/mm^2", "peak TOPS per mm^2 of estimated die",
+                    r -> r.hasCost() ? r.cost().topsPerMm2() : null),
+            Metric.real("inferencesPerJoule", "inf/J", "steady-state inferences per joule",
+                    r -> r.hasCost() ? r.steadyCost().inferencesPerJoule() : null));
 
     /** Cycles of the layers run on the vector unit. */
     public static long vectorCycles(SimulationResult r) {

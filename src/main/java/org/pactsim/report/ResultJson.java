@@ -110,6 +110,9 @@ public final class ResultJson {
         } else {
             d.put("bandwidthGBps", a.dram().bandwidthGBps());
         }
+        if (a.dram().type() != null) {
+            d.put("type", a.dram().type());
+        }
         return o;
     }
 

@@ -75,6 +75,18 @@ public final class TableRenderer {
         } else {
             sb.append(String.format(Locale.ROOT, "%s inferences/s%n", Fmt.real(r.inferencesPerSecond())));
         }
+        if (r.hasCost()) {
+            var c = r.cost();
+            sb.append(String.format(Locale.ROOT,
+                    "cost: %s mm^2 (array %s, SRAM %s, other %s), %s peak TOPS, %s uJ first inference "
+                            + "(MAC %s, SRAM %s, DRAM %s, leakage %s), steady state %s uJ, %s W, %s TOPS/W%n",
+                    Fmt.real(c.areaMm2()), Fmt.real(c.area().arrayMm2()), Fmt.real(c.area().sramMm2()),
+                    Fmt.real(c.area().otherMm2()), Fmt.real(c.peakTops()), Fmt.real(c.energyPj() / 1e6),
+                    Fmt.real(c.energy().macPj() / 1e6), Fmt.real(c.energy().sramPj() / 1e6),
+                    Fmt.real(c.energy().dramPj() / 1e6), Fmt.real(c.energy().leakagePj() / 1e6),
+                    Fmt.real(r.steadyCost().energyPj() / 1e6), Fmt.real(r.steadyCost().powerW()),
+                    Fmt.real(r.steadyCost().topsPerW())));
+        }
         long vector = Metrics.vectorCycles(r);
         if (vector > 0) {
             sb.append(String.format(Locale.ROOT, "vector unit (%d lanes/core): %s cycles = %s%% of the time%n",

@@ -5,6 +5,7 @@ import static java.lang.Math.addExact;
 import java.util.List;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
+import org.pactsim.cost.CostReport;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.spec.AcceleratorSpec;
@@ -13,13 +14,24 @@ import org.pactsim.spec.AcceleratorSpec;
  * A network on an accelerator: compute per layer, and in the native model the memory model's
  * view of the first inference ({@code first}) and of a steady-state inference ({@code steady},
  * weights that fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where
- * memory never stalls the array (CALC mode).
+ * memory never stalls the array (CALC mode). {@code cost} and {@code steadyCost} price the
+ * two inferences (null until {@link Costing#price} has run).
  */
-public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
+public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
+                               CostReport cost, CostReport steadyCost) {
 
     public SimulationResult {
         first = List.copyOf(first);
         steady = List.copyOf(steady);
+    }
+
+    /** A result not priced yet ({@link Costing#price}). */
+    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
+        this(compute, first, steady, null, null);
+    }
+
+    public boolean hasCost() {
+        return cost != null;
     }
 
     public boolean hasMemory() {

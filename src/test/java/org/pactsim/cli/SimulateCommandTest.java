@@ -92,6 +92,16 @@ class SimulateCommandTest {
         assertThat(out.resolve("result.csv")).exists();
         assertThat(out.resolve("table.txt")).hasContent(c.out().strip());
         assertThat(json(Files.readString(out.resolve("accelerator.resolved.json"))).get("name").asText()).isEqualTo("tpu-v1");
+        // The cost model prices the run: TPU v1 peaks at 65,536 MACs x 2 x 700 MHz = 91.7504 TOPS.
+        JsonNode totals = json(Files.readString(out.resolve("result.json"))).get("totals");
+        assertThat(totals.get("peakTops").asDouble()).isCloseTo(91.7504, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(totals.get("energyPj").asDouble()).isPositive();
+        assertThat(totals.get("energyPj").asDouble()).isCloseTo(totals.get("energyMacPj").asDouble()
+                + totals.get("energySramPj").asDouble() + totals.get("energyDramPj").asDouble()
+                + totals.get("energyLeakagePj").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(totals.get("areaMm2").asDouble()).isPositive();
+        assertThat(totals.get("powerW").asDouble()).isPositive();
+        assertThat(c.out()).contains("peak TOPS");
         Cli csv = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", topo.toString(), "--format", "csv");
         assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("name,type,unit,m,n,k,repeat,folds,cycles,computeCycles,stallCycles");
         assertThat(csv.out()).contains("\nTOTAL,");
