@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pactsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cycle-level simulator and design-space explorer for precision-configurable "
                 + "systolic-array DNN accelerators.",
-        subcommands = {SimulateCommand.class, ScaleSimCommand.class, TablesCommand.class, TracesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IsoAreaCommand.class, SimulateCommand.class, ScaleSimCommand.class, TablesCommand.class, TracesCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for input the user can fix. */
     public static final int EXIT_INPUT = 2;
@@ -71,8 +71,9 @@ public final class Main implements Runnable {
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {
-        if (ex instanceof InputException || ex instanceof OverflowException) {
-            err.println("pactsim: " + ex.getMessage());
+        if (ex instanceof InputException || ex instanceof OverflowException
+                || ex instanceof org.pactsim.spec.SpecException) {
+            err.println("pactsim: " + InputException.oneLine(ex.getMessage()));
             if (debug) {
                 ex.printStackTrace(err);
             }

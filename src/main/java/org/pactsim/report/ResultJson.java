@@ -70,6 +70,8 @@ public final class ResultJson {
             } else {
                 o.putNull(key);
             }
+        } else if (v instanceof Boolean) {
+            o.put(key, (Boolean) v);
         } else if (v == null) {
             o.putNull(key);
         } else {

@@ -1,0 +1,184 @@
+package org.pactsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jfree.chart.JFreeChart;
+import org.pactsim.cost.CostTables;
+import org.pactsim.io.ArchReader;
+import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.io.InputException;
+import org.pactsim.io.TraceReader;
+import org.pactsim.report.IsoAreaCharts;
+import org.pactsim.report.IsoAreaHtml;
+import org.pactsim.report.IsoAreaReport;
+import org.pactsim.report.ResultJson;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.study.Batching;
+import org.pactsim.study.IsoArea;
+import org.pactsim.study.IsoAreaPlan;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.PrecisionVariant;
+import org.pactsim.workload.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pactsim iso-area}: the PACT study at equal area, SRAM and bandwidth, with charts. */
+@Command(name = "iso-area", mixinStandardHelpOptions = true,
+        description = "Compare precisions at equal compute area, on-chip SRAM and DRAM bandwidth (the PACT study): "
+                + "speedups, super-linearity, DRAM traffic, energy and area, as a table, CSV, JSON, charts and HTML.")
+public final class IsoAreaCommand implements Callable<Integer> {
+    enum Format { table, csv, json }
+
+    @Option(names = "--arch", defaultValue = "arch-configs/pact-14nm.yaml", paramLabel = "FILE",
+            description = "Base accelerator; its arrays at the baseline precision set the area budget (default ${DEFAULT-VALUE}).")
+    Path arch;
+
+    @Option(names = "--network", defaultValue = "resnet50", paramLabel = "NAME",
+            description = "A network of 'pactsim traces list' (default ${DEFAULT-VALUE}); ignored with --trace.")
+    String network;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "A trace file instead of --network; its layers are "
+            + "re-quantized to each precision.")
+    Path trace;
+
+    @Option(names = "--precisions", defaultValue = "int16,int8,int4,int2", split = ",", paramLabel = "P",
+            description = "Precisions, baseline first: fp16, int16, int8, int4, int2 (default ${DEFAULT-VALUE}).")
+    List<String> precisions;
+
+    @Option(names = "--bandwidths", defaultValue = "unlimited,32,64", split = ",", paramLabel = "GBPS",
+            description = "DRAM bandwidths in GB/s, or unlimited (default ${DEFAULT-VALUE}).")
+    List<String> bandwidths;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
+            description = "Images per inference (default ${DEFAULT-VALUE}, a datacenter serving batch; 1 is the "
+                    + "latency-bound case).")
+    long batch;
+
+    @Option(names = "--quantize-all", description = "Every layer at the precision (default: PACT's rule, first and "
+            + "last layers at 8 bits).")
+    boolean quantizeAll;
+
+    @Option(names = "--area-mm2", paramLabel = "MM2", description = "Compute-area budget for every precision "
+            + "(default: the base chip's arrays at the baseline precision).")
+    Double areaMm2;
+
+    @Option(names = "--scale", defaultValue = "cores", paramLabel = "HOW",
+            description = "Fill the area with more cores (default, as in the paper) or larger arrays: cores or arrays.")
+    String scale;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the base accelerator (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--tables", paramLabel = "FILE", description = "Cost tables replacing the shipped ones (repeatable).")
+    List<Path> tables = new ArrayList<>();
+
+    @Option(names = "--out", defaultValue = "reports/iso-area", paramLabel = "DIR",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Standard output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        IsoAreaPlan plan = plan();
+        AcceleratorSpec base = ArchReader.read(arch, sets).spec();
+        CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
+        if (batch < 1 || batch > 1 << 20) {
+            throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
+        }
+        Network source = Batching.of(trace != null ? TraceReader.read(trace, null) : zoo(network), batch);
+        Function<PrecisionVariant, Network> networks = p -> p.apply(source, true);
+        IsoArea.Result result = IsoArea.run(base, networks, plan, costTables);
+
+        String table = IsoAreaReport.table(result);
+        String csv = IsoAreaReport.csv(result);
+        String json = IsoAreaReport.jsonText(result);
+        List<String> images = new ArrayList<>();
+        List<Object[]> files = new ArrayList<>();
+        for (var e : IsoAreaCharts.all(result).entrySet()) {
+            JFreeChart c = e.getValue();
+            files.add(new Object[] {e.getKey() + ".png", IsoAreaCharts.png(c)});
+            files.add(new Object[] {e.getKey() + ".svg", IsoAreaCharts.svg(c)});
+            images.add(e.getKey() + ".png");
+        }
+        AtomicFiles.write(out.resolve("iso-area.txt"), table);
+        AtomicFiles.write(out.resolve("iso-area.csv"), csv);
+        AtomicFiles.write(out.resolve("iso-area.json"), json);
+        for (Object[] f : files) {
+            AtomicFiles.write(out.resolve((String) f[0]), (byte[]) f[1]);
+        }
+        AtomicFiles.write(out.resolve("accelerator.resolved.json"),
+                ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
+        AtomicFiles.write(out.resolve("index.html"), IsoAreaHtml.page(result, images));
+
+        PrintWriter w = spec.commandLine().getOut();
+        switch (format) {
+            case csv: w.print(csv); break;
+            case json: w.print(json); break;
+            default:
+                w.print(table);
+                w.println("report: " + out.resolve("index.html"));
+                break;
+        }
+        w.flush();
+        return 0;
+    }
+
+    private IsoAreaPlan plan() {
+        List<PrecisionVariant> ps = new ArrayList<>();
+        for (String p : precisions) {
+            String key = p.trim().toLowerCase(Locale.ROOT);
+            PrecisionVariant v = PrecisionVariant.parse(key);
+            if (v == null || key.endsWith("-pact")) {
+                throw InputException.at("--precisions", null, "fp16, int16, int8, int4 or int2", InputException.quote(p));
+            }
+            // PACT's rule only changes anything below 8 bits.
+            ps.add(new PrecisionVariant(v.precision(), !quantizeAll && v.precision().bits() < 8));
+        }
+        List<Double> bws = new ArrayList<>();
+        for (String b : bandwidths) {
+            String t = b.trim();
+            if (t.equalsIgnoreCase("unlimited")) {
+                bws.add(Double.POSITIVE_INFINITY);
+                continue;
+            }
+            try {
+                double x = Double.parseDouble(t);
+                if (!(x > 0) || Double.isInfinite(x)) {
+                    throw new NumberFormatException();
+                }
+                bws.add(x);
+            } catch (NumberFormatException e) {
+                throw InputException.at("--bandwidths", null, "numbers > 0 (GB/s) or unlimited", InputException.quote(b));
+            }
+        }
+        String s = scale.trim().toLowerCase(Locale.ROOT);
+        if (!s.equals("cores") && !s.equals("arrays")) {
+            throw InputException.at("--scale", null, "cores or arrays", InputException.quote(scale));
+        }
+        if (areaMm2 != null && !(areaMm2 > 0 && Double.isFinite(areaMm2))) {
+            throw InputException.at("--area-mm2", null, "a number > 0", String.valueOf(areaMm2));
+        }
+        return new IsoAreaPlan(ps, bws, s.equals("arrays"), areaMm2 == null ? Double.NaN : areaMm2);
+    }
+
+    static Network zoo(String name) {
+        Zoo.Entry e = Zoo.find(name.trim());
+        if (e == null) {
+            throw InputException.at("--network", null, "one of " + String.join(", ", Zoo.names()), InputException.quote(name));
+        }
+        return e.build();
+    }
+}

@@ -1,0 +1,142 @@
+package org.pactsim.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.pactsim.study.IsoArea;
+import org.pactsim.study.IsoAreaDesign;
+import org.pactsim.study.IsoAreaPoint;
+
+/**
+ * The iso-area study's charts: speedup per precision grouped by bandwidth with the peak-ratio
+ * line, PE area per precision, DRAM bytes per inference, and the energy breakdown. Each is
+ * rendered as PNG and SVG.
+ */
+public final class IsoAreaCharts {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
+
+    private IsoAreaCharts() {
+    }
+
+    /** The charts by file stem, in the order the HTML page shows them. */
+    public static Map<String, JFreeChart> all(IsoArea.Result r) {
+        Map<String, JFreeChart> m = new LinkedHashMap<>();
+        m.put("speedup", speedup(r));
+        m.put("pe-area", peArea(r));
+        m.put("dram-traffic", dram(r));
+        m.put("energy", energy(r));
+        return m;
+    }
+
+    static JFreeChart speedup(IsoArea.Result r) {
+        DefaultCategoryDataset bars = new DefaultCategoryDataset();
+        DefaultCategoryDataset peak = new DefaultCategoryDataset();
+        for (IsoAreaPoint p : r.points()) {
+            String prec = p.design().precision().key();
+            bars.addValue(p.speedup(), "DRAM " + IsoAreaReport.bw(p), prec);
+            peak.addValue(p.peakRatio(), "peak-TOPS ratio", prec);
+        }
+        JFreeChart c = ChartFactory.createBarChart("Speedup over " + r.designs().get(0).precision().key()
+                        + " at equal compute area", "precision", "speedup (x)", bars, PlotOrientation.VERTICAL, true, false, false);
+        CategoryPlot plot = style(c);
+        plot.setDataset(1, peak);
+        LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, Color.BLACK);
+        line.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {8f, 5f}, 0f));
+        plot.setRenderer(1, line);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return c;
+    }
+
+    static JFreeChart peArea(IsoArea.Result r) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (IsoAreaDesign x : r.designs()) {
+            d.addValue(x.peAreaUm2(), "area of one PE (" + r.base().technologyNm() + " nm)", x.precision().key());
+        }
+        JFreeChart c = ChartFactory.createBarChart("PE area by precision", "precision", "um^2 per PE", d,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c);
+        return c;
+    }
+
+    static JFreeChart dram(IsoArea.Result r) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (IsoAreaPoint p : r.points()) {
+            d.addValue(p.result().steadyStateDramBytes() / 1e6, "DRAM " + IsoAreaReport.bw(p), p.design().precision().key());
+        }
+        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per inference (steady state)", "precision", "MB",
+                d, PlotOrientation.VERTICAL, true, false, false);
+        style(c);
+        return c;
+    }
+
+    static JFreeChart energy(IsoArea.Result r) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (IsoAreaPoint p : r.points()) {
+            String cat = p.design().precision().key() + " @ " + (p.unlimited() ? "unl." : Fmt.real(p.bandwidthGBps()));
+            var e = p.result().steadyCost().energy();
+            d.addValue(e.macPj() / 1e6, "MAC", cat);
+            d.addValue(e.sramPj() / 1e6, "SRAM", cat);
+            d.addValue(e.dramPj() / 1e6, "DRAM", cat);
+            d.addValue(e.leakagePj() / 1e6, "leakage", cat);
+        }
+        JFreeChart c = ChartFactory.createStackedBarChart("Energy per inference (steady state)", "precision @ GB/s",
+                "uJ", d, PlotOrientation.VERTICAL, true, false, false);
+        CategoryPlot plot = style(c);
+        plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        return c;
+    }
+
+    private static CategoryPlot style(JFreeChart c) {
+        c.setBackgroundPaint(Color.WHITE);
+        CategoryPlot plot = c.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        if (plot.getRenderer() instanceof BarRenderer) {
+            BarRenderer br = (BarRenderer) plot.getRenderer();
+            br.setBarPainter(new StandardBarPainter());
+            br.setShadowVisible(false);
+            for (int i = 0; i < PALETTE.length; i++) {
+                br.setSeriesPaint(i, PALETTE[i]);
+            }
+        }
+        return plot;
+    }
+
+    public static byte[] png(JFreeChart chart) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] svg(JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,161 @@
+package org.pactsim.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pactsim.study.IsoArea;
+import org.pactsim.study.IsoAreaDesign;
+import org.pactsim.study.IsoAreaPoint;
+
+/**
+ * The iso-area study as a terminal table, CSV and JSON. Each row is one (precision, bandwidth)
+ * point; speedup and peak ratio are against the baseline precision at the same bandwidth.
+ */
+public final class IsoAreaReport {
+    public static final String SCHEMA = "pactsim/iso-area/1";
+    static final String[] CSV_HEADER = {"precision", "bandwidthGBps", "cores", "rows", "cols", "pes", "sramKiBPerCore",
+        "peAreaUm2", "arrayAreaMm2", "peakTops", "cycles", "inferencesPerSecond", "speedup", "peakRatio",
+        "superLinearity", "dramBytes", "weightsOnChip", "outputsOnChip", "layers", "energyPj", "energyMacPj",
+        "energySramPj", "energyDramPj", "energyLeakagePj", "areaMm2", "areaArrayMm2", "areaSramMm2", "areaOtherMm2",
+        "powerW"};
+
+    private IsoAreaReport() {
+    }
+
+    static String bw(IsoAreaPoint p) {
+        return p.unlimited() ? "unlimited" : Fmt.real(p.bandwidthGBps()) + " GB/s";
+    }
+
+    public static String table(IsoArea.Result r) {
+        StringBuilder sb = new StringBuilder();
+        IsoAreaDesign base = r.designs().get(0);
+        sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area %s mm^2 for every "
+                + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s%n",
+                r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(base.budgetMm2()),
+                Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),
+                r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision"));
+        String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/inf", "inf/s", "speedup",
+            "peak ratio", "super-lin", "DRAM MB/inf", "weights", "outputs on chip", "energy uJ", "area mm^2", ""};
+        List<String[]> rows = new ArrayList<>();
+        rows.add(head);
+        for (IsoAreaPoint p : r.points()) {
+            var a = p.design().accelerator();
+            var res = p.result();
+            rows.add(new String[] {p.design().precision().key(), bw(p), Integer.toString(a.cores()),
+                a.array().rows() + "x" + a.array().cols(), Fmt.count(a.totalPes()), Fmt.real(res.cost().peakTops()),
+                Fmt.count(res.steadyStateCycles()), Fmt.real(res.inferencesPerSecond()),
+                String.format(Locale.ROOT, "%.2fx", p.speedup()), String.format(Locale.ROOT, "%.2fx", p.peakRatio()),
+                String.format(Locale.ROOT, "%.2f", p.superLinearity()),
+                String.format(Locale.ROOT, "%.1f", res.steadyStateDramBytes() / 1e6),
+                p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
+                Fmt.real(res.steadyCost().energyPj() / 1e6), Fmt.real(res.cost().areaMm2()),
+                p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
+        }
+        int[] w = new int[head.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        String prevBw = null;
+        for (int n = 0; n < rows.size(); n++) {
+            String[] row = rows.get(n);
+            if (n > 0 && !row[1].equals(prevBw)) {
+                sb.append("-".repeat(java.util.Arrays.stream(w).sum() + 2 * (w.length - 1))).append(System.lineSeparator());
+            }
+            prevBw = n > 0 ? row[1] : prevBw;
+            for (int i = 0; i < row.length; i++) {
+                boolean left = i <= 1 || i == 12 || i == row.length - 1;
+                String cell = row[i];
+                String pad = " ".repeat(w[i] - cell.length());
+                sb.append(left ? cell + pad : pad + cell).append(i == row.length - 1 ? "" : "  ");
+            }
+            sb.append(System.lineSeparator());
+        }
+        sb.append(findings(r));
+        return sb.toString();
+    }
+
+    /** Plain sentences that say where the gain is super-linear and which tensors started fitting on chip. */
+    static String findings(IsoArea.Result r) {
+        StringBuilder sb = new StringBuilder(System.lineSeparator());
+        for (IsoAreaPoint p : r.points()) {
+            if (p.design() == r.designs().get(0)) {
+                continue;
+            }
+            IsoAreaPoint base = r.points().stream()
+                    .filter(q -> q.design() == r.designs().get(0) && q.bandwidthGBps() == p.bandwidthGBps())
+                    .findFirst().orElseThrow();
+            String verdict = p.superLinearity() > 1.005 ? "super-linear" : p.superLinearity() < 0.995 ? "sub-linear" : "linear";
+            sb.append(String.format(Locale.ROOT, "%s at %s: %.2fx faster for %.2fx the peak -> %s (%.2f)",
+                    p.design().precision().key(), bw(p), p.speedup(), p.peakRatio(), verdict, p.superLinearity()));
+            List<String> why = new ArrayList<>();
+            if (p.weightsOnChip() && !base.weightsOnChip()) {
+                why.add("all weights now fit on chip");
+            }
+            long more = p.outputsOnChip() - base.outputsOnChip();
+            if (more > 0) {
+                why.add(more + " more layer outputs stay on chip");
+            }
+            double dram = base.result().steadyStateDramBytes() == 0 ? 1
+                    : (double) p.result().steadyStateDramBytes() / base.result().steadyStateDramBytes();
+            if (dram < 0.999) {
+                why.add(String.format(Locale.ROOT, "%.0f%% of the baseline's DRAM bytes", dram * 100));
+            }
+            if (!why.isEmpty()) {
+                sb.append("; ").append(String.join(", ", why));
+            }
+            sb.append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    static Object[] values(IsoAreaPoint p) {
+        var a = p.design().accelerator();
+        var res = p.result();
+        var c = res.cost();
+        var e = res.steadyCost().energy();
+        return new Object[] {p.design().precision().key(), p.unlimited() ? null : p.bandwidthGBps(), a.cores(),
+            a.array().rows(), a.array().cols(), a.totalPes(), a.sram().totalKiB(), p.design().peAreaUm2(),
+            p.design().arrayAreaMm2(), c.peakTops(), res.steadyStateCycles(), res.inferencesPerSecond(), p.speedup(),
+            p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes(), p.weightsOnChip(), p.outputsOnChip(),
+            (long) res.layers().size(), res.steadyCost().energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
+            c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), res.steadyCost().powerW()};
+    }
+
+    public static String csv(IsoArea.Result r) {
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
+        for (IsoAreaPoint p : r.points()) {
+            Object[] v = values(p);
+            for (int i = 0; i < v.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(ResultCsv.csv(v[i] == null ? "unlimited" : v[i]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static ObjectNode json(IsoArea.Result r) {
+        ObjectNode root = ResultJson.mapper().createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("network", r.points().get(0).result().compute().network());
+        root.set("base", ResultJson.accelerator(r.base()));
+        root.put("scale", r.plan().scaleArrays() ? "arrays" : "cores");
+        root.put("computeAreaMm2", r.designs().get(0).budgetMm2());
+        ArrayNode pts = root.putArray("points");
+        for (IsoAreaPoint p : r.points()) {
+            ObjectNode o = pts.addObject();
+            Object[] v = values(p);
+            for (int i = 0; i < v.length; i++) {
+                ResultJson.put(o, CSV_HEADER[i], v[i]);
+            }
+        }
+        return root;
+    }
+
+    public static String jsonText(IsoArea.Result r) {
+        return json(r).toPrettyString() + System.lineSeparator();
+    }
+}
