@@ -47,16 +47,23 @@ public final class MemoryModel {
     }
 
     public static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
-        return run(acc, net, opt, new HashMap<>());
+        return run(acc, net, opt, TilingMemo.local());
     }
 
     /** The first and a steady-state inference, sharing one tiling memo (their searches mostly coincide). */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net) {
-        Map<Object, Tiling> memo = new HashMap<>();
+        return firstAndSteady(acc, net, TilingMemo.local());
+    }
+
+    /**
+     * As {@link #firstAndSteady(AcceleratorSpec, Network)} with a memo that may be shared with
+     * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
+     */
+    public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
         return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo), run(acc, net, MemoryOptions.STEADY_STATE, memo));
     }
 
-    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, Map<Object, Tiling> memo) {
+    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
         try {
             return new Run(acc, net, opt, memo).all();
         } catch (ArithmeticException e) {
@@ -92,11 +99,11 @@ public final class MemoryModel {
         final Map<String, Long> onChip = new HashMap<>();
         final Map<String, Integer> lastUse = new HashMap<>();
         /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
-        final Map<Object, Tiling> memo;
+        final TilingMemo memo;
         final boolean weightsResident;
         final long weightBitsPerCore;
 
-        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, Map<Object, Tiling> memo) {
+        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
             this.memo = memo;
             this.acc = acc;
             this.net = net;
@@ -305,7 +312,9 @@ public final class MemoryModel {
             long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
             long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
             double coreBpc = bpc / active;
-            Tiling t = memo.computeIfAbsent(new SearchKey(ops, c, aResCore, bResCore, coreBpc),
+            // With a bandwidth limit the choice does not depend on how much (TilingSearch), so
+            // the key only says whether there is one: runs at other clocks or bandwidths share it.
+            Tiling t = memo.get(new SearchKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
                     k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
             long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
             long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
@@ -390,7 +399,7 @@ public final class MemoryModel {
         }
     }
 
-    private record SearchKey(GemmOperands ops, Capacity cap, long aRes, long bRes, double bpc) {
+    private record SearchKey(GemmOperands ops, Capacity cap, long aRes, long bRes, boolean unlimited) {
     }
 
     /** A candidate split of a layer among the cores. */

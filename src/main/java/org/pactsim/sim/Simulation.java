@@ -5,6 +5,7 @@ import org.pactsim.engine.NetworkResult;
 import org.pactsim.engine.Simulator;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.MemoryModel;
+import org.pactsim.memory.TilingMemo;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Network;
 
@@ -14,11 +15,19 @@ public final class Simulation {
     }
 
     public static SimulationResult run(AcceleratorSpec acc, Network net, TimingModel model) {
+        return run(acc, net, model, TilingMemo.local());
+    }
+
+    /**
+     * As {@link #run(AcceleratorSpec, Network, TimingModel)}, with a tiling memo that may be
+     * shared across runs and threads (a sweep): the same result, less time.
+     */
+    public static SimulationResult run(AcceleratorSpec acc, Network net, TimingModel model, TilingMemo memo) {
         NetworkResult compute = Simulator.run(acc, net, model);
         if (model == TimingModel.SCALESIM) {
             return new SimulationResult(compute, List.of(), List.of());
         }
-        List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net);
+        List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net, memo);
         return new SimulationResult(compute, both.get(0), both.get(1));
     }
 }

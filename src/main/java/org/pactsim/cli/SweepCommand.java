@@ -1,0 +1,191 @@
+package org.pactsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.io.InputException;
+import org.pactsim.io.SweepSpecReader;
+import org.pactsim.report.SweepFolder;
+import org.pactsim.report.SweepManifest;
+import org.pactsim.report.SweepMetrics;
+import org.pactsim.report.SweepReport;
+import org.pactsim.study.OrderedRunner;
+import org.pactsim.study.sweep.PointEvaluator;
+import org.pactsim.study.sweep.PointRow;
+import org.pactsim.study.sweep.SweepRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pactsim sweep}: a design-space sweep, resumable, with Pareto fronts and charts. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a design-space sweep (see docs/sweeps.md) on all cores, writing DIR/points.csv and"
+                + " DIR/points.jsonl, then Pareto fronts, charts and the best points per objective.",
+            "Killed or interrupted, the same command continues where it stopped."})
+public final class SweepCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The sweep spec (YAML or JSON).")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder of the sweep's files (created; resumed if it holds this sweep).")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Only re-draw the fronts, charts and tables of the sweep in DIR from its files.")
+    Path report;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${sys:pactsim.cores:-})")
+    Integer threads;
+
+    @Option(names = "--force", description = "Start over when DIR holds the sweep of a changed spec.")
+    boolean force;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "bar (progress bar), lines (a line now and then), none, or auto (bar on a terminal; default).")
+    String progress;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        if (report != null) {
+            if (specFile != null || out != null) {
+                throw InputException.at("--report", null, "no SPEC and no --out with --report", "them");
+            }
+            w.print(SweepReport.write(report));
+            w.flush();
+            return 0;
+        }
+        if (specFile == null || out == null) {
+            throw InputException.at("sweep", null, "SPEC --out DIR (or --report DIR)",
+                    specFile == null ? "no SPEC" : "no --out");
+        }
+        int n = threads == null ? OrderedRunner.defaultThreads() : threads;
+        if (n < 1 || n > 1024) {
+            throw InputException.at("--threads", null, "an integer from 1 to 1024", Integer.toString(n));
+        }
+        if (!progress.matches("auto|bar|lines|none")) {
+            throw InputException.at("--progress", null, "auto, bar, lines or none", InputException.quote(progress));
+        }
+        SweepSpecReader.Loaded loaded = SweepSpecReader.read(specFile, SweepMetrics.TOTAL.keys());
+        PointEvaluator eval = new PointEvaluator(loaded.space(), loaded.binder(), SweepMetrics.TOTAL,
+                CostTableReader.defaults());
+        long total = loaded.space().size();
+        SweepManifest m = new SweepManifest(loaded.spec().name(), loaded.fingerprint(), total,
+                loaded.spec().keys(), eval.metricColumns(), loaded.spec().objectives(), loaded.spec().pareto());
+        PrintWriter err = spec.commandLine().getErr();
+        long[] counts = new long[PointRow.Status.values().length];
+        long startNanos = System.nanoTime();
+        long done;
+        try (SweepFolder folder = SweepFolder.open(out, m, force)) {
+            done = folder.done();
+            if (done > 0) {
+                err.println("pactsim: resuming " + out + " at point " + done + " of " + total);
+            }
+            try (Progress p = progress(done, total, err)) {
+                SweepRun.run(eval, done, total, n, row -> {
+                    folder.append(row);
+                    counts[row.status().ordinal()]++;
+                    p.step(row.index() + 1);
+                });
+            }
+            folder.complete();
+        }
+        double secs = (System.nanoTime() - startNanos) / 1e9;
+        long ran = total - done;
+        w.printf(Locale.ROOT, "%s: %d points (%d of a %d-point grid) in %s; ran %d now in %.1f s (%.0f points/s, %d threads):"
+                        + " %d ok, %d infeasible, %d error%n", loaded.spec().name(), total, total,
+                loaded.space().gridSize(), out, ran, secs, ran / Math.max(secs, 1e-9), n,
+                counts[0], counts[1], counts[2]);
+        w.print(SweepReport.write(out));
+        w.flush();
+        return 0;
+    }
+
+    private Progress progress(long done, long total, PrintWriter err) {
+        String mode = progress.equals("auto") ? (System.console() != null ? "bar" : "lines") : progress;
+        switch (mode) {
+            case "bar": {
+                ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                        .startsFrom(done, Duration.ZERO).build();
+                return new Progress() {
+                    @Override
+                    public void step(long to) {
+                        bar.stepTo(to);
+                    }
+
+                    @Override
+                    public void close() {
+                        bar.close();
+                    }
+                };
+            }
+            case "lines":
+                return new Lines(done, total, err);
+            default:
+                return new Progress() {
+                    @Override
+                    public void step(long to) {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+        }
+    }
+
+    /** Where the sweep is, on the terminal. */
+    private interface Progress extends AutoCloseable {
+        void step(long to);
+
+        @Override
+        void close();
+    }
+
+    /** Plain progress lines (not a terminal): at most one every 10 s or 10% of the points. */
+    private static final class Lines implements Progress {
+        private final long start;
+        private final long total;
+        private final PrintWriter err;
+        private final long t0 = System.nanoTime();
+        private long lastNanos = System.nanoTime();
+        private long lastAt;
+
+        Lines(long start, long total, PrintWriter err) {
+            this.start = start;
+            this.total = total;
+            this.err = err;
+            this.lastAt = start;
+        }
+
+        @Override
+        public void step(long to) {
+            long now = System.nanoTime();
+            if (to < total && now - lastNanos < 10_000_000_000L && (to - lastAt) * 10 < total) {
+                return;
+            }
+            lastNanos = now;
+            lastAt = to;
+            double secs = (now - t0) / 1e9;
+            double rate = (to - start) / Math.max(secs, 1e-9);
+            long eta = rate > 0 ? Math.round((total - to) / rate) : -1;
+            err.printf(Locale.ROOT, "sweep: %d/%d points (%.0f%%), %.0f points/s, ETA %s%n", to, total,
+                    100.0 * to / Math.max(1, total), rate, eta < 0 ? "?" : eta / 60 + "m" + String.format(Locale.ROOT, "%02d", eta % 60) + "s");
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.pactsim.memory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers the tilings {@link TilingSearch} chose, by a key that holds everything the choice
+ * depends on (one core's GEMM operands with the array, dataflow and MAC rate; the capacity
+ * left; the resident bits; and whether the bandwidth is limited, since with a limit the choice
+ * does not depend on how much). A run of the memory model keeps its own memo; a sweep may share
+ * one across design points and threads ({@link #shared}), which changes no result, only time.
+ *
+ * <p>A shared memo is bounded: past {@code capacity} entries it is emptied, so a long sweep runs
+ * in flat memory.
+ */
+public final class TilingMemo {
+    private final Map<Object, Tiling> map;
+    private final int capacity;
+
+    private TilingMemo(Map<Object, Tiling> map, int capacity) {
+        this.map = map;
+        this.capacity = capacity;
+    }
+
+    /** A memo for one run on one thread. */
+    public static TilingMemo local() {
+        return new TilingMemo(new HashMap<>(), Integer.MAX_VALUE);
+    }
+
+    /** A thread-safe memo holding at most about {@code capacity} tilings. */
+    public static TilingMemo shared(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+        }
+        return new TilingMemo(new ConcurrentHashMap<>(), capacity);
+    }
+
+    /** Tilings held now. */
+    public int size() {
+        return map.size();
+    }
+
+    Tiling get(Object key, Function<Object, Tiling> search) {
+        Tiling t = map.get(key);
+        if (t != null) {
+            return t;
+        }
+        if (map.size() >= capacity) {
+            map.clear();
+        }
+        t = search.apply(key);
+        map.putIfAbsent(key, t);
+        return t;
+    }
+}
