@@ -2,15 +2,9 @@ package org.pactsim.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -19,7 +13,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
 import org.pactsim.study.IsoArea;
 import org.pactsim.study.IsoAreaDesign;
 import org.pactsim.study.IsoAreaPoint;
@@ -30,8 +23,6 @@ import org.pactsim.study.IsoAreaPoint;
  * rendered as PNG and SVG.
  */
 public final class IsoAreaCharts {
-    static final int WIDTH = 900;
-    static final int HEIGHT = 560;
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
 
@@ -125,18 +116,10 @@ public final class IsoAreaCharts {
     }
 
     public static byte[] png(JFreeChart chart) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChartFiles.png(chart);
     }
 
     public static byte[] svg(JFreeChart chart) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        return ChartFiles.svg(chart);
     }
 }

@@ -2,17 +2,11 @@ package org.pactsim.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -20,7 +14,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.sim.SimulationResult;
 
@@ -31,8 +24,6 @@ import org.pactsim.sim.SimulationResult;
  * DRAM byte have no finite intensity and are left out (counted in the subtitle).
  */
 public final class RooflineChart {
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 600;
 
     private RooflineChart() {
     }
@@ -118,18 +109,10 @@ public final class RooflineChart {
     }
 
     public static byte[] png(JFreeChart chart) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChartFiles.png(chart);
     }
 
     public static byte[] svg(JFreeChart chart) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        return ChartFiles.svg(chart);
     }
 }
