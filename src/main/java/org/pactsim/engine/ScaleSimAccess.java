@@ -14,15 +14,21 @@ import org.pactsim.workload.Layer;
  * The figures of SCALE-Sim's {@code DETAILED_ACCESS_REPORT.csv} for one layer: first and last
  * cycle and count of SRAM reads/writes per operand, and the same for DRAM.
  *
- * <p>SRAM counts equal SCALE-Sim's exactly (they are the engine's counts). SRAM start and stop
- * cycles follow SCALE-Sim's fold schedule in closed form; they match its reports whenever
- * every convolution window lies inside the input (SCALE-Sim's rounded-up output size can put
- * the last windows past the edge, where its last read comes a few cycles earlier).
+ * <p>For every layer SCALE-Sim can describe (a convolution without padding, groups or batch,
+ * or a GEMM row) run under SCALE-Sim's timing, all 18 figures reproduce SCALE-Sim v2 in CALC
+ * mode ({@code exact}): SRAM counts are the engine's; SRAM start/stop cycles are the first and
+ * last request rows of its demand layout ({@link ScaleSimFolds}), out-of-range windows
+ * included; DRAM figures follow its read-buffer groups ({@link ScaleSimReadBuffer},
+ * {@link ScaleSimIfmapDram}, {@link ScaleSimBlockDram}) and write-buffer drains
+ * ({@link ScaleSimWriteBuffer}), computed fold by fold rather than request by request.
  *
- * <p>DRAM figures are pactsim's estimate, not SCALE-Sim's address-window bookkeeping: each
- * operand is fetched once when it fits in half of its buffer, otherwise once per pass that
- * streams it; ofmap DRAM writes are the SRAM writes without SCALE-Sim's OS counting quirk.
- * DRAM start/stop cycles are the SRAM ones. The README states the error against SCALE-Sim.
+ * <p>Where the ifmap stream would take more than {@link ScaleSimIfmapDram#WALK_BUDGET}
+ * requests to walk, only the ifmap DRAM reads are estimated ({@code exact == false}; start and
+ * stop are then the SRAM ones). For other layers ({@code exact == false}) all DRAM figures
+ * are pactsim's estimate: each operand
+ * is fetched once when it fits in half of its buffer, otherwise once per pass that streams
+ * it; ofmap DRAM writes are the SRAM writes without SCALE-Sim's OS counting quirk, and DRAM
+ * start/stop cycles are the SRAM ones.
  */
 public record ScaleSimAccess(
         long ifmapSramStart, long ifmapSramStop, long ifmapSramReads,
@@ -30,9 +36,80 @@ public record ScaleSimAccess(
         long ofmapSramStart, long ofmapSramStop, long ofmapSramWrites,
         long ifmapDramStart, long ifmapDramStop, long ifmapDramReads,
         long filterDramStart, long filterDramStop, long filterDramReads,
-        long ofmapDramStart, long ofmapDramStop, long ofmapDramWrites) {
+        long ofmapDramStart, long ofmapDramStop, long ofmapDramWrites,
+        boolean exact) {
 
     public static ScaleSimAccess of(AcceleratorSpec acc, Layer layer, LayerResult r) {
+        ScaleSimAccess a = null;
+        try {
+            a = exact(acc, layer, r);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            a = null;
+        }
+        return a != null ? a : estimate(acc, layer, r);
+    }
+
+    /** SCALE-Sim's own figures, or null where its model does not apply. */
+    private static ScaleSimAccess exact(AcceleratorSpec acc, Layer layer, LayerResult r) {
+        if (acc.cores() != 1) {
+            return null;
+        }
+        long[] words = bufferWords(acc.sram());
+        return exact(layer, r, words[0], words[1], words[2]);
+    }
+
+    /**
+     * SCALE-Sim's figures for buffers of the given sizes in words, or null where its model
+     * does not apply (a layer it cannot describe, a timing other than its own, an input too
+     * large to keep as a bit set).
+     */
+    static ScaleSimAccess exact(Layer layer, LayerResult r, long ifmapWords, long filterWords, long ofmapWords) {
+        ScaleSimFolds layout = new ScaleSimFolds(r.geometry(), r.gemm());
+        ScaleSimIm2col x = ScaleSimIm2col.of(layer, r.gemm());
+        if (x == null || layout.reportedCycles() != r.cycles()) {
+            return null;
+        }
+        ScaleSimIfmapDram ifmap = new ScaleSimIfmapDram(layout, x);
+        long ifFirst = ifmap.firstRow();
+        long ifLast = ifmap.lastRow();
+        if (ifFirst < 0) {
+            return null;
+        }
+        long lastFold = layout.folds - 1;
+        long lastStart = layout.start(lastFold);
+        ScaleSimFolds.Pattern f0 = layout.pattern(ScaleSimFolds.Operand.FILTER, 0);
+        ScaleSimFolds.Pattern fn = layout.pattern(ScaleSimFolds.Operand.FILTER, lastFold);
+        ScaleSimFolds.Pattern o0 = layout.pattern(ScaleSimFolds.Operand.OFMAP, 0);
+        ScaleSimFolds.Pattern on = layout.pattern(ScaleSimFolds.Operand.OFMAP, lastFold);
+
+        long[] ifDram = ifmap.dram(new ScaleSimReadBuffer(ifmapWords), ifFirst);
+        boolean exact = ifDram != null;
+        if (!exact) {
+            ifDram = new long[] {ifFirst + 1, ifLast + 1,
+                estimatedIfmapReads(layer, r, ifmapWords / 2, r.geometry())};
+        }
+        long[] fDram = ScaleSimBlockDram.run(layout, ScaleSimFolds.Operand.FILTER, new ScaleSimReadBuffer(filterWords),
+                f0.firstRow());
+        long[] oDram = ScaleSimWriteBuffer.run(layout, ofmapWords);
+        return new ScaleSimAccess(ifFirst + 1, ifLast + 1, r.sramIfmapReads(),
+                f0.firstRow() + 1, lastStart + fn.lastRow() + 1, r.sramFilterReads(),
+                o0.firstRow(), lastStart + on.lastRow(), r.sramOfmapWrites(),
+                ifDram[0], ifDram[1], ifDram[2], fDram[0], fDram[1], fDram[2], oDram[0], oDram[1], oDram[2],
+                exact);
+    }
+
+    /** Words of the ifmap, filter and ofmap buffers (one-byte words; a unified buffer split in three). */
+    private static long[] bufferWords(SramSpec s) {
+        if (s.isUnified()) {
+            long third = multiplyExact(s.unifiedKiB(), 1024) / 3;
+            return new long[] {third, third, third};
+        }
+        return new long[] {multiplyExact(s.ifmapKiB(), 1024), multiplyExact(s.filterKiB(), 1024),
+            multiplyExact(s.ofmapKiB(), 1024)};
+    }
+
+    /** pactsim's estimate, for layers outside SCALE-Sim's model. */
+    static ScaleSimAccess estimate(AcceleratorSpec acc, Layer layer, LayerResult r) {
         FoldGeometry g = r.geometry();
         long rows = g.rows();
         long cols = g.cols();
@@ -84,10 +161,8 @@ public record ScaleSimAccess(
         SramSpec s = acc.sram();
         long halfIfmapWords = s.isUnified() ? s.unifiedKiB() * 1024 / 6 : s.ifmapKiB() * 1024 / 2;
         long halfFilterWords = s.isUnified() ? s.unifiedKiB() * 1024 / 6 : s.filterKiB() * 1024 / 2;
-        long ifmapTensor = ifmapElements(layer, r);
         long filterTensor = multiplyExact(r.gemm().k(), r.gemm().n());
-        long ifDram = ifmapTensor <= halfIfmapWords ? ifmapTensor
-                : Math.min(r.sramIfmapReads(), multiplyExact(ifmapTensor, ifmapPasses(g)));
+        long ifDram = estimatedIfmapReads(layer, r, halfIfmapWords, g);
         long fDram = filterTensor <= halfFilterWords ? filterTensor
                 : Math.min(r.sramFilterReads(), multiplyExact(filterTensor, filterPasses(g)));
         long outputs = multiplyExact(r.gemm().m(), r.gemm().n());
@@ -95,7 +170,13 @@ public record ScaleSimAccess(
 
         return new ScaleSimAccess(ifStart, ifStop, r.sramIfmapReads(), fStart, fStop, r.sramFilterReads(),
                 ofStart, ofStop, r.sramOfmapWrites(),
-                ifStart, ifStop, ifDram, fStart, fStop, fDram, ofStart, ofStop, ofDram);
+                ifStart, ifStop, ifDram, fStart, fStop, fDram, ofStart, ofStop, ofDram, false);
+    }
+
+    /** The estimate's ifmap DRAM reads with a half buffer of {@code halfWords}. */
+    private static long estimatedIfmapReads(Layer layer, LayerResult r, long halfWords, FoldGeometry g) {
+        long tensor = ifmapElements(layer, r);
+        return tensor <= halfWords ? tensor : Math.min(r.sramIfmapReads(), multiplyExact(tensor, ifmapPasses(g)));
     }
 
     private static long ifmapElements(Layer layer, LayerResult r) {

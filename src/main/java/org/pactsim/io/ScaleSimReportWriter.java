@@ -5,6 +5,7 @@ import java.util.List;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
 import org.pactsim.engine.ScaleSimAccess;
+import org.pactsim.engine.ScaleSimUtilization;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Layer;
 
@@ -35,11 +36,12 @@ public final class ScaleSimReportWriter {
         for (int i = 0; i < result.layers().size(); i++) {
             LayerResult r = result.layers().get(i);
             ScaleSimAccess a = ScaleSimAccess.of(acc, layers.get(i), r);
+            ScaleSimUtilization u = ScaleSimUtilization.of(r);
             double cyc = r.cycles();
             compute.append(i).append(", ").append(r.cycles()).append(", ").append(r.stallCycles()).append(", ")
-                    .append(PyFloat.repr(r.utilization() * 100)).append(", ")
-                    .append(PyFloat.repr(r.mappingEfficiency() * 100)).append(", ")
-                    .append(PyFloat.repr(r.computeUtilization() * 100)).append(",\n");
+                    .append(PyFloat.repr(u.overallUtil())).append(", ")
+                    .append(PyFloat.repr(u.mappingEfficiency())).append(", ")
+                    .append(PyFloat.repr(u.computeUtil())).append(",\n");
             bw.append(i).append(", ")
                     .append(PyFloat.repr(a.ifmapSramReads() / cyc)).append(", ")
                     .append(PyFloat.repr(a.filterSramReads() / cyc)).append(", ")

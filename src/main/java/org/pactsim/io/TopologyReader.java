@@ -13,8 +13,10 @@ import org.pactsim.workload.Network;
 /**
  * Reads SCALE-Sim topology CSVs. Convolution form: a header line, then
  * {@code name, IFMAP H, IFMAP W, Filter H, Filter W, Channels, Num filters, Stride[, Stride W],}
- * (no padding, batch 1). GEMM form: {@code name, M, N, K,}. Blank lines are skipped and one
- * trailing comma per row is allowed (SCALE-Sim's files all have one). A layer whose name
+ * (no padding, batch 1). GEMM form: {@code name, M, N, K,}. Blank lines are skipped. As in
+ * SCALE-Sim the field after a row's last comma is dropped, so rows end with a comma and text
+ * after it (SCALE-Sim's {@code #dw} marks) is a comment; a row without the trailing comma is
+ * still read when it has no field to spare (SCALE-Sim would fail on it). A layer whose name
  * contains {@code DP} is depthwise and, as in SCALE-Sim, expands into {@code Channels} layers
  * of one channel each. Every value is 8 bits wide: SCALE-Sim has one-byte words.
  */
@@ -55,8 +57,11 @@ public final class TopologyReader {
                 header = false;
                 continue;
             }
-            List<String> f = fields(line);
+            List<String> f = rowFields(line, form == Form.GEMM ? 4 : 8);
             String where = origin + ":" + n;
+            if (f.stream().allMatch(String::isEmpty)) {
+                throw InputException.at(where, null, "a layer row", "a row of empty fields");
+            }
             if (form == Form.GEMM) {
                 readGemm(f, where, layers);
             } else {
@@ -74,7 +79,7 @@ public final class TopologyReader {
         if (f.size() != 8 && f.size() != 9) {
             throw InputException.at(where, null,
                     "name, IFMAP H, IFMAP W, Filter H, Filter W, Channels, Num filters, Stride[, Stride W]",
-                    f.size() + " fields");
+                    fieldCount(f));
         }
         String name = name(f.get(0), where);
         String[] cols = {"IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width", "Channels",
@@ -114,7 +119,7 @@ public final class TopologyReader {
 
     private static void readGemm(List<String> f, String where, List<Layer> out) {
         if (f.size() != 4) {
-            throw InputException.at(where, null, "name, M, N, K", f.size() + " fields");
+            throw InputException.at(where, null, "name, M, N, K", fieldCount(f));
         }
         String name = name(f.get(0), where);
         long m = positive(f.get(1), where, "M");
@@ -141,6 +146,32 @@ public final class TopologyReader {
             throw InputException.at(where, col, "a whole number from 1 to " + ConvLayer.MAX_DIM, s);
         }
         return x;
+    }
+
+    /** "3 fields", with a hint when a lone field holds tabs or semicolons. */
+    private static String fieldCount(List<String> f) {
+        if (f.size() == 1 && (f.get(0).contains("\t") || f.get(0).contains(";"))) {
+            return "1 field (fields are separated by commas; this row has tabs or semicolons)";
+        }
+        return f.size() + (f.size() == 1 ? " field" : " fields");
+    }
+
+    /**
+     * A row's fields as SCALE-Sim takes them: it drops the last comma-separated field of every
+     * row, so a row ends with a comma, and anything after the last comma (a comment such as
+     * {@code #dw}) is ignored. A row without the trailing comma and with no field to spare
+     * ({@code needed} or fewer) is kept whole, where SCALE-Sim would fail.
+     */
+    static List<String> rowFields(String line, int needed) {
+        String[] parts = line.split(",", -1);
+        List<String> f = new ArrayList<>(parts.length);
+        for (String p : parts) {
+            f.add(p.strip());
+        }
+        if (f.size() > 1 && (f.get(f.size() - 1).isEmpty() || f.size() > needed)) {
+            f.remove(f.size() - 1);
+        }
+        return f;
     }
 
     /** Comma-separated fields, trimmed, with one trailing empty field dropped. */

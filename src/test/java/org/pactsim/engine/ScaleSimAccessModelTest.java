@@ -1,0 +1,113 @@
+package org.pactsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+
+/**
+ * The fold-level arithmetic of {@link ScaleSimAccess} against {@link ScaleSimNaiveModel}, which
+ * serves SCALE-Sim's demand rows one request at a time. Buffers are a few hundred to a few
+ * thousand words, so that read groups fill and the write buffer drains many times inside small
+ * layers; windows run past the input edge whenever SCALE-Sim's rounded-up output size says so.
+ */
+class ScaleSimAccessModelTest {
+
+    /** A layer in SCALE-Sim's form: {h, w, ch, fh, fw, sh, sw, n}, or a GEMM row as such a conv. */
+    record Shape(int h, int w, int ch, int fh, int fw, int sh, int sw, int n, boolean gemm) {
+        Layer layer() {
+            if (gemm) {
+                return new MatMulLayer("g", MatMulLayer.Kind.LINEAR, 1, h, n, fw, Bits.INT8, List.of());
+            }
+            return new ConvLayer("c", 1, h, w, ch, n, fh, fw, sh, sw, 0, 0, 1, Bits.INT8, List.of());
+        }
+    }
+
+    @Provide
+    Arbitrary<Shape> shapes() {
+        Arbitrary<Integer> hw = Arbitraries.integers().between(1, 12);
+        Arbitrary<Integer> ch = Arbitraries.integers().between(1, 6);
+        Arbitrary<Integer> f = Arbitraries.integers().between(1, 4);
+        Arbitrary<Integer> s = Arbitraries.integers().between(1, 3);
+        Arbitrary<Integer> n = Arbitraries.integers().between(1, 12);
+        Arbitrary<Shape> convs = Combinators.combine(hw, hw, ch, f, f, s, s, n)
+                .as((h, w, c, fh, fw, sh, sw, nn) -> new Shape(h, w, c, Math.min(fh, h), Math.min(fw, w), sh, sw, nn,
+                        false));
+        Arbitrary<Shape> gemms = Combinators.combine(Arbitraries.integers().between(1, 40),
+                Arbitraries.integers().between(1, 40), n)
+                .as((m, k, nn) -> new Shape(m, k, 1, 1, k, 1, 1, nn, true));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, convs), net.jqwik.api.Tuple.of(1, gemms));
+    }
+
+    @Provide
+    Arbitrary<Long> readWords() {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.longs().between(100, 3000)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(1L << 20)));
+    }
+
+    @Property(tries = 250)
+    void everyFigureEqualsTheRequestByRequestModel(@ForAll("shapes") Shape s, @ForAll Dataflow df,
+            @ForAll @IntRange(min = 1, max = 8) int rows, @ForAll @IntRange(min = 1, max = 8) int cols,
+            @ForAll("readWords") long ifWords, @ForAll("readWords") long fWords,
+            @ForAll @IntRange(min = 2, max = 3000) int oWords) {
+        Layer layer = s.layer();
+        LayerResult r = FoldEngine.run(EngineInvariantsProperties.acc(rows, cols, df, 1), layer, TimingModel.SCALESIM);
+        ScaleSimNaiveModel.Result want = new ScaleSimNaiveModel(df, rows, cols, s.h(), s.w(), s.ch(), s.fh(), s.fw(),
+                s.sh(), s.sw(), s.n()).run(ifWords, fWords, oWords);
+        ScaleSimAccess got = ScaleSimAccess.exact(layer, r, ifWords, fWords, oWords);
+
+        assertThat(got).isNotNull();
+        assertThat(got.exact()).isTrue();
+        assertThat(r.cycles()).isEqualTo(want.cycles());
+        assertThat(figures(got)).containsExactly(want.detail());
+        ScaleSimUtilization u = ScaleSimUtilization.of(r);
+        assertThat(u.mappingEfficiency()).isEqualTo(want.mappingMean());
+        assertThat(u.computeUtil()).isEqualTo(want.computeMean());
+    }
+
+    static long[] figures(ScaleSimAccess a) {
+        return new long[] {a.ifmapSramStart(), a.ifmapSramStop(), a.ifmapSramReads(),
+            a.filterSramStart(), a.filterSramStop(), a.filterSramReads(),
+            a.ofmapSramStart(), a.ofmapSramStop(), a.ofmapSramWrites(),
+            a.ifmapDramStart(), a.ifmapDramStop(), a.ifmapDramReads(),
+            a.filterDramStart(), a.filterDramStop(), a.filterDramReads(),
+            a.ofmapDramStart(), a.ofmapDramStop(), a.ofmapDramWrites()};
+    }
+
+    /**
+     * Hand-worked: 9408 distinct ifmap words (7x7x192) on a 64 KiB buffer never fill a group
+     * (sets of floor(65536/100) = 655 words, 50 to a group: 32750). They take ceil(9408/655) = 15
+     * sets, loaded at 10 words a cycle before cycle 0: ceil(15*655/10) = 983 cycles, -983..-1.
+     */
+    @Test
+    void aBufferThatNeverFillsLoadsBeforeCycleZero() {
+        ScaleSimReadBuffer b = new ScaleSimReadBuffer(65536);
+        assertThat(b.group).isEqualTo(32750);
+        assertThat(b.finish(9408, 0)).containsExactly(-983, -1, 9408);
+    }
+
+    /**
+     * Hand-worked: a group fills on rows 100 and 250 of a stream whose first request is on row 7.
+     * The first group is loaded on the ceil(32750/10) = 3275 cycles before row 7; the last
+     * group ends one cycle after the last fill; reads are two full groups plus the open one.
+     */
+    @Test
+    void aBufferThatFillsEndsOneCycleAfterTheLastFill() {
+        ScaleSimReadBuffer b = new ScaleSimReadBuffer(65536);
+        b.trigger(100);
+        b.trigger(250);
+        assertThat(b.finish(17, 7)).containsExactly(7 - 3275, 251, 2 * 32750 + 17);
+    }
+}
