@@ -37,7 +37,8 @@ final class ComputeTime {
         long tLast = tExt - (nT - 1) * tFull;
         long total = FoldTiming.cycles(geometry(g, tLast), spatial, Quirks.NONE);
         if (nT > 1) {
-            total = addExact(total, FoldTiming.cycles(geometry(g, tFull), multiplyExact(nT - 1, spatial), Quirks.NONE));
+            // The array streams on from the last-tile folds: the exposed R is charged once.
+            total = addExact(total, multiplyExact(multiplyExact(nT - 1, spatial), FoldTiming.span(geometry(g, tFull))));
         }
         return total;
     }

@@ -1,0 +1,304 @@
+package org.pactsim.memory;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import java.math.BigInteger;
+import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.Dataflow;
+
+/**
+ * The double-buffered tile pipeline of one layer, exactly: what each tile loads, computes and
+ * writes back, and when, on one DRAM channel. The memory model's layer cycles are this
+ * pipeline's; {@code org.pactsim.memory.reference.SteppedPipeline} steps the same pipeline one
+ * cycle at a time and its properties check the two agree exactly.
+ *
+ * <p><b>Tiles.</b> The GEMM is cut into tiles of {@code Mt x Nt x Kt} (the last ones smaller),
+ * visited in the tiling's loop order, the {@code reps} GEMMs one after the other. A tile loads
+ * (in this order) the A tile when A's tile index differs from the previous tile's, the B tile
+ * likewise, and the partial sums of its output tile when it starts a later visit of that output
+ * tile (K loop not innermost). The last tile of a visit writes the output tile back: partial
+ * sums when K tiles remain, else the outputs (nothing when the output stays on chip). Operands
+ * resident on chip are not loaded; weights that will stay on chip are loaded at their first
+ * use ({@link Plan#weightLoadBits}). A tile's share of a tensor that is not a whole number of
+ * bits per element (a convolution's input: {@link GemmOperands}) is the difference of the
+ * rounded-down cumulative shares, so the tiles add up to the tensor exactly. Several cores run
+ * in lockstep: each transfer carries every core's bits ({@link Plan} multipliers).
+ *
+ * <p><b>Compute.</b> A tile takes its folds times the fold span of its temporal extent
+ * ({@code engine.FoldTiming}, double-buffered array); when the temporal tile loop is innermost
+ * the temporal tiles of one spatial tile stream through the same folds, so only the last one
+ * pays the fold skew {@code R + C - 2}. The array's one exposed {@code R} (first preload for
+ * WS/IS, last drain for OS) is charged to the first (WS/IS) or last (OS) tile. The sum is
+ * {@link ComputeTime#cycles}.
+ *
+ * <p><b>Schedule.</b> Buffers are double-buffered: tile {@code t}'s loads may start when tile
+ * {@code t-2} has finished computing (its halves are free), {@code t = 0}'s after the DRAM
+ * latency. Tile {@code t} computes when tile {@code t-1} has and its loads have arrived;
+ * its write-back may start when it has computed. The channel serves transfers in the fixed
+ * order {@code L0, L1, W0, L2, W1, L3, ..., W(T-2), W(T-1)} ({@code W(t-2)} before {@code L(t)}:
+ * a revisited output tile's partial sums must be out before they are read back), one at a time,
+ * at {@code 8 * bytesPerCycle} bits per cycle without gaps: a transfer starts when it is ready
+ * and its predecessor is done, and ends (fractionally) after its bits; its data is usable from
+ * the next cycle boundary. The layer ends when the last write-back is done.
+ * Every step is a max or a sum of monotone terms, so more bandwidth never costs cycles.
+ */
+public final class TilePipeline {
+    private TilePipeline() {
+    }
+
+    /**
+     * One core's tiled GEMMs and what the transfers carry for all cores.
+     *
+     * @param aShare         A bits moved per bit of one core's A tile (cores, or 1 when broadcast)
+     * @param bShare         the same for B
+     * @param cShare         the same for partial sums and outputs (the active cores)
+     * @param weightLoadBits weights loaded at first use and kept on chip (all cores), 0 if none;
+     *                       only when B is resident ({@code tiling.bReadBits() == 0})
+     * @param keepOutput     the outputs stay on chip: no output write-back
+     * @param latencyCycles  DRAM latency before the first transfer
+     */
+    public record Plan(GemmOperands g, Tiling tiling, long aShare, long bShare, long cShare, long weightLoadBits,
+                       boolean keepOutput, long latencyCycles) {
+        public Plan {
+            if (aShare < 1 || bShare < 1 || cShare < 1 || weightLoadBits < 0 || latencyCycles < 0) {
+                throw new IllegalArgumentException("shares >= 1, weight bits and latency >= 0");
+            }
+        }
+
+        /** A single core's plan: nothing shared, no weight load, no latency. */
+        public static Plan single(GemmOperands g, Tiling t, boolean keepOutput) {
+            return new Plan(g, t, 1, 1, 1, 0, keepOutput, 0);
+        }
+    }
+
+    /** Receives the tiles in order: bits loaded before, bits written after, compute cycles. */
+    public interface Sink {
+        void tile(long loadBits, long writeBits, long computeCycles);
+    }
+
+    /** The pipeline's figures: layer cycles, compute cycles, bits moved. */
+    public record Result(long cycles, long computeCycles, long trafficBits) {
+        public long stallCycles() {
+            return cycles - computeCycles;
+        }
+    }
+
+    /** The layer's cycles at {@code bytesPerCycle} (infinite: unlimited). Cost O(tiles). */
+    public static Result run(Plan p, double bytesPerCycle) {
+        Recurrence r = new Recurrence(8 * bytesPerCycle, p.latencyCycles());
+        walk(p, r);
+        return r.finish();
+    }
+
+    /** Cycles to move {@code bits} at {@code bitsPerCycle}, exactly rounded up (0 if unlimited). */
+    public static long ceilCycles(long bits, double bitsPerCycle) {
+        if (bits == 0 || Double.isInfinite(bitsPerCycle)) {
+            return 0;
+        }
+        double q = Math.ceil(bits / bitsPerCycle);
+        if (!(q < 0x1p53)) {
+            throw new ArithmeticException("transfer cycles");
+        }
+        long c = (long) q;
+        double b = bits;
+        while (c > 0 && Math.fma((double) (c - 1), bitsPerCycle, -b) >= 0) {
+            c--;
+        }
+        while (Math.fma((double) c, bitsPerCycle, -b) < 0) {
+            c++;
+        }
+        return c;
+    }
+
+    /** The event recurrence of the schedule (class javadoc), one tile at a time. */
+    private static final class Recurrence implements Sink {
+        final double b8;
+        final long latency;
+        long t;
+        long ce1;
+        long ce2;
+        long w1;
+        long w2;
+        long chainStart;
+        long chainBits;
+        long end;
+        long compute;
+        long traffic;
+
+        Recurrence(double b8, long latency) {
+            this.b8 = b8;
+            this.latency = latency;
+        }
+
+        void issue(long ready, long bits) {
+            if (ready < end) {
+                chainBits = addExact(chainBits, bits);
+            } else {
+                chainStart = ready;
+                chainBits = bits;
+            }
+            end = addExact(chainStart, ceilCycles(chainBits, b8));
+        }
+
+        @Override
+        public void tile(long loadBits, long writeBits, long computeCycles) {
+            if (t >= 2) {
+                issue(ce2, w2);
+            }
+            issue(t == 0 ? latency : t == 1 ? 0 : ce2, loadBits);
+            long ce = addExact(Math.max(ce1, end), computeCycles);
+            ce2 = ce1;
+            ce1 = ce;
+            w2 = w1;
+            w1 = writeBits;
+            compute = addExact(compute, computeCycles);
+            traffic = addExact(traffic, addExact(loadBits, writeBits));
+            t++;
+        }
+
+        Result finish() {
+            if (t >= 2) {
+                issue(ce2, w2);
+            }
+            if (t >= 1) {
+                issue(ce1, w1);
+            }
+            return new Result(Math.max(end, ce1), compute, traffic);
+        }
+    }
+
+    /** Feeds every tile of the plan to {@code sink}, in order. */
+    public static void walk(Plan p, Sink sink) {
+        GemmOperands g = p.g();
+        Tiling tl = p.tiling();
+        long m = g.m();
+        long n = g.n();
+        long k = g.k();
+        long mt = Math.min(tl.mt(), m);
+        long nt = Math.min(tl.nt(), n);
+        long kt = Math.min(tl.kt(), k);
+        long nM = FoldGeometry.ceilDiv(m, mt);
+        long nN = FoldGeometry.ceilDiv(n, nt);
+        long nK = FoldGeometry.ceilDiv(k, kt);
+        String ord = tl.order().name();
+        long[] ext = new long[3];
+        for (int d = 0; d < 3; d++) {
+            char c = Character.toLowerCase(ord.charAt(d));
+            ext[d] = c == 'm' ? nM : c == 'n' ? nN : nK;
+        }
+        long perRep = multiplyExact(multiplyExact(nM, nN), nK);
+        long total = multiplyExact(perRep, g.reps());
+        boolean aLoads = tl.aReadBits() > 0;
+        boolean bLoads = tl.bReadBits() > 0;
+        long wBits = bLoads ? 0 : p.weightLoadBits();
+        long rows = g.array().rows();
+        long cols = g.array().cols();
+        long skew = rows + cols - 2;
+        char temporal = g.temporal();
+        boolean merged = tl.order().innermost() == temporal;
+        boolean os = g.dataflow() == Dataflow.OS;
+        long tExt = temporal == 'm' ? m : temporal == 'n' ? n : k;
+        long tTile = temporal == 'm' ? mt : temporal == 'n' ? nt : kt;
+        long nT = FoldGeometry.ceilDiv(tExt, tTile);
+        long mk = multiplyExact(m, k);
+        long kn = multiplyExact(k, n);
+        long knAll = multiplyExact(kn, g.reps());
+        long[] cur = new long[4];
+        long[] nxt = new long[4];
+        decode(0, perRep, ext, ord, cur);
+        long prevA = -1;
+        long prevB = -1;
+        long prevC = -1;
+        for (long x = 0; x < total; x++) {
+            long r = cur[0];
+            long i = cur[1];
+            long j = cur[2];
+            long kk = cur[3];
+            long mi = Math.min(mt, m - i * mt);
+            long nj = Math.min(nt, n - j * nt);
+            long kq = Math.min(kt, k - kk * kt);
+            long aKey = (r * nM + i) * nK + kk;
+            long bKey = (r * nK + kk) * nN + j;
+            long cKey = (r * nM + i) * nN + j;
+            long load = 0;
+            if (aLoads && aKey != prevA) {
+                long s = i * mt * k + mi * kk * kt;
+                load = addExact(load, multiplyExact(p.aShare(), share(g.aTensorBits(), s, mi * kq, mk)));
+            }
+            if (bLoads && bKey != prevB) {
+                long s = kk * kt * n + kq * j * nt;
+                load = addExact(load, multiplyExact(p.bShare(), share(g.bTensorBits(), s, kq * nj, kn)));
+            } else if (wBits > 0 && i == 0) {
+                long s = r * kn + kk * kt * n + kq * j * nt;
+                load = addExact(load, share(wBits, s, kq * nj, knAll));
+            }
+            long outs = multiplyExact(multiplyExact(mi, nj), p.cShare());
+            if (cKey != prevC && kk > 0) {
+                load = addExact(load, multiplyExact(outs, g.accElemBits()));
+            }
+            long write = 0;
+            if (x + 1 < total) {
+                decode(x + 1, perRep, ext, ord, nxt);
+            }
+            boolean lastOfVisit = x + 1 == total || nxt[0] != r || nxt[1] != i || nxt[2] != j;
+            if (lastOfVisit) {
+                write = kk == nK - 1 ? (p.keepOutput() ? 0 : multiplyExact(outs, g.outElemBits()))
+                        : multiplyExact(outs, g.accElemBits());
+            }
+            long rowsT = os ? mi : kq;
+            long colsT = g.dataflow() == Dataflow.IS ? mi : nj;
+            long tIdx = temporal == 'm' ? i : temporal == 'n' ? j : kk;
+            long tSize = temporal == 'm' ? mi : temporal == 'n' ? nj : kq;
+            long folds = multiplyExact(FoldGeometry.ceilDiv(rowsT, rows), FoldGeometry.ceilDiv(colsT, cols));
+            long stream;
+            if (merged) {
+                long from = tIdx * tTile;
+                stream = g.rate().peCyclesFor(from + tSize) - g.rate().peCyclesFor(from)
+                        + (tIdx == nT - 1 ? skew : 0);
+            } else {
+                stream = addExact(g.rate().peCyclesFor(tSize), skew);
+            }
+            long c = multiplyExact(folds, stream);
+            if (os ? x == total - 1 : x == 0) {
+                c = addExact(c, rows);
+            }
+            sink.tile(load, write, c);
+            prevA = aKey;
+            prevB = bKey;
+            prevC = cKey;
+            long[] sw = cur;
+            cur = nxt;
+            nxt = sw;
+        }
+    }
+
+    /** Tile indices {@code (rep, i, j, kk)} of tile {@code x}. */
+    private static void decode(long x, long perRep, long[] ext, String ord, long[] out) {
+        out[0] = x / perRep;
+        long rem = x % perRep;
+        long inner = ext[1] * ext[2];
+        long[] d = {rem / inner, rem / ext[2] % ext[1], rem % ext[2]};
+        for (int q = 0; q < 3; q++) {
+            char c = ord.charAt(q);
+            out[c == 'M' ? 1 : c == 'N' ? 2 : 3] = d[q];
+        }
+    }
+
+    /**
+     * Bits of the elements {@code [start, start + count)} of a tensor of {@code total} elements
+     * and {@code bits} bits: the difference of the rounded-down cumulative shares.
+     */
+    static long share(long bits, long start, long count, long total) {
+        return floorMulDiv(bits, start + count, total) - floorMulDiv(bits, start, total);
+    }
+
+    private static long floorMulDiv(long a, long b, long c) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        if ((hi == 0 && lo >= 0)) {
+            return lo / c;
+        }
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
+    }
+}

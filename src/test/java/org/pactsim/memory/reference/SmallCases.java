@@ -1,0 +1,102 @@
+package org.pactsim.memory.reference;
+
+import static java.lang.Math.multiplyExact;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.pactsim.engine.LayerRate;
+import org.pactsim.memory.Capacity;
+import org.pactsim.memory.GemmOperands;
+import org.pactsim.memory.LayerMemory;
+import org.pactsim.memory.MemoryModel;
+import org.pactsim.memory.MemoryOptions;
+import org.pactsim.memory.Packing;
+import org.pactsim.memory.TilePipeline;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ArraySpec;
+import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.SramSpec;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Gemm;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.OutputRounding;
+
+/**
+ * Small single-layer, single-core cases for the memory pipeline: GEMMs with M, N, K <= 64,
+ * arrays up to 8 x 8, SRAMs of a few KiB (so that layers take several tiles and every loop
+ * order occurs), bandwidths from half a byte to 16 bytes per cycle and unlimited.
+ */
+final class SmallCases {
+    private SmallCases() {
+    }
+
+    /** Clock of the small accelerators; GB/s = bytes per cycle * 0.7. */
+    static final double MHZ = 700;
+
+    record Case(Layer layer, int rows, int cols, Dataflow df, long aKiB, long bKiB, long cKiB, boolean unified,
+                double gbps) {
+        AcceleratorSpec acc() {
+            SramSpec s = unified ? SramSpec.unified(aKiB + bKiB + cKiB) : SramSpec.split(aKiB, bKiB, cKiB);
+            return new AcceleratorSpec("small", new ArraySpec(rows, cols), df, 1, MHZ, PeSpec.INT8, s,
+                    Double.isInfinite(gbps) ? DramSpec.UNLIMITED : new DramSpec(gbps), 28);
+        }
+
+        LayerMemory model() {
+            return MemoryModel.run(acc(), new Network("n", List.of(layer)), MemoryOptions.FIRST_INFERENCE).get(0);
+        }
+
+        /**
+         * The pipeline of the tiling the model chose, with the operands as the model sees a
+         * single layer on one core: A from DRAM (the network input), B resident and loaded at
+         * first use when all weights fit in the weight space, the output written (network output).
+         */
+        TilePipeline.Plan plan(LayerMemory lm) {
+            AcceleratorSpec acc = acc();
+            Gemm gemm = layer.lower(OutputRounding.FLOOR);
+            long inElems = layer instanceof ConvLayer c ? c.batch() * c.inH() * c.inW() * c.inC()
+                    : multiplyExact(multiplyExact(gemm.m(), gemm.k()), gemm.repeat());
+            long aTensor = Packing.bits(inElems, layer.bits().activation()) / gemm.repeat();
+            long bTensor = Packing.bits(multiplyExact(gemm.k(), gemm.n()), layer.bits().weight());
+            GemmOperands ops = new GemmOperands(gemm.m(), gemm.n(), gemm.k(), gemm.repeat(), aTensor, bTensor,
+                    Packing.containerBits(layer.bits().output()), Packing.containerBits(acc.pe().accumulatorBits()),
+                    acc.array(), acc.dataflow(), LayerRate.of(acc, layer));
+            long weights = multiplyExact(bTensor, gemm.repeat());
+            boolean resident = weights <= Capacity.of(acc.sram()).weightBits();
+            return new TilePipeline.Plan(ops, lm.tiling(), 1, 1, 1, resident ? weights : 0, false, 0);
+        }
+
+        double bytesPerCycle() {
+            return MemoryModel.bytesPerCycle(acc());
+        }
+    }
+
+    static Arbitrary<Layer> layers() {
+        Arbitrary<Bits> bits = Combinators.combine(Arbitraries.of(2, 4, 8), Arbitraries.of(3, 4, 8, 16),
+                Arbitraries.of(4, 8, 16)).as(Bits::new);
+        Arbitrary<Layer> fc = Combinators.combine(Arbitraries.longs().between(1, 64), Arbitraries.longs().between(1, 64),
+                Arbitraries.longs().between(1, 64), bits).as((m, n, k, b) ->
+                (Layer) new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, b, List.of()));
+        Arbitrary<Layer> conv = Combinators.combine(Arbitraries.integers().between(3, 8), Arbitraries.integers().between(1, 8),
+                Arbitraries.integers().between(1, 32), Arbitraries.of(1, 3), Arbitraries.of(1, 2), Arbitraries.of(1, 2),
+                bits).as((h, ci, co, k, s, grp, b) -> {
+                    int g = ci % grp == 0 && co % grp == 0 ? grp : 1;
+                    return (Layer) new ConvLayer("c", 1, h, h, ci, co, k, k, s, s, k / 2, k / 2, g, b, List.of());
+                });
+        return Arbitraries.oneOf(fc, fc, conv);
+    }
+
+    static Arbitrary<Case> cases() {
+        return Combinators.combine(layers(), Arbitraries.of(2, 4, 8), Arbitraries.of(2, 4, 8),
+                Arbitraries.of(Dataflow.values()), Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
+                Arbitraries.longs().between(1, 4).flatMap(c -> Arbitraries.of(-c, c, c)),
+                Arbitraries.of(0.35, 0.7, 1.0, 1.4, 2.8, 5.6, 11.2, Double.POSITIVE_INFINITY))
+                .as((l, r, c, d, a, b, o, bw) -> new Case(l, r, c, d, a, b, Math.abs(o), o < 0, bw));
+    }
+}
