@@ -1,9 +1,13 @@
 package org.pactsim.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.pactsim.cost.EnergyBreakdown;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.memory.LayerMemory;
+import org.pactsim.sim.Costing;
 import org.pactsim.sim.SimulationResult;
 
 /**
@@ -15,7 +19,8 @@ public final class Metrics {
     private Metrics() {
     }
 
-    public static final List<Metric<LayerRow>> LAYER = List.of(
+    /** A layer's figures of the run itself (all but the cost). */
+    private static final List<Metric<LayerRow>> LAYER_RUN = List.of(
             Metric.text("name", "layer", "layer name", r -> r.compute().name()),
             Metric.text("type", "type", "conv, dwconv, fc, matmul or a vector op (pool, add, activation, ...)",
                     r -> r.compute().type()),
@@ -60,11 +65,18 @@ public final class Metrics {
             Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
                     Metrics::tiles),
             Metric.text("split", "split", "how the layer is divided among cores: none, n, m or groups",
-                    r -> r.memory() == null ? null : r.memory().split()),
-            Metric.real("energyPj", "energy pJ", "energy of the layer in the first inference, pJ (DRAM included)",
-                    r -> r.sim().hasCost() ? r.sim().cost().layers().get(r.index()).totalPj() : null));
+                    r -> r.memory() == null ? null : r.memory().split()));
 
-    public static final List<Metric<SimulationResult>> TOTAL = List.of(
+    /** A layer's cost figures, from its energy in the first inference ({@code pactsim recost} replaces these). */
+    public static final List<Metric<EnergyBreakdown>> LAYER_COST = List.of(
+            Metric.real("energyPj", "energy pJ", "energy of the layer in the first inference, pJ (DRAM included)",
+                    EnergyBreakdown::totalPj));
+
+    public static final List<Metric<LayerRow>> LAYER = concat(LAYER_RUN, LAYER_COST,
+            r -> r.sim().hasCost() ? r.sim().cost().layers().get(r.index()) : null);
+
+    /** The network's figures of the run itself (all but the cost). */
+    private static final List<Metric<SimulationResult>> TOTAL_RUN = List.of(
             Metric.count("cycles", "cycles", "cycles of the first inference, layer after layer", SimulationResult::cycles),
             Metric.count("steadyStateCycles", "steady cycles",
                     "cycles of a later inference (weights that fit on chip already loaded)", SimulationResult::steadyStateCycles),
@@ -87,34 +99,55 @@ public final class Metrics {
             Metric.real("inferencesPerSecond", "inf/s", "steady-state inferences per second",
                     SimulationResult::inferencesPerSecond),
             Metric.count("pes", "PEs", "processing elements, all cores", r -> r.accelerator().totalPes()),
-            Metric.real("clockMhz", "MHz", "clock, MHz", r -> r.accelerator().clockMhz()),
+            Metric.real("clockMhz", "MHz", "clock, MHz", r -> r.accelerator().clockMhz()));
+
+    /** The network's cost figures, from the two priced inferences ({@code pactsim recost} replaces these). */
+    public static final List<Metric<Costing.Priced>> COST = List.of(
             Metric.real("peakTops", "peak TOPS", "2 ops per MAC x all PEs x clock at the PE's precision, 10^12 op/s",
-                    r -> r.hasCost() ? r.cost().peakTops() : null),
+                    r -> r.cost().peakTops()),
             Metric.real("energyPj", "energy pJ", "energy of the first inference, pJ (MAC + SRAM + DRAM + leakage)",
-                    r -> r.hasCost() ? r.cost().energyPj() : null),
-            Metric.real("energyMacPj", "MAC pJ", "first inference: MAC energy, pJ", r -> r.hasCost() ? r.cost().energy().macPj() : null),
-            Metric.real("energySramPj", "SRAM pJ", "first inference: SRAM energy, pJ", r -> r.hasCost() ? r.cost().energy().sramPj() : null),
-            Metric.real("energyDramPj", "DRAM pJ", "first inference: DRAM energy, pJ", r -> r.hasCost() ? r.cost().energy().dramPj() : null),
+                    r -> r.cost().energyPj()),
+            Metric.real("energyMacPj", "MAC pJ", "first inference: MAC energy, pJ", r -> r.cost().energy().macPj()),
+            Metric.real("energySramPj", "SRAM pJ", "first inference: SRAM energy, pJ", r -> r.cost().energy().sramPj()),
+            Metric.real("energyDramPj", "DRAM pJ", "first inference: DRAM energy, pJ", r -> r.cost().energy().dramPj()),
             Metric.real("energyLeakagePj", "leak pJ", "first inference: leakage energy, pJ",
-                    r -> r.hasCost() ? r.cost().energy().leakagePj() : null),
+                    r -> r.cost().energy().leakagePj()),
             Metric.real("steadyStateEnergyPj", "steady pJ", "energy of a later inference, pJ",
-                    r -> r.hasCost() ? r.steadyCost().energyPj() : null),
+                    r -> r.steadyCost().energyPj()),
             Metric.real("areaMm2", "mm^2", "estimated die area, mm^2 (array + SRAM + other)",
-                    r -> r.hasCost() ? r.cost().areaMm2() : null),
-            Metric.real("areaArrayMm2", "array mm^2", "area of the PE arrays, mm^2", r -> r.hasCost() ? r.cost().area().arrayMm2() : null),
-            Metric.real("areaSramMm2", "SRAM mm^2", "area of the SRAMs, mm^2", r -> r.hasCost() ? r.cost().area().sramMm2() : null),
+                    r -> r.cost().areaMm2()),
+            Metric.real("areaArrayMm2", "array mm^2", "area of the PE arrays, mm^2", r -> r.cost().area().arrayMm2()),
+            Metric.real("areaSramMm2", "SRAM mm^2", "area of the SRAMs, mm^2", r -> r.cost().area().sramMm2()),
             Metric.real("areaOtherMm2", "other mm^2", "other area (control, I/O, vector unit), mm^2",
-                    r -> r.hasCost() ? r.cost().area().otherMm2() : null),
+                    r -> r.cost().area().otherMm2()),
             Metric.real("powerW", "W", "average power of a steady-state inference, W (DRAM included)",
-                    r -> r.hasCost() ? r.steadyCost().powerW() : null),
+                    r -> r.steadyCost().powerW()),
             Metric.real("onChipPowerW", "chip W", "average power of a steady-state inference without DRAM, W",
-                    r -> r.hasCost() ? r.steadyCost().onChipPowerW() : null),
+                    r -> r.steadyCost().onChipPowerW()),
             Metric.real("topsPerWatt", "TOPS/W", "achieved 2 x MACs per joule / 10^12, steady state",
-                    r -> r.hasCost() ? r.steadyCost().topsPerW() : null),
+                    r -> r.steadyCost().topsPerW()),
             Metric.real("topsPerMm2", "TOPS/mm^2", "peak TOPS per mm^2 of estimated die",
-                    r -> r.hasCost() ? r.cost().topsPerMm2() : null),
+                    r -> r.cost().topsPerMm2()),
             Metric.real("inferencesPerJoule", "inf/J", "steady-state inferences per joule",
-                    r -> r.hasCost() ? r.steadyCost().inferencesPerJoule() : null));
+                    r -> r.steadyCost().inferencesPerJoule()));
+
+    public static final List<Metric<SimulationResult>> TOTAL = concat(TOTAL_RUN, COST,
+            r -> r.hasCost() ? new Costing.Priced(r.cost(), r.steadyCost()) : null);
+
+    /**
+     * {@code run} followed by {@code cost}, each cost metric read through {@code part}
+     * (null, and so the metric null, when the run is not priced).
+     */
+    private static <T, C> List<Metric<T>> concat(List<Metric<T>> run, List<Metric<C>> cost, Function<T, C> part) {
+        List<Metric<T>> all = new ArrayList<>(run);
+        for (Metric<C> m : cost) {
+            all.add(new Metric<>(m.key(), m.label(), m.description(), m.integral(), m.percent(), t -> {
+                C c = part.apply(t);
+                return c == null ? null : m.value().apply(c);
+            }));
+        }
+        return List.copyOf(all);
+    }
 
     /** Cycles of the layers run on the vector unit. */
     public static long vectorCycles(SimulationResult r) {

@@ -1,21 +1,35 @@
 package org.pactsim.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.pactsim.cost.ActionCounts;
+import org.pactsim.cost.CostTables;
+import org.pactsim.cost.EnergyBreakdown;
+import org.pactsim.cost.Provenance;
+import org.pactsim.cost.TableKind;
+import org.pactsim.io.CostTableReader;
 import org.pactsim.memory.LayerMemory;
+import org.pactsim.sim.Costing;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
  * The stable JSON form of a run ({@code schema: pactsim/result/1}):
- * {@code {"schema", "network", "model", "accelerator", "layers": [...], "totals": {...},
- * "notes": [...]}}; keys of layers and totals are the {@link Metrics} keys.
+ * {@code {"schema", "network", "model", "accelerator", "costTables", "layers": [...],
+ * "totals": {...}, "notes": [...]}}; keys of layers and totals are the {@link Metrics} keys.
+ * A priced run also keeps what it was priced from, so {@code pactsim recost} can price it again
+ * ({@code docs/cost-model.md}, "Re-pricing a run"): {@code costTables} (the file each table kind
+ * came from, {@code default} for the shipped tables) and, per layer, {@code actions} and
+ * {@code steadyActions} (the {@link ActionCounts} of the first and of a steady-state inference).
  */
 public final class ResultJson {
     public static final String SCHEMA = "pactsim/result/1";
+    /** {@code costTables} value of a table kind taken from the shipped tables. */
+    public static final String DEFAULT_TABLES = "default";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultJson() {
@@ -27,6 +41,10 @@ public final class ResultJson {
         root.put("network", r.compute().network());
         root.put("model", r.model().key());
         root.set("accelerator", accelerator(r.accelerator()));
+        SimulationResult.Pricing pricing = r.pricing();
+        if (pricing != null) {
+            root.set("costTables", costTables(pricing.tables()));
+        }
         ArrayNode layers = root.putArray("layers");
         for (int i = 0; i < r.layers().size(); i++) {
             LayerRow row = new LayerRow(r, i);
@@ -35,6 +53,10 @@ public final class ResultJson {
             if (m != null) {
                 ArrayNode why = o.putArray("residency");
                 m.residency().forEach(why::add);
+            }
+            if (pricing != null) {
+                o.set("actions", actions(pricing.actions().get(i)));
+                o.set("steadyActions", actions(pricing.steadyActions().get(i)));
             }
             layers.add(o);
         }
@@ -45,11 +67,77 @@ public final class ResultJson {
     }
 
     public static String render(SimulationResult r) {
+        return render(tree(r));
+    }
+
+    /** A result tree as {@link #render(SimulationResult)} writes it. */
+    public static String render(ObjectNode tree) {
         try {
-            return MAPPER.writeValueAsString(tree(r)) + System.lineSeparator();
+            return MAPPER.writeValueAsString(tree) + System.lineSeparator();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Replaces the cost figures of a result tree ({@link Metrics#LAYER_COST} of every layer,
+     * {@link Metrics#COST} of the totals, {@code costTables}) with {@code p}, priced with
+     * {@code tables}; everything else, action counts included, is kept as it is.
+     */
+    public static void reprice(ObjectNode root, Costing.Priced p, CostTables tables) {
+        root.set("costTables", costTables(tables));
+        JsonNode layers = root.get("layers");
+        if (layers == null || layers.size() != p.cost().layers().size()) {
+            throw new IllegalArgumentException("a result of " + p.cost().layers().size() + " layers");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            ObjectNode o = (ObjectNode) layers.get(i);
+            for (Metric<EnergyBreakdown> m : Metrics.LAYER_COST) {
+                put(o, m.key(), m.value().apply(p.cost().layers().get(i)));
+            }
+        }
+        ObjectNode totals = (ObjectNode) root.get("totals");
+        for (Metric<Costing.Priced> m : Metrics.COST) {
+            put(totals, m.key(), m.value().apply(p));
+        }
+    }
+
+    /** What each counts: {@code macs} by precision key, {@code sram} per operand and capacity, DRAM bits, cycles. */
+    public static ObjectNode actions(ActionCounts c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode macs = o.putObject("macs");
+        c.macs().forEach((p, n) -> macs.put(p.key(), n));
+        ArrayNode sram = o.putArray("sram");
+        for (ActionCounts.SramTraffic t : c.sram()) {
+            ObjectNode e = sram.addObject();
+            e.put("operand", t.operand().key());
+            e.put("capacityBytes", t.capacityBytes());
+            e.put("readBits", t.readBits());
+            e.put("writeBits", t.writeBits());
+        }
+        o.put("dramReadBits", c.dramReadBits());
+        o.put("dramWriteBits", c.dramWriteBits());
+        o.put("idlePeCycles", c.idlePeCycles());
+        o.put("cycles", c.cycles());
+        o.put("clockMhz", c.clockMhz());
+        return o;
+    }
+
+    /** Where each table kind came from: its file, or {@code default} for the shipped tables. */
+    public static ObjectNode costTables(CostTables t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        origin(o, TableKind.MAC, t.mac().rows().get(0).provenance());
+        origin(o, TableKind.MAC_FIT, t.macFit().area().provenance());
+        origin(o, TableKind.SRAM, t.sram().rows().get(0).provenance());
+        origin(o, TableKind.DRAM, t.dram().rows().get(0).provenance());
+        origin(o, TableKind.LEAKAGE, t.leakage().rows().get(0).provenance());
+        origin(o, TableKind.TECH, t.tech().rows().get(0).provenance());
+        origin(o, TableKind.PARAMS, t.params().rows().get(0).provenance());
+        return o;
+    }
+
+    private static void origin(ObjectNode o, TableKind k, Provenance p) {
+        o.put(k.key(), p.origin().equals(CostTableReader.DEFAULT_ORIGIN) ? DEFAULT_TABLES : p.origin());
     }
 
     static <T> ObjectNode object(List<Metric<T>> metrics, T row) {

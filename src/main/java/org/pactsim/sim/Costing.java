@@ -26,12 +26,30 @@ public final class Costing {
     }
 
     public static SimulationResult price(SimulationResult r, Network net, CostTables tables) {
-        AcceleratorSpec acc = r.accelerator();
-        CostModel model = new CostModel(tables, acc, acc.pe().mode(), acc.dram().type());
         List<ActionCounts> base = EngineActions.perLayer(r.compute(), net);
-        CostReport first = model.report(counts(r, base, r.first()));
-        CostReport steady = r.hasMemory() ? model.report(counts(r, base, r.steady())) : first;
-        return new SimulationResult(r.compute(), r.first(), r.steady(), first, steady);
+        List<ActionCounts> first = counts(r, base, r.first());
+        List<ActionCounts> steady = r.hasMemory() ? counts(r, base, r.steady()) : first;
+        Priced p = reprice(r.accelerator(), first, steady, tables);
+        return new SimulationResult(r.compute(), r.first(), r.steady(), p.cost(), p.steadyCost(),
+                new SimulationResult.Pricing(first, steady, tables));
+    }
+
+    /** A run's two inferences priced: the first ({@code cost}) and a steady-state one. */
+    public record Priced(CostReport cost, CostReport steadyCost) {
+    }
+
+    /**
+     * Prices each layer's counts of the first and of a steady-state inference on {@code acc}
+     * with {@code tables}: what {@link #price} does once the counts are known, and all that
+     * {@code pactsim recost} does. Equal lists give one report for both.
+     *
+     * @throws org.pactsim.spec.SpecException when the tables cannot price this accelerator
+     */
+    public static Priced reprice(AcceleratorSpec acc, List<ActionCounts> actions, List<ActionCounts> steadyActions,
+                                 CostTables tables) {
+        CostModel model = new CostModel(tables, acc, acc.pe().mode(), acc.dram().type());
+        CostReport first = model.report(actions);
+        return new Priced(first, steadyActions.equals(actions) ? first : model.report(steadyActions));
     }
 
     /** Each layer's counts with the memory model's DRAM bits and cycles where it ran. */

@@ -3,9 +3,11 @@ package org.pactsim.sim;
 import static java.lang.Math.addExact;
 
 import java.util.List;
+import org.pactsim.cost.ActionCounts;
+import org.pactsim.cost.CostReport;
+import org.pactsim.cost.CostTables;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
-import org.pactsim.cost.CostReport;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.spec.AcceleratorSpec;
@@ -15,19 +17,45 @@ import org.pactsim.spec.AcceleratorSpec;
  * view of the first inference ({@code first}) and of a steady-state inference ({@code steady},
  * weights that fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where
  * memory never stalls the array (CALC mode). {@code cost} and {@code steadyCost} price the
- * two inferences (null until {@link Costing#price} has run).
+ * two inferences (null until {@link Costing#price} has run); {@code pricing} keeps what they
+ * were priced from, so the run can be re-priced without simulating again (null when unknown).
  */
 public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                               CostReport cost, CostReport steadyCost) {
+                               CostReport cost, CostReport steadyCost, Pricing pricing) {
+
+    /**
+     * What a run was priced from: each layer's action counts in the first and in a
+     * steady-state inference (run order), and the cost tables that priced them.
+     */
+    public record Pricing(List<ActionCounts> actions, List<ActionCounts> steadyActions, CostTables tables) {
+        public Pricing {
+            actions = List.copyOf(actions);
+            steadyActions = List.copyOf(steadyActions);
+            if (actions.size() != steadyActions.size() || tables == null) {
+                throw new IllegalArgumentException("pricing: " + actions.size() + " first and "
+                        + steadyActions.size() + " steady-state counts" + (tables == null ? ", no tables" : ""));
+            }
+        }
+    }
 
     public SimulationResult {
         first = List.copyOf(first);
         steady = List.copyOf(steady);
+        if (pricing != null && (cost == null || pricing.actions().size() != compute.layers().size())) {
+            throw new IllegalArgumentException("pricing of " + pricing.actions().size() + " layers for a run of "
+                    + compute.layers().size() + (cost == null ? ", without a cost" : ""));
+        }
     }
 
     /** A result not priced yet ({@link Costing#price}). */
     public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
-        this(compute, first, steady, null, null);
+        this(compute, first, steady, null, null, null);
+    }
+
+    /** A priced result that does not keep its action counts (it cannot be re-priced). */
+    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
+                            CostReport cost, CostReport steadyCost) {
+        this(compute, first, steady, cost, steadyCost, null);
     }
 
     public boolean hasCost() {
