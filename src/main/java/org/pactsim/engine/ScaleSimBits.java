@@ -72,6 +72,15 @@ final class ScaleSimBits {
         hi = Math.max(hi, j);
     }
 
+    /** How many addresses the set holds. */
+    long count() {
+        long n = 0;
+        for (int i = lo; i <= hi; i++) {
+            n += Long.bitCount(words[i]);
+        }
+        return n;
+    }
+
     /** How many of this set's addresses are not in {@code other}. */
     long countNotIn(ScaleSimBits other) {
         long n = 0;

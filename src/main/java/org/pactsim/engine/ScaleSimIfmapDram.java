@@ -46,8 +46,11 @@ final class ScaleSimIfmapDram {
         if (x.oneToOne()) {
             return ScaleSimBlockDram.run(layout, Operand.IFMAP, buf, firstRow);
         }
-        if (x.space() > ScaleSimBits.MAX_SIZE || layout.total(Operand.IFMAP) > WALK_BUDGET) {
+        if (x.space() > ScaleSimBits.MAX_SIZE) {
             return null;
+        }
+        if (layout.total(Operand.IFMAP) > WALK_BUDGET) {
+            return byFolds(buf, firstRow);
         }
         ScaleSimBits held = new ScaleSimBits(x.space());
         ScaleSimBits fold = new ScaleSimBits(x.space());
@@ -60,6 +63,44 @@ final class ScaleSimIfmapDram {
                 count += fresh;
             } else {
                 count = walk(f, held, count, buf);
+            }
+            fold.clear();
+        }
+        return buf.finish(count, firstRow);
+    }
+
+    /**
+     * The estimate past the walk budget: the same group bookkeeping with whole folds as the
+     * unit. A fold in which the group fills is taken as spending its new words evenly over its
+     * rows: the group fills after the share of the fold that brings the missing words, and the
+     * rest of the fold's words open the next groups. Not exact: a fold's repeated words and
+     * the order inside it are ignored (see docs/scalesim-compat.md for the measured error).
+     */
+    long[] byFolds(ScaleSimReadBuffer buf, long firstRow) {
+        ScaleSimBits held = new ScaleSimBits(x.space());
+        ScaleSimBits fold = new ScaleSimBits(x.space());
+        long count = 0;
+        for (long f = 0; f < layout.folds; f++) {
+            addFold(fold, f);
+            long fresh = fold.countNotIn(held);
+            if (count + fresh < buf.group) {
+                held.addAll(fold);
+                count += fresh;
+            } else {
+                long words = fold.count();
+                Pattern p = layout.pattern(Operand.IFMAP, f);
+                long rows = p.lastRow() - p.firstRow();
+                double used = (double) (buf.group - count) / fresh;
+                buf.trigger(layout.start(f) + p.firstRow() + Math.round(rows * used));
+                double left = words * (1 - used);
+                while (left >= buf.group) {
+                    used += (double) buf.group / words;
+                    buf.trigger(layout.start(f) + p.firstRow() + Math.round(rows * Math.min(1, used)));
+                    left -= buf.group;
+                }
+                held.clear();
+                held.addAll(fold);
+                count = Math.round(left);
             }
             fold.clear();
         }
