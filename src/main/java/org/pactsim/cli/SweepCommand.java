@@ -40,7 +40,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Only re-draw the fronts, charts and tables of the sweep in DIR from its files.")
     Path report;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores, ${sys:pactsim.cores:-})")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores); the rows do not depend on it.")
     Integer threads;
 
     @Option(names = "--force", description = "Start over when DIR holds the sweep of a changed spec.")
@@ -101,10 +101,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - startNanos) / 1e9;
         long ran = total - done;
-        w.printf(Locale.ROOT, "%s: %d points (%d of a %d-point grid) in %s; ran %d now in %.1f s (%.0f points/s, %d threads):"
-                        + " %d ok, %d infeasible, %d error%n", loaded.spec().name(), total, total,
-                loaded.space().gridSize(), out, ran, secs, ran / Math.max(secs, 1e-9), n,
-                counts[0], counts[1], counts[2]);
+        String of = total == loaded.space().gridSize() ? "" : " sampled from a " + loaded.space().gridSize() + "-point grid";
+        w.printf(Locale.ROOT, "%s: %d points%s in %s; ran %d now in %.1f s (%.0f points/s, %d threads):"
+                        + " %d ok, %d infeasible, %d error%n", loaded.spec().name(), total, of, out, ran, secs,
+                ran / Math.max(secs, 1e-9), n, counts[0], counts[1], counts[2]);
         w.print(SweepReport.write(out));
         w.flush();
         return 0;

@@ -188,7 +188,8 @@ public final class TilingSearch {
      * {@code whole} only those that are the extent or multiples of the granularity, else down to 1.
      */
     static long[] candidates(long extent, long granularity, boolean whole) {
-        long[] buf = new long[130];
+        // extent, then one value per halving: at most 63 halvings of a positive long
+        long[] buf = new long[66];
         int n = 0;
         buf[n++] = extent;
         for (long d = 2; ; d *= 2) {

@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * subset is drawn (every front point always is), and the subtitle says so.
  */
 public final class SweepChart {
-    public static final int MAX_DRAWN = 20_000;
+    public static final int MAX_DRAWN = 5_000;
     static final int MAX_GROUPS = 10;
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
