@@ -100,6 +100,24 @@ final class ScaleSimBits {
         }
     }
 
+    /** The set's content: index of its first non-empty word, then the words up to its last non-empty one. */
+    long[] snapshot() {
+        int a = lo;
+        int b = hi;
+        while (a <= b && words[a] == 0) {
+            a++;
+        }
+        while (b >= a && words[b] == 0) {
+            b--;
+        }
+        long[] s = new long[Math.max(0, b - a + 1) + 1];
+        s[0] = a <= b ? a : -1;
+        if (a <= b) {
+            System.arraycopy(words, a, s, 1, b - a + 1);
+        }
+        return s;
+    }
+
     void clear() {
         if (hi >= lo) {
             Arrays.fill(words, lo, hi + 1, 0L);

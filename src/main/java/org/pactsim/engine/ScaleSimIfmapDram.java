@@ -1,5 +1,6 @@
 package org.pactsim.engine;
 
+import java.util.Arrays;
 import org.pactsim.engine.ScaleSimFolds.Operand;
 import org.pactsim.engine.ScaleSimFolds.Pattern;
 import org.pactsim.spec.Dataflow;
@@ -16,6 +17,8 @@ import org.pactsim.spec.Dataflow;
  * no trigger and the figures are closed form. Otherwise folds are taken whole while they do
  * not fill the group (the words of a fold are a union of window rows, kept as a bit set), and
  * only a fold in which the group fills is walked request by request, in SCALE-Sim's order.
+ * Under OS and WS every column fold replays the same blocks, so when a pass over them ends
+ * in the state the previous pass ended in, the later passes are repeats and are not run.
  * Cost: O(folds x words spanned by a fold / 64) plus the requests of the walked folds.
  */
 final class ScaleSimIfmapDram {
@@ -55,6 +58,12 @@ final class ScaleSimIfmapDram {
         ScaleSimBits held = new ScaleSimBits(x.space());
         ScaleSimBits fold = new ScaleSimBits(x.space());
         long count = 0;
+        // OS and WS replay the same row-fold blocks in every column fold (a "pass"): once a
+        // pass ends in the state the previous one ended in, every later pass repeats it.
+        boolean replays = layout.df != Dataflow.IS;
+        long rf = layout.g.rowFolds();
+        long[] lastState = null;
+        long lastTriggers = 0;
         for (long f = 0; f < layout.folds; f++) {
             addFold(fold, f);
             long fresh = fold.countNotIn(held);
@@ -65,6 +74,18 @@ final class ScaleSimIfmapDram {
                 count = walk(f, held, count, buf);
             }
             fold.clear();
+            if (replays && (f + 1) % rf == 0 && f + 1 < layout.folds) {
+                long[] state = held.snapshot();
+                if (lastState != null && Arrays.equals(state, lastState)) {
+                    long passesLeft = (layout.folds - f - 1) / rf;
+                    long perPass = buf.triggers() - lastTriggers;
+                    buf.repeat(Math.multiplyExact(passesLeft, perPass),
+                            buf.lastTriggerRow() + Math.multiplyExact(passesLeft, rf * layout.period));
+                    break;
+                }
+                lastState = state;
+                lastTriggers = buf.triggers();
+            }
         }
         return buf.finish(count, firstRow);
     }

@@ -50,6 +50,18 @@ final class ScaleSimReadBuffer {
         return triggers;
     }
 
+    long lastTriggerRow() {
+        return lastTriggerRow;
+    }
+
+    /** {@code n} more fills, the last of them on {@code lastRow} (a repeated stretch of the stream). */
+    void repeat(long n, long lastRow) {
+        if (n > 0) {
+            triggers = addExact(triggers, n);
+            lastTriggerRow = lastRow;
+        }
+    }
+
     /**
      * The DRAM figures {start cycle, stop cycle, reads}.
      *
