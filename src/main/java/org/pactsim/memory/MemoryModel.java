@@ -33,9 +33,9 @@ import org.pactsim.workload.OutputRounding;
  * <li>when all weights fit in the weight space of the cores they stay on chip: the first
  *     inference loads each weight once, later inferences ({@link MemoryOptions#steadyState})
  *     load none;
- * <li>layer cycles are {@code max(fill + compute + drain, transfer)}: tiles are prefetched
- *     while the previous ones compute; the first tiles' loads and the last output tile's
- *     write-back are exposed.
+ * <li>layer cycles are those of the double-buffered tile pipeline ({@link TilePipeline}):
+ *     each tile's operands are prefetched while the previous tile computes, outputs and
+ *     spilled partial sums are written back after their tile, all on one DRAM channel.
  * </ol>
  * Vector-unit layers (pooling, adds, activations, norms) stream their operands under the same
  * residency rules.
@@ -47,7 +47,7 @@ public final class MemoryModel {
     }
 
     public static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
-        return run(acc, net, opt, TilingMemo.local());
+        return run(acc, net, opt, TilingMemo.local(), new HashMap<>());
     }
 
     /** The first and a steady-state inference, sharing one tiling memo (their searches mostly coincide). */
@@ -60,12 +60,16 @@ public final class MemoryModel {
      * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
-        return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo), run(acc, net, MemoryOptions.STEADY_STATE, memo));
+        Map<TilePipeline.Plan, Long> pipelines = new HashMap<>();
+        return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo, pipelines),
+                run(acc, net, MemoryOptions.STEADY_STATE, memo, pipelines));
     }
 
-    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
+    /** {@code pipelines}: pipeline cycles by plan, shared by runs of the same accelerator (same bandwidth). */
+    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo,
+                                         Map<TilePipeline.Plan, Long> pipelines) {
         try {
-            return new Run(acc, net, opt, memo).all();
+            return new Run(acc, net, opt, memo, pipelines).all();
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
@@ -100,11 +104,14 @@ public final class MemoryModel {
         final Map<String, Integer> lastUse = new HashMap<>();
         /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
         final TilingMemo memo;
+        /** Pipeline cycles by plan: repeated layer shapes give repeated plans. */
+        final Map<TilePipeline.Plan, Long> pipelines;
         final boolean weightsResident;
         final long weightBitsPerCore;
 
-        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
+        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo, Map<TilePipeline.Plan, Long> pipelines) {
             this.memo = memo;
+            this.pipelines = pipelines;
             this.acc = acc;
             this.net = net;
             this.opt = opt;
@@ -180,13 +187,14 @@ public final class MemoryModel {
             }
             long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
             boolean keep = keepOutput(i, l.name(), outTensor, notes);
-            long weightLoad = weightsOnChip && !opt.steadyState() ? bytes(multiplyExact(bTensor, gemm.repeat())) : 0;
+            long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
+            long weightLoad = bytes(weightLoadBits);
             Choice best = null;
             for (String split : splits(gemm)) {
                 Choice c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
                         weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores())) : 0,
                         reserved, weightsOnChip);
-                finish(c, keep, weightLoad, bBits, gemm);
+                finish(c, keep, weightLoad, weightLoadBits);
                 if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
                     best = c;
                 }
@@ -328,31 +336,31 @@ public final class MemoryModel {
             ch.psumRead = multiplyExact(t.psumReadBits(), active);
             ch.psumWrite = multiplyExact(t.psumWriteBits(), active);
             ch.outWrite = multiplyExact(t.outWriteBits(), active);
-            ch.fill = multiplyExact(t.fillBits(), active);
-            ch.drain = multiplyExact(t.drainBits(), active);
+            ch.ops = ops;
+            ch.sharedA = sharedA;
+            ch.sharedB = sharedB;
             ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
             return ch;
         }
 
         /**
-         * The layer's cycles under a candidate split, exactly as reported: the output written
-         * unless kept on chip, weights that will stay on chip loaded in the first inference
-         * (their first tile before compute starts), {@code max(fill + compute + drain, transfer)}.
+         * The layer's cycles under a candidate split, exactly as reported: the cores' tiles run
+         * in lockstep through the double-buffered pipeline ({@link TilePipeline}), the output
+         * written unless kept on chip, weights that will stay on chip loaded at first use in
+         * the first inference.
          */
-        void finish(Choice c, boolean keep, long weightLoad, int bBits, Gemm gemm) {
+        void finish(Choice c, boolean keep, long weightLoad, long weightLoadBits) {
             long outWrite = keep ? 0 : c.outWrite;
             long readBytes = bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
             long writeBytes = bytes(addExact(outWrite, c.psumWrite));
-            long transfer = transferCycles(addExact(addExact(readBytes, writeBytes), weightLoad), bpc);
-            long fillBits = c.fill;
-            if (weightLoad > 0) {
-                long bTile = multiplyExact(multiplyExact(Math.min(c.tiling.kt(), gemm.k()),
-                        Math.min(c.tiling.nt(), gemm.n())), Packing.containerBits(bBits));
-                fillBits = addExact(fillBits, multiplyExact(bTile, c.cores));
+            TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
+                    weightLoadBits, keep, opt.latencyCycles());
+            Long cycles = pipelines.get(plan);
+            if (cycles == null) {
+                cycles = TilePipeline.run(plan, bpc).cycles();
+                pipelines.put(plan, cycles);
             }
-            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
-            long drain = keep ? 0 : transferCycles(bytes(c.drain), bpc);
-            c.cycles = Math.max(addExact(addExact(fill, c.compute), drain), transfer);
+            c.cycles = cycles;
             c.traffic = addExact(addExact(readBytes, writeBytes), weightLoad);
         }
 
@@ -413,8 +421,9 @@ public final class MemoryModel {
         long psumRead;
         long psumWrite;
         long outWrite;
-        long fill;
-        long drain;
+        GemmOperands ops;
+        long sharedA;
+        long sharedB;
         long traffic;
         long cycles;
     }

@@ -133,6 +133,9 @@ public final class TilePipeline {
 
         void issue(long ready, long bits) {
             if (ready < end) {
+                if (bits == 0) {
+                    return;
+                }
                 chainBits = addExact(chainBits, bits);
             } else {
                 chainStart = ready;
@@ -182,13 +185,16 @@ public final class TilePipeline {
         long nN = FoldGeometry.ceilDiv(n, nt);
         long nK = FoldGeometry.ceilDiv(k, kt);
         String ord = tl.order().name();
-        long[] ext = new long[3];
+        // pos[d]: which of i (1), j (2), kk (3) tile-loop digit d (outermost first) counts.
+        int[] pos = new int[3];
+        long[] ext = new long[4];
+        ext[0] = g.reps();
         for (int d = 0; d < 3; d++) {
-            char c = Character.toLowerCase(ord.charAt(d));
-            ext[d] = c == 'm' ? nM : c == 'n' ? nN : nK;
+            char c = ord.charAt(d);
+            pos[d] = c == 'M' ? 1 : c == 'N' ? 2 : 3;
+            ext[pos[d]] = c == 'M' ? nM : c == 'N' ? nN : nK;
         }
-        long perRep = multiplyExact(multiplyExact(nM, nN), nK);
-        long total = multiplyExact(perRep, g.reps());
+        long total = multiplyExact(multiplyExact(multiplyExact(nM, nN), nK), g.reps());
         boolean aLoads = tl.aReadBits() > 0;
         boolean bLoads = tl.bReadBits() > 0;
         long wBits = bLoads ? 0 : p.weightLoadBits();
@@ -204,17 +210,41 @@ public final class TilePipeline {
         long mk = multiplyExact(m, k);
         long kn = multiplyExact(k, n);
         long knAll = multiplyExact(kn, g.reps());
-        long[] cur = new long[4];
+        boolean aDense = g.aTensorBits() % mk == 0;
+        boolean bDense = g.bTensorBits() % kn == 0;
+        int acc = g.accElemBits();
+        int out = g.outElemBits();
+        // idx[0] = rep, idx[1] = i, idx[2] = j, idx[3] = kk; nxt: the next tile's.
+        // Compute cycles of a tile by shape (which of its dimensions are last tiles); a merged
+        // temporal tile's also depends on where it starts unless a full temporal tile is a
+        // whole number of PE-cycles.
+        long[] computeOf = new long[8];
+        java.util.Arrays.fill(computeOf, -1);
+        boolean uniformRate = multiplyExact(tTile, g.rate().peCycles()) % g.rate().macs() == 0;
+        long[] idx = new long[4];
         long[] nxt = new long[4];
-        decode(0, perRep, ext, ord, cur);
+        int inner = pos[2];
+        int middle = pos[1];
+        int outer = pos[0];
         long prevA = -1;
         long prevB = -1;
         long prevC = -1;
         for (long x = 0; x < total; x++) {
-            long r = cur[0];
-            long i = cur[1];
-            long j = cur[2];
-            long kk = cur[3];
+            long r = idx[0];
+            long i = idx[1];
+            long j = idx[2];
+            long kk = idx[3];
+            System.arraycopy(idx, 0, nxt, 0, 4);
+            if (++nxt[inner] == ext[inner]) {
+                nxt[inner] = 0;
+                if (++nxt[middle] == ext[middle]) {
+                    nxt[middle] = 0;
+                    if (++nxt[outer] == ext[outer]) {
+                        nxt[outer] = 0;
+                        nxt[0]++;
+                    }
+                }
+            }
             long mi = Math.min(mt, m - i * mt);
             long nj = Math.min(nt, n - j * nt);
             long kq = Math.min(kt, k - kk * kt);
@@ -223,43 +253,37 @@ public final class TilePipeline {
             long cKey = (r * nM + i) * nN + j;
             long load = 0;
             if (aLoads && aKey != prevA) {
-                long s = i * mt * k + mi * kk * kt;
-                load = addExact(load, multiplyExact(p.aShare(), share(g.aTensorBits(), s, mi * kq, mk)));
+                long a = aDense ? g.aTensorBits() / mk * (mi * kq)
+                        : share(g.aTensorBits(), i * mt * k + mi * kk * kt, mi * kq, mk);
+                load = multiplyExact(p.aShare(), a);
             }
             if (bLoads && bKey != prevB) {
-                long s = kk * kt * n + kq * j * nt;
-                load = addExact(load, multiplyExact(p.bShare(), share(g.bTensorBits(), s, kq * nj, kn)));
+                long b = bDense ? g.bTensorBits() / kn * (kq * nj)
+                        : share(g.bTensorBits(), kk * kt * n + kq * j * nt, kq * nj, kn);
+                load = addExact(load, multiplyExact(p.bShare(), b));
             } else if (wBits > 0 && i == 0) {
-                long s = r * kn + kk * kt * n + kq * j * nt;
-                load = addExact(load, share(wBits, s, kq * nj, knAll));
+                load = addExact(load, share(wBits, r * kn + kk * kt * n + kq * j * nt, kq * nj, knAll));
             }
-            long outs = multiplyExact(multiplyExact(mi, nj), p.cShare());
-            if (cKey != prevC && kk > 0) {
-                load = addExact(load, multiplyExact(outs, g.accElemBits()));
+            long outs = multiplyExact(mi * nj, p.cShare());
+            if (kk > 0 && cKey != prevC) {
+                load = addExact(load, multiplyExact(outs, acc));
             }
             long write = 0;
-            if (x + 1 < total) {
-                decode(x + 1, perRep, ext, ord, nxt);
+            if (x + 1 == total || nxt[0] != r || nxt[1] != i || nxt[2] != j) {
+                write = kk == nK - 1 ? (p.keepOutput() ? 0 : multiplyExact(outs, out)) : multiplyExact(outs, acc);
             }
-            boolean lastOfVisit = x + 1 == total || nxt[0] != r || nxt[1] != i || nxt[2] != j;
-            if (lastOfVisit) {
-                write = kk == nK - 1 ? (p.keepOutput() ? 0 : multiplyExact(outs, g.outElemBits()))
-                        : multiplyExact(outs, g.accElemBits());
-            }
-            long rowsT = os ? mi : kq;
-            long colsT = g.dataflow() == Dataflow.IS ? mi : nj;
             long tIdx = temporal == 'm' ? i : temporal == 'n' ? j : kk;
-            long tSize = temporal == 'm' ? mi : temporal == 'n' ? nj : kq;
-            long folds = multiplyExact(FoldGeometry.ceilDiv(rowsT, rows), FoldGeometry.ceilDiv(colsT, cols));
-            long stream;
-            if (merged) {
-                long from = tIdx * tTile;
-                stream = g.rate().peCyclesFor(from + tSize) - g.rate().peCyclesFor(from)
-                        + (tIdx == nT - 1 ? skew : 0);
+            // Tiles differ only in which of their dimensions are last (smaller) tiles.
+            int shape = (i == nM - 1 ? 1 : 0) | (j == nN - 1 ? 2 : 0) | (kk == nK - 1 ? 4 : 0);
+            long c;
+            if (merged && !uniformRate) {
+                c = tileCompute(g, mi, nj, kq, true, tIdx, tTile, nT, skew);
             } else {
-                stream = addExact(g.rate().peCyclesFor(tSize), skew);
+                if (computeOf[shape] < 0) {
+                    computeOf[shape] = tileCompute(g, mi, nj, kq, merged, tIdx, tTile, nT, skew);
+                }
+                c = computeOf[shape];
             }
-            long c = multiplyExact(folds, stream);
             if (os ? x == total - 1 : x == 0) {
                 c = addExact(c, rows);
             }
@@ -267,22 +291,29 @@ public final class TilePipeline {
             prevA = aKey;
             prevB = bKey;
             prevC = cKey;
-            long[] sw = cur;
-            cur = nxt;
+            long[] sw = idx;
+            idx = nxt;
             nxt = sw;
         }
     }
 
-    /** Tile indices {@code (rep, i, j, kk)} of tile {@code x}. */
-    private static void decode(long x, long perRep, long[] ext, String ord, long[] out) {
-        out[0] = x / perRep;
-        long rem = x % perRep;
-        long inner = ext[1] * ext[2];
-        long[] d = {rem / inner, rem / ext[2] % ext[1], rem % ext[2]};
-        for (int q = 0; q < 3; q++) {
-            char c = ord.charAt(q);
-            out[c == 'M' ? 1 : c == 'N' ? 2 : 3] = d[q];
+    /** A tile's folds times its fold span (only the streaming part for a merged temporal tile but the last). */
+    private static long tileCompute(GemmOperands g, long mi, long nj, long kq, boolean merged, long tIdx, long tTile,
+                                    long nT, long skew) {
+        long rowsT = g.dataflow() == Dataflow.OS ? mi : kq;
+        long colsT = g.dataflow() == Dataflow.IS ? mi : nj;
+        char temporal = g.temporal();
+        long tSize = temporal == 'm' ? mi : temporal == 'n' ? nj : kq;
+        long folds = multiplyExact(FoldGeometry.ceilDiv(rowsT, g.array().rows()),
+                FoldGeometry.ceilDiv(colsT, g.array().cols()));
+        long stream;
+        if (merged) {
+            long from = multiplyExact(tIdx, tTile);
+            stream = g.rate().peCyclesFor(from + tSize) - g.rate().peCyclesFor(from) + (tIdx == nT - 1 ? skew : 0);
+        } else {
+            stream = addExact(g.rate().peCyclesFor(tSize), skew);
         }
+        return multiplyExact(folds, stream);
     }
 
     /**

@@ -18,7 +18,9 @@ import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
+import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
@@ -31,7 +33,8 @@ import org.pactsim.workload.OutputRounding;
 /**
  * Small single-layer, single-core cases for the memory pipeline: GEMMs with M, N, K <= 64,
  * arrays up to 8 x 8, SRAMs of a few KiB (so that layers take several tiles and every loop
- * order occurs), bandwidths from half a byte to 16 bytes per cycle and unlimited.
+ * order occurs), 8-bit PEs in every precision mode (so layers of other widths run at
+ * fractional MAC rates), bandwidths from half a byte to 16 bytes per cycle and unlimited.
  */
 final class SmallCases {
     private SmallCases() {
@@ -40,11 +43,12 @@ final class SmallCases {
     /** Clock of the small accelerators; GB/s = bytes per cycle * 0.7. */
     static final double MHZ = 700;
 
-    record Case(Layer layer, int rows, int cols, Dataflow df, long aKiB, long bKiB, long cKiB, boolean unified,
-                double gbps) {
+    record Case(Layer layer, int rows, int cols, Dataflow df, PrecisionMode mode, long aKiB, long bKiB, long cKiB,
+                boolean unified, double gbps) {
         AcceleratorSpec acc() {
             SramSpec s = unified ? SramSpec.unified(aKiB + bKiB + cKiB) : SramSpec.split(aKiB, bKiB, cKiB);
-            return new AcceleratorSpec("small", new ArraySpec(rows, cols), df, 1, MHZ, PeSpec.INT8, s,
+            return new AcceleratorSpec("small", new ArraySpec(rows, cols), df, 1, MHZ,
+                    new PeSpec(8, 8, NumberType.INT, 32, mode), s,
                     Double.isInfinite(gbps) ? DramSpec.UNLIMITED : new DramSpec(gbps), 28);
         }
 
@@ -77,6 +81,9 @@ final class SmallCases {
         }
     }
 
+    record DfMode(Dataflow df, PrecisionMode mode) {
+    }
+
     static Arbitrary<Layer> layers() {
         Arbitrary<Bits> bits = Combinators.combine(Arbitraries.of(2, 4, 8), Arbitraries.of(3, 4, 8, 16),
                 Arbitraries.of(4, 8, 16)).as(Bits::new);
@@ -94,9 +101,10 @@ final class SmallCases {
 
     static Arbitrary<Case> cases() {
         return Combinators.combine(layers(), Arbitraries.of(2, 4, 8), Arbitraries.of(2, 4, 8),
-                Arbitraries.of(Dataflow.values()), Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
+                Arbitraries.of(Dataflow.values()).flatMap(d -> Arbitraries.of(PrecisionMode.FIXED, PrecisionMode.FIXED,
+                        PrecisionMode.BIT_SERIAL, PrecisionMode.FUSION).map(m -> new DfMode(d, m))), Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
                 Arbitraries.longs().between(1, 4).flatMap(c -> Arbitraries.of(-c, c, c)),
                 Arbitraries.of(0.35, 0.7, 1.0, 1.4, 2.8, 5.6, 11.2, Double.POSITIVE_INFINITY))
-                .as((l, r, c, d, a, b, o, bw) -> new Case(l, r, c, d, a, b, Math.abs(o), o < 0, bw));
+                .as((l, r, c, d, a, b, o, bw) -> new Case(l, r, c, d.df(), d.mode(), a, b, Math.abs(o), o < 0, bw));
     }
 }
