@@ -22,7 +22,8 @@ public final class ScaleSimConfigReader {
             "general", Set.of("run_name"),
             "architecture_presets", Set.of("arrayheight", "arraywidth", "ifmapsramszkb", "filtersramszkb",
                     "ofmapsramszkb", "ifmapoffset", "filteroffset", "ofmapoffset", "dataflow", "bandwidth",
-                    "memorybanks", "readrequestbuffer", "writerequestbuffer"),
+                    "memorybanks", "onchipmemorybanks", "onchipmemorybankports", "readrequestbuffer",
+                    "writerequestbuffer"),
             "run_presets", Set.of("interfacebandwidth", "useramulatortrace"));
     /** SCALE-Sim v3 sections accepted and ignored while their features are off. */
     private static final Set<String> IGNORED_SECTIONS = Set.of("layout", "sparsity");

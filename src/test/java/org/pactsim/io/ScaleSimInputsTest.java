@@ -65,6 +65,14 @@ class ScaleSimInputsTest {
         }
     }
 
+    /** SCALE-Sim v3's bank keys are read and ignored, like v2's MemoryBanks (CALC mode has no bank model). */
+    @Test
+    void v3ConfigsWithBankKeysAreRead() throws IOException {
+        Path v3 = V2.resolveSibling("v3").resolve("configs");
+        assumeTrue(Files.isDirectory(v3), "../shared/scalesim is not here");
+        assertThat(ArchReader.read(v3.resolve("eyeriss.cfg"), List.of()).spec().array().cols()).isEqualTo(14);
+    }
+
     @Test
     void everyBundledTopologyIsReadOrRejectedOnTheLineScaleSimFailsOn() throws IOException {
         assumeTrue(Files.isDirectory(V2), "../shared/scalesim is not here");
