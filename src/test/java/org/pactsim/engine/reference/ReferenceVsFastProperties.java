@@ -57,7 +57,10 @@ class ReferenceVsFastProperties {
             @ForAll @IntRange(min = 1, max = 3) int cores, @ForAll @IntRange(min = 1, max = 2) int repeat,
             @ForAll("pes") PeSpec pe, @ForAll Accumulator.Mode overflow, @ForAll long seed) {
         AcceleratorSpec a = acc(rows, cols, d, cores, pe);
-        MatMulLayer layer = gemm(m, n, k, repeat);
+        // The layer at the PE's own precision: one MAC per PE-cycle, the case the register-level
+        // array models (multi-pass and fused precisions are checked in engine.PrecisionTimingTest).
+        MatMulLayer layer = new MatMulLayer("g", MatMulLayer.Kind.LINEAR, repeat, m, n, k,
+                new Bits(pe.weightBits(), pe.activationBits(), Math.max(pe.weightBits(), pe.activationBits())), List.of());
         ReferenceResult ref = ReferenceEngine.run(a, layer, model.quirks(), seed,
                 new ReferenceEngine.Options(overflow, MemoryPort.IDEAL, null));
         assertThat(ref.gemm().matches()).as(ref.gemm().first()).isTrue();
