@@ -355,13 +355,36 @@ public final class MemoryModel {
             long writeBytes = bytes(addExact(outWrite, c.psumWrite));
             TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
                     weightLoadBits, keep, opt.latencyCycles());
-            Long cycles = pipelines.get(plan);
-            if (cycles == null) {
-                cycles = TilePipeline.run(plan, bpc).cycles();
-                pipelines.put(plan, cycles);
+            if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
+                c.cycles = bound(c, keep, addExact(addExact(readBytes, writeBytes), weightLoad), weightLoadBits);
+            } else {
+                Long cycles = pipelines.get(plan);
+                if (cycles == null) {
+                    cycles = TilePipeline.run(plan, bpc).cycles();
+                    pipelines.put(plan, cycles);
+                }
+                c.cycles = cycles;
             }
-            c.cycles = cycles;
             c.traffic = addExact(addExact(readBytes, writeBytes), weightLoad);
+        }
+
+        /**
+         * For layers of more than {@link TilePipeline#MAX_EXACT_TILES} tiles, the pipeline's
+         * approximation: {@code max(fill + compute + drain, transfer)} with the first A and B
+         * tiles exposed before compute and the last output tile after it.
+         */
+        long bound(Choice c, boolean keep, long trafficBytes, long weightLoadBits) {
+            Tiling t = c.tiling;
+            long fillBits = multiplyExact(t.fillBits(), c.cores);
+            if (weightLoadBits > 0) {
+                long bTile = FoldGeometry.ceilDiv(multiplyExact(weightLoadBits, multiplyExact(
+                        Math.min(t.kt(), c.ops.k()), Math.min(t.nt(), c.ops.n()))),
+                        multiplyExact(multiplyExact(c.ops.k(), c.ops.n()), c.ops.reps()));
+                fillBits = addExact(fillBits, bTile);
+            }
+            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
+            long drain = keep ? 0 : transferCycles(bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
+            return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
         }
 
         Capacity reserve(long bits) {

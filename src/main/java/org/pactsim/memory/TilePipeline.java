@@ -91,6 +91,28 @@ public final class TilePipeline {
         return r.finish();
     }
 
+    /**
+     * Layers with more tiles than this are priced by {@code MemoryModel}'s bound
+     * {@code max(fill + compute + drain, transfer)} instead: the pipeline costs O(tiles).
+     */
+    public static final long MAX_EXACT_TILES = 1L << 13;
+
+    /** Tiles of the plan (all {@code reps} GEMMs); {@link Long#MAX_VALUE} past a long. */
+    public static long tiles(Plan p) {
+        GemmOperands g = p.g();
+        Tiling t = p.tiling();
+        long n = 1;
+        for (long f : new long[] {FoldGeometry.ceilDiv(g.m(), Math.min(t.mt(), g.m())),
+                FoldGeometry.ceilDiv(g.n(), Math.min(t.nt(), g.n())),
+                FoldGeometry.ceilDiv(g.k(), Math.min(t.kt(), g.k())), g.reps()}) {
+            if (Math.multiplyHigh(n, f) != 0 || n * f < 0) {
+                return Long.MAX_VALUE;
+            }
+            n *= f;
+        }
+        return n;
+    }
+
     /** Cycles to move {@code bits} at {@code bitsPerCycle}, exactly rounded up (0 if unlimited). */
     public static long ceilCycles(long bits, double bitsPerCycle) {
         if (bits == 0 || Double.isInfinite(bitsPerCycle)) {

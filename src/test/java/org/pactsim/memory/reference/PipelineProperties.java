@@ -6,6 +6,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.memory.TilePipeline;
 
@@ -58,5 +59,22 @@ class PipelineProperties {
         long unlimited = SteppedPipeline.run(plan, Double.POSITIVE_INFINITY, 50_000_000).cycles();
         assertThat(fast).isLessThanOrEqualTo(slow);
         assertThat(unlimited).isLessThanOrEqualTo(fast).isEqualTo(lm.tiling().computeCycles());
+    }
+
+    /** Several cores in lockstep (shared or own copies), a DRAM latency, an output kept on chip. */
+    @Property(tries = 150)
+    void sharedTransfersLatencyAndKeptOutput(@ForAll("small") SmallCases.Case c, @ForAll @IntRange(min = 1, max = 3) int aShare,
+                                             @ForAll @IntRange(min = 1, max = 3) int cores,
+                                             @ForAll @IntRange(min = 0, max = 40) int latency, @ForAll boolean keep) {
+        LayerMemory lm = c.model();
+        TilePipeline.Plan one = c.plan(lm);
+        TilePipeline.Plan plan = new TilePipeline.Plan(one.g(), one.tiling(), aShare, cores, cores,
+                one.weightLoadBits() * cores, keep, latency);
+        TilePipeline.Result fast = TilePipeline.run(plan, c.bytesPerCycle());
+        SteppedPipeline.Result ref = SteppedPipeline.run(plan, c.bytesPerCycle(), 50_000_000);
+        assertThat(fast.cycles()).isEqualTo(ref.cycles());
+        assertThat(fast.stallCycles()).isEqualTo(ref.stallCycles());
+        assertThat(fast.trafficBits()).isEqualTo(ref.trafficBits());
+        assertThat(fast.cycles()).isGreaterThanOrEqualTo(fast.computeCycles() + latency);
     }
 }
