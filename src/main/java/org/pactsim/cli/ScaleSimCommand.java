@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pactsim.engine.NetworkResult;
+import org.pactsim.engine.OverflowException;
 import org.pactsim.engine.Simulator;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
 import org.pactsim.io.InputException;
 import org.pactsim.io.InputFiles;
+import org.pactsim.io.OutputFolder;
 import org.pactsim.io.ScaleSimReportWriter;
 import org.pactsim.io.TopologyReader;
 import org.pactsim.io.TraceReader;
@@ -36,6 +38,9 @@ public final class ScaleSimCommand implements Callable<Integer> {
 
     @Option(names = "-p", required = true, paramLabel = "OUTDIR", description = "Output folder.")
     Path outDir;
+
+    @Option(names = "--force", description = "Replace a previous scalesim report in OUTDIR/<run_name>.")
+    boolean force;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -65,9 +70,20 @@ public final class ScaleSimCommand implements Callable<Integer> {
         }
         ArchReader.Loaded loaded = ArchReader.read(config, List.of());
         Network net = TraceReader.read(topology, f);
-        NetworkResult result = Simulator.run(loaded.spec(), net, TimingModel.SCALESIM);
-        Path dir = outDir.resolve(loaded.spec().name());
-        ScaleSimReportWriter.write(dir, result, net.layers());
+        String run = loaded.spec().name();
+        if (run.isBlank() || run.equals(".") || run.equals("..") || run.contains("/") || run.contains("\\")) {
+            throw InputException.at(config.toString(), "run_name", "a folder name (no / or \\, not . or ..)",
+                    InputException.quote(run));
+        }
+        Path dir = outDir.resolve(run);
+        NetworkResult result;
+        try (OutputFolder folder = OutputFolder.claim(dir, "scalesim", "-p", force)) {
+            result = Simulator.run(loaded.spec(), net, TimingModel.SCALESIM);
+            ScaleSimReportWriter.write(folder.staging(), result, net.layers());
+            folder.commit();
+        } catch (OverflowException e) {
+            throw new InputException(InputException.oneLine(topology + ": " + e.getMessage()), e);
+        }
 
         PrintWriter w = spec.commandLine().getOut();
         List<String> notes = new ArrayList<>(loaded.notes());

@@ -11,7 +11,10 @@ import org.pactsim.sim.Costing;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
+import org.pactsim.engine.OverflowException;
 import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.InputException;
+import org.pactsim.io.OutputFolder;
 import org.pactsim.io.TraceReader;
 import org.pactsim.report.ResultCsv;
 import org.pactsim.report.ResultJson;
@@ -19,6 +22,7 @@ import org.pactsim.report.RooflineChart;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +55,12 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write result.json, result.csv, table.txt, roofline.png/.svg (native model) and the resolved accelerator here.")
+            description = "Also write result.json, result.csv, table.txt, roofline.png/.svg (native model) and the resolved accelerator here"
+                    + " (a new or empty folder, or a previous simulate report with --force).")
     Path out;
+
+    @Option(names = "--force", description = "With --out: replace a previous simulate report in that folder.")
+    boolean force;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Standard output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -90,14 +98,31 @@ public final class SimulateCommand implements Callable<Integer> {
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
         CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
-        SimulationResult result = Costing.price(ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm),
-                withNotes, costTables);
+        try (OutputFolder folder = out == null ? null : OutputFolder.claim(out, "simulate", "--out", force)) {
+            return run(acc, withNotes, costTables, tm, folder);
+        } catch (OverflowException | SpecException e) {
+            // a layer too large for 64-bit counts, or one this accelerator cannot run
+            throw new InputException(InputException.oneLine(trace + ": " + e.getMessage()), e);
+        }
+    }
+
+    /** Simulates, then writes the report (all files at once, after the run succeeded) and prints. */
+    private int run(AcceleratorSpec acc, Network withNotes, CostTables costTables, TimingModel tm, OutputFolder folder) {
+        SimulationResult simulated = ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm);
+        SimulationResult result;
+        try {
+            result = Costing.price(simulated, withNotes, costTables);
+        } catch (SpecException e) {
+            throw new InputException(InputException.oneLine((tables.isEmpty() ? arch : tables.get(tables.size() - 1))
+                    + ": the cost tables cannot price this accelerator: " + e.getMessage()), e);
+        }
 
         PrintWriter w = spec.commandLine().getOut();
         String table = TableRenderer.render(result);
         String json = ResultJson.render(result);
         String csv = ResultCsv.render(result);
-        if (out != null) {
+        if (folder != null) {
+            Path out = folder.staging();
             AtomicFiles.write(out.resolve("result.json"), json);
             AtomicFiles.write(out.resolve("result.csv"), csv);
             AtomicFiles.write(out.resolve("table.txt"), table);
@@ -108,6 +133,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             AtomicFiles.write(out.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(acc).toPrettyString() + System.lineSeparator());
+            folder.commit();
         }
         switch (format) {
             case json: w.print(json); break;

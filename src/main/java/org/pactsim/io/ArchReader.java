@@ -45,12 +45,39 @@ public final class ArchReader {
         return new Loaded(bind(tree), tree, notes);
     }
 
+    /** {@code dram.bandwidthGBps}: a number > 0 or {@code unlimited} (1 as a stand-in when collecting). */
+    private static double bandwidth(YNode bw, MapReader d) {
+        if (bw == null) {
+            return 1;
+        }
+        if (bw.kind() == YNode.Kind.STRING && bw.text().trim().equalsIgnoreCase("unlimited")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            if (bw.kind() == YNode.Kind.INT || bw.kind() == YNode.Kind.FLOAT) {
+                return MapReader.positiveValue(bw, "dram.bandwidthGBps");
+            }
+            throw InputException.at(bw.where(), "dram.bandwidthGBps", "a number > 0 or unlimited", bw.describe());
+        } catch (InputException e) {
+            d.fail(e);
+            return 1;
+        }
+    }
+
     /** Binds a config tree to a validated {@link AcceleratorSpec}. */
     public static AcceleratorSpec bind(YNode tree) {
-        MapReader r = MapReader.of(tree, "");
+        return bind(tree, null);
+    }
+
+    /**
+     * As {@link #bind(YNode)}; with {@code problems} it records every error it finds and
+     * returns null when there was any ({@code pactsim validate}).
+     */
+    public static AcceleratorSpec bind(YNode tree, InputProblems problems) {
+        MapReader r = MapReader.of(tree, "", problems);
         String schema = r.string("schema");
-        if (!schema.equals(SCHEMA)) {
-            throw InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema));
+        if (schema != null && !schema.equals(SCHEMA)) {
+            r.fail(InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema)));
         }
         String name = r.string("name");
 
@@ -88,15 +115,9 @@ public final class ArchReader {
 
         MapReader d = r.object("dram");
         YNode bw = d.require("bandwidthGBps");
-        double gbps;
-        if (bw.kind() == YNode.Kind.STRING && bw.text().trim().equalsIgnoreCase("unlimited")) {
-            gbps = Double.POSITIVE_INFINITY;
-        } else if (bw.kind() == YNode.Kind.INT || bw.kind() == YNode.Kind.FLOAT) {
-            gbps = MapReader.positiveValue(bw, "dram.bandwidthGBps");
-        } else {
-            throw InputException.at(bw.where(), "dram.bandwidthGBps", "a number > 0 or unlimited", bw.describe());
-        }
-        String dramType = d.has("type") ? d.string("type").trim().toLowerCase(java.util.Locale.ROOT) : null;
+        double gbps = bandwidth(bw, d);
+        String dt = d.has("type") ? d.string("type") : null;
+        String dramType = dt == null ? null : dt.trim().toLowerCase(java.util.Locale.ROOT);
         d.finish();
         DramSpec dram = d.build(() -> new DramSpec(gbps, dramType));
         VectorSpec vector = VectorSpec.defaultFor(array);

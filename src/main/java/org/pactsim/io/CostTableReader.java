@@ -123,10 +123,20 @@ public final class CostTableReader {
 
     /** Parses one file's tables; kinds it does not hold are null. */
     public static CostTables.Partial parse(String text, String origin) {
+        return parse(text, origin, null);
+    }
+
+    /**
+     * As {@link #parse(String, String)}; with {@code problems} it records every error it finds,
+     * going on with the next row or table, and returns null when there was any.
+     */
+    public static CostTables.Partial parse(String text, String origin, InputProblems problems) {
         String[] lines = text.split("\r\n|\n|\r", -1);
         Map<TableKind, Section> sections = new EnumMap<>(TableKind.class);
         Section cur = null;
         boolean schemaSeen = false;
+        boolean skipping = false;
+        int before = problems == null ? 0 : problems.count();
         for (int n = 1; n <= lines.length; n++) {
             String line = lines[n - 1].strip();
             if (line.isEmpty()) {
@@ -134,13 +144,13 @@ public final class CostTableReader {
             }
             String where = origin + ":" + n;
             if (!schemaSeen) {
-                Matcher m = SCHEMA_LINE.matcher(line);
-                if (!m.matches() || !m.group(1).equals(SCHEMA)) {
-                    throw InputException.at(where, null, "a first line '# schema: " + SCHEMA + "'",
-                            InputException.quote(line));
-                }
                 schemaSeen = true;
-                continue;
+                Matcher m = SCHEMA_LINE.matcher(line);
+                if (m.matches() && m.group(1).equals(SCHEMA)) {
+                    continue;
+                }
+                InputProblems.recover(problems, InputException.at(where, null, "a first line '# schema: " + SCHEMA
+                        + "'", InputException.quote(line)), null);
             }
             if (line.startsWith("#")) {
                 Matcher m = TABLE_LINE.matcher(line);
@@ -148,45 +158,54 @@ public final class CostTableReader {
                     TableKind kind = TableKind.parse(m.group(1));
                     if (kind == null) {
                         String hint = Suggest.closest(m.group(1), keys());
-                        throw InputException.at(where, "table", hint != null ? "a known table (did you mean " + hint + "?)"
-                                : "one of " + String.join(", ", keys()), InputException.quote(m.group(1)));
-                    }
-                    if (sections.containsKey(kind)) {
-                        throw InputException.at(where, "table " + kind.key(), "each table once in a file",
-                                "a second one (first at line " + sections.get(kind).line + ")");
+                        InputProblems.recover(problems, InputException.at(where, "table", hint != null
+                                ? "a known table (did you mean " + hint + "?)" : "one of " + String.join(", ", keys()),
+                                InputException.quote(m.group(1))), null);
+                    } else if (sections.containsKey(kind)) {
+                        InputProblems.recover(problems, InputException.at(where, "table " + kind.key(),
+                                "each table once in a file", "a second one (first at line " + sections.get(kind).line
+                                + ")"), null);
+                        kind = null;
                     }
                     finish(cur, origin);
-                    cur = new Section(kind, origin, n);
-                    sections.put(kind, cur);
+                    cur = kind == null ? null : new Section(kind, origin, n, problems);
+                    skipping = kind == null;
+                    if (kind != null) {
+                        sections.put(kind, cur);
+                    }
                 }
                 continue;
             }
             if (cur == null) {
-                throw InputException.at(where, null, "a '# table: KIND' line before any header or row",
-                        InputException.quote(line));
+                if (!skipping) {
+                    InputProblems.recover(problems, InputException.at(where, null,
+                            "a '# table: KIND' line before any header or row", InputException.quote(line)), null);
+                }
+                skipping = true;
+                continue;
             }
-            List<String> f = fields(line, where);
-            if (cur.header == null) {
-                cur.header(f, n);
-            } else {
-                cur.row(f, n);
-            }
+            cur.line(line, n);
         }
         if (!schemaSeen) {
-            throw InputException.at(origin, null, "a first line '# schema: " + SCHEMA + "'", "an empty file");
+            InputProblems.recover(problems, InputException.at(origin, null, "a first line '# schema: " + SCHEMA + "'",
+                    "an empty file"), null);
         }
         finish(cur, origin);
-        if (sections.isEmpty()) {
-            throw InputException.at(origin, null, "at least one '# table: KIND' section", "none");
+        if (sections.isEmpty() && (problems == null || problems.count() == before)) {
+            InputProblems.recover(problems, InputException.at(origin, null, "at least one '# table: KIND' section",
+                    "none"), null);
         }
-        return new CostTables.Partial(
-                build(sections.get(TableKind.MAC), rows -> new MacTable(cast(rows))),
-                build(sections.get(TableKind.MAC_FIT), CostTableReader::fit),
-                build(sections.get(TableKind.SRAM), rows -> new SramTable(cast(rows))),
-                build(sections.get(TableKind.DRAM), rows -> new DramTable(cast(rows))),
-                build(sections.get(TableKind.LEAKAGE), rows -> new LeakageTable(cast(rows))),
-                build(sections.get(TableKind.TECH), rows -> new TechTable(cast(rows))),
-                build(sections.get(TableKind.PARAMS), rows -> new ParamTable(cast(rows))));
+        Map<TableKind, Object> t = new EnumMap<>(TableKind.class);
+        for (Section sec : sections.values()) {
+            t.put(sec.kind, build(sec));
+        }
+        if (problems != null && problems.count() > before) {
+            return null;
+        }
+        return new CostTables.Partial((MacTable) t.get(TableKind.MAC), (IntMacFit) t.get(TableKind.MAC_FIT),
+                (SramTable) t.get(TableKind.SRAM), (DramTable) t.get(TableKind.DRAM),
+                (LeakageTable) t.get(TableKind.LEAKAGE), (TechTable) t.get(TableKind.TECH),
+                (ParamTable) t.get(TableKind.PARAMS));
     }
 
     @SuppressWarnings("unchecked")
@@ -198,21 +217,34 @@ public final class CostTableReader {
         if (s == null) {
             return;
         }
-        if (s.header == null || s.rows.isEmpty()) {
-            throw InputException.at(origin + ":" + s.line, "table " + s.kind.key(), "a header line and at least one row",
-                    s.header == null ? "no header" : "no rows");
+        if (s.header == null || s.rowLines == 0) {
+            s.broken = true;
+            InputProblems.recover(s.problems, InputException.at(origin + ":" + s.line, "table " + s.kind.key(),
+                    "a header line and at least one row", s.header == null ? "no header" : "no rows"), null);
         }
     }
 
-    private static <T> T build(Section s, java.util.function.Function<List<Object>, T> f) {
-        if (s == null) {
+    /** The table of a section's kind from its rows; null when the section is broken. */
+    private static Object build(Section s) {
+        if (s.broken) {
             return null;
         }
         try {
-            return f.apply(s.rows);
+            return switch (s.kind) {
+                case MAC -> new MacTable(cast(s.rows));
+                case MAC_FIT -> fit(s.rows);
+                case SRAM -> new SramTable(cast(s.rows));
+                case DRAM -> new DramTable(cast(s.rows));
+                case LEAKAGE -> new LeakageTable(cast(s.rows));
+                case TECH -> new TechTable(cast(s.rows));
+                case PARAMS -> new ParamTable(cast(s.rows));
+            };
         } catch (SpecException e) {
-            throw InputException.at(s.origin + ":" + s.line, "table " + s.kind.key(),
-                    e.violations().get(0).expected(), e.violations().get(0).found());
+            for (var v : s.problems == null ? e.violations().subList(0, 1) : e.violations()) {
+                InputProblems.recover(s.problems, InputException.at(s.origin + ":" + s.line, "table " + s.kind.key(),
+                        v.expected(), v.found()), null);
+            }
+            return null;
         }
     }
 
@@ -263,36 +295,74 @@ public final class CostTableReader {
         final int line;
         List<String> header;
         final List<Object> rows = new ArrayList<>();
+        /** Null when strict. */
+        final InputProblems problems;
+        /** Collecting: a problem was recorded in this table, which is then not built. */
+        boolean broken;
+        /** Row lines seen, read or not. */
+        int rowLines;
 
-        Section(TableKind kind, String origin, int line) {
+        Section(TableKind kind, String origin, int line, InputProblems problems) {
             this.kind = kind;
             this.origin = origin;
             this.line = line;
+            this.problems = problems;
         }
+
+        /** A header or row line; collecting, a bad one is recorded and the table marked broken. */
+        void line(String line, int n) {
+            if (header != null) {
+                rowLines++;
+                if (headerBad) {
+                    return;
+                }
+            }
+            try {
+                List<String> f = fields(line, origin + ":" + n);
+                if (header == null) {
+                    header(f, n);
+                } else {
+                    row(f, n);
+                }
+            } catch (InputException e) {
+                broken = true;
+                InputProblems.recover(problems, e, null);
+                if (header == null) {
+                    header = List.of();
+                    headerBad = true;
+                }
+            }
+        }
+
+        /** Collecting: the header had a problem, its rows are not read. */
+        boolean headerBad;
 
         void header(List<String> f, int n) {
             List<String> known = COLUMNS.get(kind);
             Set<String> seen = new LinkedHashSet<>();
             String where = origin + ":" + n;
+            int before = problems == null ? 0 : problems.count();
             for (String h : f) {
                 if (!known.contains(h)) {
                     String hint = Suggest.closest(h, known);
-                    throw InputException.at(where, "column " + InputException.quote(h),
+                    InputProblems.recover(problems, InputException.at(where, "column " + InputException.quote(h),
                             hint != null ? "a " + kind.key() + " column (did you mean " + hint + "?)"
                                     : "one of the " + kind.key() + " columns " + String.join(", ", known),
-                            "an unknown column");
-                }
-                if (!seen.add(h)) {
-                    throw InputException.at(where, "column " + h, "each column once", "a duplicate");
+                            "an unknown column"), null);
+                } else if (!seen.add(h)) {
+                    InputProblems.recover(problems, InputException.at(where, "column " + h, "each column once",
+                            "a duplicate"), null);
                 }
             }
             for (String k : known) {
                 if (!seen.contains(k)) {
-                    throw InputException.at(where, "column " + k, "every " + kind.key() + " column ("
-                            + String.join(", ", known) + ")", "it missing");
+                    InputProblems.recover(problems, InputException.at(where, "column " + k, "every " + kind.key()
+                            + " column (" + String.join(", ", known) + ")", "it missing"), null);
                 }
             }
             header = f;
+            headerBad = problems != null && problems.count() > before;
+            broken |= headerBad;
         }
 
         void row(List<String> f, int n) {

@@ -53,13 +53,21 @@ public final class TraceReader {
 
     /** Reads {@code file}; {@code form} forces a SCALE-Sim form (null: detect from the header). */
     public static Network read(Path file, TopologyReader.Form form) {
+        return read(file, form, null);
+    }
+
+    /**
+     * As {@link #read(Path, TopologyReader.Form)}; with {@code problems} it records every error
+     * it finds, going on with the next layer or row, and returns null when there was any.
+     */
+    public static Network read(Path file, TopologyReader.Form form, InputProblems problems) {
         String ext = InputFiles.extension(file);
         String text = InputFiles.read(file);
         String origin = file.toString();
         String base = file.getFileName().toString();
         String name = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
         if (ext.equals("yaml") || ext.equals("yml") || ext.equals("json")) {
-            return fromTree(YamlLoader.parse(text, origin, ext.equals("json")));
+            return fromTree(YamlLoader.parse(text, origin, ext.equals("json")), problems);
         }
         if (!ext.equals("csv")) {
             throw InputException.at(origin, null, "a trace ending in .csv, .yaml, .yml or .json",
@@ -69,12 +77,53 @@ public final class TraceReader {
             throw InputException.at(origin, null, "a header line and layer rows", "an empty file");
         }
         if (form == null && isPactsimCsv(text)) {
-            return fromCsv(text, origin, name);
+            return fromCsv(text, origin, name, problems);
         }
-        return TopologyReader.read(text, origin, name, form != null ? form : TopologyReader.detect(text));
+        TopologyReader.Form f = form != null ? form : TopologyReader.detect(text);
+        if (problems == null) {
+            return TopologyReader.read(text, origin, name, f);
+        }
+        try {
+            return TopologyReader.read(text, origin, name, f);
+        } catch (InputException e) {
+            topologyRows(text, origin, name, f, problems, e);
+            return null;
+        }
     }
 
-    static boolean isPactsimCsv(String text) {
+    /**
+     * After a SCALE-Sim topology failed: reads it again row by row (rows are independent) to
+     * record the error of every bad row, or {@code first} when no row alone is at fault.
+     */
+    private static void topologyRows(String text, String origin, String name, TopologyReader.Form form,
+                                     InputProblems problems, InputException first) {
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int header = -1;
+        int before = problems.count();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            if (header < 0) {
+                header = i;
+                continue;
+            }
+            try {
+                TopologyReader.read(lines[header] + "\n" + lines[i], origin, name, form);
+            } catch (InputException e) {
+                String at = origin + ":2:";
+                String m = e.getMessage();
+                problems.add(new InputException(m.startsWith(at) ? origin + ":" + (i + 1) + ":" + m.substring(at.length())
+                        : m));
+            }
+        }
+        if (problems.count() == before) {
+            problems.add(first);
+        }
+    }
+
+    /** Whether a CSV is a pactsim trace (its header has name and type columns), not a SCALE-Sim topology. */
+    public static boolean isPactsimCsv(String text) {
         for (String l : text.split("\r\n|\n|\r", -1)) {
             if (l.isBlank() || l.startsWith("#")) {
                 continue;
@@ -86,11 +135,13 @@ public final class TraceReader {
     }
 
     /** A pactsim CSV trace: each row becomes a mapping so CSV and YAML share one binder. */
-    static Network fromCsv(String text, String origin, String name) {
+    static Network fromCsv(String text, String origin, String name, InputProblems problems) {
         String[] lines = text.split("\r\n|\n|\r", -1);
         List<String> header = null;
         List<Layer> layers = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        int rows = 0;
+        int before = problems == null ? 0 : problems.count();
         for (int n = 1; n <= lines.length; n++) {
             String line = lines[n - 1];
             if (line.isBlank() || line.startsWith("#")) {
@@ -102,20 +153,26 @@ public final class TraceReader {
                 for (String h : f) {
                     if (!COLUMNS.contains(h)) {
                         String hint = Suggest.closest(h, COLUMNS);
-                        throw InputException.at(origin + ":" + n, "column " + InputException.quote(h),
+                        InputProblems.recover(problems, InputException.at(origin + ":" + n,
+                                "column " + InputException.quote(h),
                                 hint != null ? "a known column (did you mean " + hint + "?)" : "a known column",
-                                "an unknown column");
+                                "an unknown column"), null);
+                    } else if (!seen.add(h)) {
+                        InputProblems.recover(problems, InputException.at(origin + ":" + n, "column " + h,
+                                "each column once", "a duplicate"), null);
                     }
-                    if (!seen.add(h)) {
-                        throw InputException.at(origin + ":" + n, "column " + h, "each column once", "a duplicate");
-                    }
+                }
+                if (problems != null && problems.count() > before) {
+                    return null;
                 }
                 header = f;
                 continue;
             }
+            rows++;
             if (f.size() > header.size()) {
-                throw InputException.at(origin + ":" + n, null, "at most " + header.size() + " fields (the header's)",
-                        f.size() + " fields");
+                InputProblems.recover(problems, InputException.at(origin + ":" + n, null,
+                        "at most " + header.size() + " fields (the header's)", f.size() + " fields"), null);
+                continue;
             }
             YNode row = YNode.map(origin, n);
             for (int i = 0; i < f.size(); i++) {
@@ -127,53 +184,85 @@ public final class TraceReader {
                     row.put(h, v);
                 }
             }
-            layers.add(layer(row, "layer " + (layers.size() + 1), names));
+            addLayer(layers, row, "layer " + rows, names, problems);
         }
-        if (layers.isEmpty()) {
-            throw InputException.at(origin, null, "a header line and at least one layer row", "no layer rows");
+        if (rows == 0) {
+            InputProblems.recover(problems, InputException.at(origin, null, "a header line and at least one layer row",
+                    "no layer rows"), null);
         }
-        Network net = new Network(name, layers);
-        checkInputs(net, origin);
-        return net;
+        return network(name, layers, origin, problems, before);
     }
 
-    static Network fromTree(YNode root) {
-        MapReader r = MapReader.of(root, "");
+    static Network fromTree(YNode root, InputProblems problems) {
+        int before = problems == null ? 0 : problems.count();
+        MapReader r = MapReader.of(root, "", problems);
         String schema = r.string("schema");
-        if (!schema.equals(SCHEMA)) {
-            throw InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema));
+        if (schema != null && !schema.equals(SCHEMA)) {
+            r.fail(InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema)));
         }
         String name = r.string("name");
         List<YNode> items = r.list("layers");
         r.finish();
-        if (items.isEmpty()) {
-            throw InputException.at(root.where(), "layers", "at least one layer", "an empty list");
+        if (items.isEmpty() && r.clean()) {
+            r.fail(InputException.at(root.where(), "layers", "at least one layer", "an empty list"));
         }
         List<Layer> layers = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            layers.add(layer(items.get(i), "layers[" + i + "]", names));
+            addLayer(layers, items.get(i), "layers[" + i + "]", names, problems);
         }
-        Network net = new Network(name, layers);
-        checkInputs(net, root.origin());
-        return net;
+        return network(name, layers, root.origin(), problems, before);
     }
 
-    private static Layer layer(YNode node, String path, Set<String> names) {
-        MapReader r = MapReader.of(node, path);
+    /** Reads one layer; collecting, its first direct error is recorded and the next layer read. */
+    private static void addLayer(List<Layer> layers, YNode node, String path, Set<String> names,
+                                 InputProblems problems) {
+        try {
+            Layer l = layer(node, path, names, problems);
+            if (l != null) {
+                layers.add(l);
+            }
+        } catch (InputException e) {
+            InputProblems.recover(problems, e, null);
+        }
+    }
+
+    /** The network, or null when collecting found problems (its layers may be missing). */
+    private static Network network(String name, List<Layer> layers, String origin, InputProblems problems,
+                                   int before) {
+        if (problems != null && problems.count() > before) {
+            return null;
+        }
+        Network net = new Network(name, layers);
+        checkInputs(net, origin, problems);
+        return problems != null && problems.count() > before ? null : net;
+    }
+
+    private static Layer layer(YNode node, String path, Set<String> names, InputProblems problems) {
+        MapReader r = MapReader.of(node, path, problems);
         String name = r.string("name");
-        if (!names.add(name)) {
-            throw InputException.at(node.where(), path + ".name", "a unique layer name", InputException.quote(name));
+        if (name != null && !names.add(name)) {
+            r.fail(InputException.at(node.where(), path + ".name", "a unique layer name", InputException.quote(name)));
         }
         String type = r.choice("type", TYPES);
+        if (type == null) {
+            return null;
+        }
         VectorOp op = VectorOp.parse(type);
-        refuseOthers(node, path, type, op);
+        refuseOthers(r, node, path, type, op);
         List<String> inputs = new ArrayList<>();
-        if (r.has("inputs")) {
-            for (String s : r.string("inputs").split("[;|]")) {
+        String named = r.has("inputs") ? r.string("inputs") : null;
+        if (named != null) {
+            for (String s : named.split("[;|]")) {
                 if (!s.isBlank()) {
                     inputs.add(s.strip());
                 }
+            }
+        }
+        for (String in : inputs) {
+            if (in.equals(name) || !names.contains(in)) {
+                r.fail(InputException.at(node.where(), path + ".inputs", "names of earlier layers",
+                        InputException.quote(in)));
             }
         }
         long max = ConvLayer.MAX_DIM;
@@ -215,8 +304,8 @@ public final class TraceReader {
                     long groups = type.equals("dwconv") ? r.integer("groups", 1, max, inC)
                             : r.integer("groups", 1, max, 1);
                     if (type.equals("dwconv") && groups != inC) {
-                        throw InputException.at(node.where(), path + ".groups", "inC (" + inC + ") for a dwconv layer",
-                                Long.toString(groups));
+                        r.fail(InputException.at(node.where(), path + ".groups", "inC (" + inC + ") for a dwconv layer",
+                                Long.toString(groups)));
                     }
                     boolean bias = bool(r, "bias");
                     layer = r.build(() -> new ConvLayer(name, batch, inH, inW, inC, outC, kH, kW, sH, sW, pH, pW,
@@ -228,7 +317,7 @@ public final class TraceReader {
                     long outC = r.integer("outC", 1, max);
                     long rows = r.integer("m", 1, max, 1);
                     if (batch > max / rows) {
-                        throw InputException.at(node.where(), path + ".m", "batch * m <= " + max, batch + " * " + rows);
+                        r.fail(InputException.at(node.where(), path + ".m", "batch * m <= " + max, batch + " * " + rows));
                     }
                     boolean bias = bool(r, "bias");
                     layer = r.build(() -> new MatMulLayer(name, MatMulLayer.Kind.LINEAR, 1, batch * rows, outC, inC,
@@ -249,7 +338,7 @@ public final class TraceReader {
     }
 
     /** Refuses a column that exists but means nothing for this layer type. */
-    private static void refuseOthers(YNode node, String path, String type, VectorOp op) {
+    private static void refuseOthers(MapReader r, YNode node, String path, String type, VectorOp op) {
         Set<String> allowed = new HashSet<>(COMMON);
         if (op == null) {
             allowed.addAll(GEMM_KEYS.get(type));
@@ -264,8 +353,8 @@ public final class TraceReader {
         }
         for (var e : node.entries().entrySet()) {
             if (COLUMNS.contains(e.getKey()) && !allowed.contains(e.getKey()) && e.getValue().kind() != YNode.Kind.NULL) {
-                throw InputException.at(e.getValue().where(), path + "." + e.getKey(),
-                        "no " + e.getKey() + " on a " + type + " layer", InputException.quote(e.getValue().text()));
+                r.fail(InputException.at(e.getValue().where(), path + "." + e.getKey(),
+                        "no " + e.getKey() + " on a " + type + " layer", InputException.quote(e.getValue().text())));
             }
         }
     }
@@ -276,18 +365,19 @@ public final class TraceReader {
         }
         YNode v = r.require(key);
         if (v.kind() != YNode.Kind.BOOL) {
-            throw InputException.at(v.where(), r.key(key), "true or false", v.describe());
+            r.fail(InputException.at(v.where(), r.key(key), "true or false", v.describe()));
+            return false;
         }
         return Boolean.parseBoolean(v.text().trim().toLowerCase(Locale.ROOT));
     }
 
-    private static void checkInputs(Network net, String origin) {
+    private static void checkInputs(Network net, String origin, InputProblems problems) {
         Set<String> seen = new HashSet<>();
         for (Layer l : net.layers()) {
             for (String in : l.inputs()) {
                 if (!seen.contains(in)) {
-                    throw InputException.at(origin, "layer " + l.name() + " inputs",
-                            "names of earlier layers", InputException.quote(in));
+                    InputProblems.recover(problems, InputException.at(origin, "layer " + l.name() + " inputs",
+                            "names of earlier layers", InputException.quote(in)), null);
                 }
             }
             seen.add(l.name());

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML (and JSON, a subset) into a {@link YNode} tree with line numbers. Strict:
@@ -55,6 +57,9 @@ public final class YamlLoader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException) {
+                throw new InputException(InputException.oneLine(yamlProblem((MarkedYAMLException) e.getCause(), origin)), e);
+            }
             JsonLocation loc = e.getLocation();
             String where = loc != null && loc.getLineNr() > 0 ? origin + ":" + loc.getLineNr() : origin;
             throw new InputException(InputException.oneLine(where + ": not valid " + (json ? "JSON" : "YAML")
@@ -66,6 +71,28 @@ public final class YamlLoader {
             throw new InputException(InputException.oneLine(origin + ": not valid " + (json ? "JSON" : "YAML")
                     + ": " + firstLine(String.valueOf(e.getMessage()))), e);
         }
+    }
+
+    /**
+     * A YAML syntax error at the line of the problem itself (not of the construct it is in),
+     * with the construct and where it starts: {@code not valid YAML: found unexpected end of
+     * stream (while scanning a quoted scalar at line 2)}.
+     */
+    private static String yamlProblem(MarkedYAMLException m, String origin) {
+        Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        StringBuilder sb = new StringBuilder(origin);
+        if (at != null) {
+            sb.append(':').append(at.getLine() + 1);
+        }
+        sb.append(": not valid YAML: ").append(m.getProblem() != null ? m.getProblem() : "unreadable");
+        if (m.getContext() != null) {
+            sb.append(" (").append(m.getContext());
+            if (m.getContextMark() != null && at != null && m.getContextMark().getLine() != at.getLine()) {
+                sb.append(" at line ").append(m.getContextMark().getLine() + 1);
+            }
+            sb.append(')');
+        }
+        return sb.toString();
     }
 
     private static YNode read(JsonParser p, String origin, int depth) throws IOException {

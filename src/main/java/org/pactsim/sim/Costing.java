@@ -26,6 +26,15 @@ public final class Costing {
     }
 
     public static SimulationResult price(SimulationResult r, Network net, CostTables tables) {
+        try {
+            return priced(r, net, tables);
+        } catch (ArithmeticException e) {
+            throw new org.pactsim.engine.OverflowException("network " + net.name()
+                    + ": an action count (SRAM or DRAM bits, PE-cycles) exceeds 2^63-1; the network is too large to price");
+        }
+    }
+
+    private static SimulationResult priced(SimulationResult r, Network net, CostTables tables) {
         List<ActionCounts> base = EngineActions.perLayer(r.compute(), net);
         List<ActionCounts> first = counts(r, base, r.first());
         List<ActionCounts> steady = r.hasMemory() ? counts(r, base, r.steady()) : first;

@@ -28,6 +28,19 @@ public final class Simulation {
             return new SimulationResult(compute, List.of(), List.of());
         }
         List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net, memo);
-        return new SimulationResult(compute, both.get(0), both.get(1));
+        SimulationResult r = new SimulationResult(compute, both.get(0), both.get(1));
+        try {
+            // each layer's counts fit (the memory model checks them); their sums must too
+            r.cycles();
+            r.steadyStateCycles();
+            r.stallCycles();
+            r.dramReadBytes();
+            r.dramWriteBytes();
+            r.steadyStateDramBytes();
+        } catch (ArithmeticException e) {
+            throw new org.pactsim.engine.OverflowException("network " + net.name()
+                    + ": total cycles or DRAM bytes exceed 2^63-1; the network is too large to simulate");
+        }
+        return r;
     }
 }

@@ -1,0 +1,302 @@
+package org.pactsim.robust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.api.Test;
+import org.pactsim.engine.LayerResult;
+import org.pactsim.engine.OverflowException;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.io.ArchReader;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.memory.LayerMemory;
+import org.pactsim.report.ResultCsv;
+import org.pactsim.sim.Costing;
+import org.pactsim.sim.Simulation;
+import org.pactsim.sim.SimulationResult;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Gemm;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.OutputRounding;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
+
+/**
+ * Exact arithmetic at the edge of 64 bits: layers with dimensions up to 10^6 (and products far
+ * past 2^63) and networks of 10^4 layers go through simulation (both timing models, the memory
+ * model) and pricing, and either come out with counts that agree with the same counts taken in
+ * {@link BigInteger}, or are refused with an {@link OverflowException}; never a wrapped,
+ * negative or otherwise wrong number. Refusal is checked to be honest too: a network whose true
+ * MAC count fits in a long and whose layers are small enough must not be refused.
+ */
+class HugeValueProperties {
+    private static final long MAX = 1_000_000;
+    private static final Bounded BOUNDED = new Bounded();
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final List<AcceleratorSpec> ACCS = List.of(
+            ArchReader.read(Path.of("src/test/resources/bad-inputs/good/arch.yaml"), List.of()).spec(),
+            ArchReader.read(Path.of("arch-configs/tpu-v1.yaml"), List.of()).spec());
+
+    private static Arbitrary<Long> dim() {
+        return Arbitraries.longs().between(1, MAX).withDistribution(RandomDistribution.biased())
+                .edgeCases(c -> c.includeOnly(1L, MAX));
+    }
+
+    @Provide
+    Arbitrary<Layer> matmuls() {
+        // as the trace reader makes them: a linear layer (fc) once, a matmul (attention) batch times
+        return Combinators.combine(dim(), dim(), dim(), dim(), Arbitraries.of(MatMulLayer.Kind.values()))
+                .as((count, m, n, k, kind) -> (Layer) new MatMulLayer("mm", kind,
+                        kind == MatMulLayer.Kind.LINEAR ? 1 : count, m, n, k, Bits.INT8, List.of()));
+    }
+
+    @Provide
+    Arbitrary<Layer> convs() {
+        Arbitrary<Long> small = Arbitraries.longs().between(1, 11);
+        return Combinators.combine(Arbitraries.longs().between(1, 1000), dim(), dim(), dim(), dim(), small,
+                Arbitraries.longs().between(1, 4), Arbitraries.longs().between(0, 3))
+                .as((batch, h, w, ci, co, k, s, pad) -> (Layer) new ConvLayer("conv", batch, h, w, ci, co,
+                        Math.min(k, h + 2 * pad), Math.min(k, w + 2 * pad), s, s, pad, pad, 1, Bits.INT8, List.of()));
+    }
+
+    @Provide
+    Arbitrary<Layer> vectors() {
+        return Combinators.combine(dim(), dim(), dim(), dim(), Arbitraries.of(VectorOp.RELU, VectorOp.SOFTMAX,
+                VectorOp.LAYERNORM, VectorOp.GELU))
+                .as((b, h, w, c, op) -> (Layer) new VectorLayer("vec", op, b, h, w, c, 1, 1, 1, 1, 0, 0, 0, Bits.INT8,
+                        List.of()));
+    }
+
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    void matmulLayersUpTo1e6AreExactOrRefused(@ForAll("matmuls") Layer l, @ForAll("accIndex") int acc)
+            throws Exception {
+        check(new Network("huge", List.of(l)), ACCS.get(acc));
+    }
+
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    void convLayersUpTo1e6AreExactOrRefused(@ForAll("convs") Layer l, @ForAll("accIndex") int acc)
+            throws Exception {
+        check(new Network("huge", List.of(l)), ACCS.get(acc));
+    }
+
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void vectorLayersUpTo1e6AreExactOrRefused(@ForAll("vectors") Layer l, @ForAll("accIndex") int acc)
+            throws Exception {
+        check(new Network("huge", List.of(l)), ACCS.get(acc));
+    }
+
+    /** A few huge layers: each may fit while their sum does not. */
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void networksOfHugeLayersAreExactOrRefused(@ForAll("matmuls") Layer a, @ForAll("convs") Layer b,
+                                               @ForAll("matmuls") Layer c, @ForAll("accIndex") int acc)
+            throws Exception {
+        List<Layer> ls = List.of(rename(a, "a"), rename(b, "b"), rename(c, "c"));
+        check(new Network("huge3", ls), ACCS.get(acc));
+    }
+
+    @Provide
+    Arbitrary<Integer> accIndex() {
+        return Arbitraries.integers().between(0, ACCS.size() - 1);
+    }
+
+    /** Ten thousand layers of every kind, up to 10^4 per dimension: simulated in bounded time, sums exact. */
+    @Test
+    void aNetworkOfTenThousandLayersSimulates() throws Exception {
+        Random rnd = new Random(42);
+        List<Layer> ls = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            long h = 1 + rnd.nextInt(224);
+            long c = 1 + rnd.nextInt(1024);
+            long o = 1 + rnd.nextInt(1024);
+            switch (i % 3) {
+                case 0:
+                    ls.add(new ConvLayer("c" + i, 1, h, h, c, o, Math.min(3, h), Math.min(3, h), 1, 1, 1, 1, 1,
+                            Bits.INT8, List.of()));
+                    break;
+                case 1:
+                    ls.add(new VectorLayer("r" + i, VectorOp.RELU, 1, h, h, c, 1, 1, 1, 1, 0, 0, 0, Bits.INT8, List.of()));
+                    break;
+                default:
+                    ls.add(new MatMulLayer("f" + i, MatMulLayer.Kind.LINEAR, 1, 1 + rnd.nextInt(10_000), o, c,
+                            Bits.INT8, List.of()));
+                    break;
+            }
+        }
+        Network net = new Network("ten-thousand", ls);
+        SimulationResult r = check(net, ACCS.get(1), Duration.ofSeconds(90));
+        assertThat(r).as("10^4 layers of at most 10^4 per dimension fit in 64 bits").isNotNull();
+        assertThat(r.layers()).hasSize(10_000);
+    }
+
+    /**
+     * Layers whose cycles each fit in a long while their sum does not: at 10^-9 GB/s (2e-9 bytes
+     * a cycle at 500 MHz) each fc layer's 10^10 weight bytes take about 5e18 cycles, two of them
+     * 1e19 > 2^63-1 = 9.2e18. Refused, not wrapped.
+     */
+    @Test
+    void totalsPastALongAreRefusedEvenWhenEachLayerFits() {
+        AcceleratorSpec slow = ArchReader.read(Path.of("src/test/resources/bad-inputs/good/arch.yaml"),
+                List.of("dram.bandwidthGBps=0.000000001")).spec();
+        List<Layer> two = List.of(
+                new MatMulLayer("f1", MatMulLayer.Kind.LINEAR, 1, 1, 100_000, 100_000, Bits.INT8, List.of()),
+                new MatMulLayer("f2", MatMulLayer.Kind.LINEAR, 1, 1, 100_000, 100_000, Bits.INT8, List.of()));
+        Network net = new Network("two", two);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Simulation.run(slow, net, TimingModel.PACTSIM))
+                .isInstanceOf(OverflowException.class).hasMessageContaining("exceed").hasMessageContaining("2^63-1");
+        SimulationResult one = Simulation.run(slow, new Network("one", two.subList(0, 1)), TimingModel.PACTSIM);
+        assertThat(one.cycles()).as("one layer alone fits").isGreaterThan(Long.MAX_VALUE / 4);
+    }
+
+    private static Layer rename(Layer l, String name) {
+        if (l instanceof MatMulLayer m) {
+            return new MatMulLayer(name, m.kind(), m.count(), m.m(), m.n(), m.k(), m.bits(), m.inputs());
+        }
+        ConvLayer c = (ConvLayer) l;
+        return new ConvLayer(name, c.batch(), c.inH(), c.inW(), c.inC(), c.outC(), c.kH(), c.kW(), c.strideH(),
+                c.strideW(), c.padH(), c.padW(), c.groups(), c.bits(), c.inputs());
+    }
+
+    /**
+     * Simulates {@code net} on {@code acc} in both timing models and prices it: either every count
+     * agrees with BigInteger arithmetic, or an {@link OverflowException} says it does not fit.
+     * Returns the native model's result, or null when refused.
+     */
+    static SimulationResult check(Network net, AcceleratorSpec acc) throws Exception {
+        return check(net, acc, Duration.ofSeconds(30));
+    }
+
+    static SimulationResult check(Network net, AcceleratorSpec acc, Duration limit) throws Exception {
+        String what = net.layers().size() > 3 ? net.layers().size() + " layers" : net.layers().toString();
+        return BOUNDED.call(limit, what, () -> checkNow(net, acc));
+    }
+
+    private static SimulationResult checkNow(Network net, AcceleratorSpec acc) {
+        SimulationResult last = null;
+        for (TimingModel tm : TimingModel.values()) {
+            // SCALE-Sim's output size rounds up where the native model's rounds down
+            OutputRounding rounding = tm == TimingModel.SCALESIM ? OutputRounding.SCALESIM_CEIL : OutputRounding.FLOOR;
+            BigInteger macs = BigInteger.ZERO;
+            for (Layer l : net.layers()) {
+                macs = macs.add(trueMacs(l, rounding));
+            }
+            SimulationResult r;
+            try {
+                r = Costing.price(Simulation.run(acc, net, tm), net, CostTableReader.defaults());
+                ResultCsv.render(r);
+            } catch (OverflowException e) {
+                assertThat(e.getMessage()).isNotBlank().doesNotContain("\n").contains("2^63-1");
+                if (macs.compareTo(LONG_MAX) <= 0 && allSmall(net)) {
+                    throw new AssertionError("refused although its counts are small: " + net.layers(), e);
+                }
+                last = null;
+                continue;
+            }
+            assertThat(macs).as("MACs past 2^63-1 must be refused").isLessThanOrEqualTo(LONG_MAX);
+            exact(r, net, acc, macs, rounding);
+            last = r;
+        }
+        return last;
+    }
+
+    /** Every layer's MACs, cycles and totals agree with BigInteger sums; nothing is negative. */
+    private static void exact(SimulationResult r, Network net, AcceleratorSpec acc, BigInteger macs,
+                              OutputRounding rounding) {
+        BigInteger cycles = BigInteger.ZERO;
+        BigInteger layerMacs = BigInteger.ZERO;
+        for (int i = 0; i < net.layers().size(); i++) {
+            LayerResult l = r.layers().get(i);
+            assertThat(l.macs()).isEqualTo(trueMacs(net.layers().get(i), rounding).longValueExact());
+            layerMacs = layerMacs.add(BigInteger.valueOf(l.macs()));
+            long c = r.layerCycles(i);
+            assertThat(c).isPositive();
+            assertThat(l.stallCycles()).isNotNegative();
+            assertThat(l.sramIfmapReads()).isNotNegative();
+            assertThat(l.sramFilterReads()).isNotNegative();
+            assertThat(l.sramOfmapReads()).isNotNegative();
+            assertThat(l.sramOfmapWrites()).isNotNegative();
+            if (l.macs() > 0) {
+                // int8 layers on int8 PEs: at most one MAC per PE per cycle
+                BigInteger minCycles = BigInteger.valueOf(l.macs()).divide(BigInteger.valueOf(acc.totalPes()));
+                assertThat(BigInteger.valueOf(l.cycles())).isGreaterThanOrEqualTo(minCycles);
+            }
+            LayerMemory m = r.memory(i);
+            if (m != null) {
+                assertThat(m.cycles()).isGreaterThanOrEqualTo(m.computeCycles());
+                assertThat(m.stallCycles()).isNotNegative();
+                assertThat(m.dramReadBytes()).isNotNegative();
+                assertThat(m.dramWriteBytes()).isNotNegative();
+            }
+            cycles = cycles.add(BigInteger.valueOf(c));
+        }
+        assertThat(layerMacs).isEqualTo(macs);
+        assertThat(BigInteger.valueOf(r.compute().macs())).isEqualTo(macs);
+        assertThat(BigInteger.valueOf(r.cycles())).isEqualTo(cycles);
+        assertThat(r.steadyStateCycles()).isPositive();
+        assertThat(r.stallCycles()).isNotNegative();
+        assertThat(r.utilization()).isBetween(0.0, 1.0);
+    }
+
+    /** A layer's MACs in exact arithmetic (0 for a vector-unit layer). */
+    static BigInteger trueMacs(Layer l, OutputRounding rounding) {
+        if (l instanceof VectorLayer) {
+            return BigInteger.ZERO;
+        }
+        if (l instanceof MatMulLayer m) {
+            return big(m.count()).multiply(big(m.m())).multiply(big(m.n())).multiply(big(m.k()));
+        }
+        ConvLayer c = (ConvLayer) l;
+        BigInteger outH = big(rounding.outputSize(c.inH() + 2 * c.padH(), c.kH(), c.strideH()));
+        BigInteger outW = big(rounding.outputSize(c.inW() + 2 * c.padW(), c.kW(), c.strideW()));
+        return big(c.batch()).multiply(outH).multiply(outW).multiply(big(c.kH())).multiply(big(c.kW()))
+                .multiply(big(c.inC() / c.groups())).multiply(big(c.outC()));
+    }
+
+    /**
+     * Layers whose MAC and tensor counts are at most 2^40: they must simulate and price. (Past
+     * that a legitimate count may overflow: PE-cycles are cycles times up to 2^16 PEs, bits are
+     * elements times up to 32, and a badly mapped layer's cycles approach its MACs.)
+     */
+    private static boolean allSmall(Network net) {
+        BigInteger limit = BigInteger.ONE.shiftLeft(40);
+        for (Layer l : net.layers()) {
+            if (trueMacs(l, OutputRounding.SCALESIM_CEIL).compareTo(limit) > 0) {
+                return false;
+            }
+            if (l instanceof VectorLayer v) {
+                if (big(v.batch()).multiply(big(v.inH())).multiply(big(v.inW())).multiply(big(v.inC()))
+                        .compareTo(limit) > 0) {
+                    return false;
+                }
+            } else {
+                Gemm g = l.lower(OutputRounding.FLOOR);
+                BigInteger out = big(g.m()).multiply(big(g.n())).multiply(big(g.repeat()));
+                BigInteger in = big(g.m()).multiply(big(g.k())).multiply(big(g.repeat()));
+                if (out.compareTo(limit) > 0 || in.compareTo(limit) > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static BigInteger big(long v) {
+        return BigInteger.valueOf(v);
+    }
+}
