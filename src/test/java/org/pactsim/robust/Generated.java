@@ -1,13 +1,12 @@
 package org.pactsim.robust;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.io.TraceReader;
 
@@ -28,54 +27,60 @@ final class Generated {
     private Generated() {
     }
 
-    /** The nested keys of an accelerator file (with a few near misses). */
-    private static final Map<String, List<String>> ARCH = archKeys();
-
-    private static Map<String, List<String>> archKeys() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("schema", List.of());
-        m.put("name", List.of());
-        m.put("array", List.of("rows", "cols", "colums"));
-        m.put("dataflow", List.of());
-        m.put("cores", List.of());
-        m.put("clockMhz", List.of());
-        m.put("technologyNm", List.of());
-        m.put("pe", List.of("weightBits", "activationBits", "type", "accumulatorBits", "mode", "weightbits"));
-        m.put("sram", List.of("unifiedKiB", "ifmapKiB", "filterKiB", "ofmapKiB", "l2KiB"));
-        m.put("dram", List.of("bandwidthGBps", "type"));
-        m.put("vector", List.of("lanes"));
-        m.put("frequency", List.of());
-        return m;
+    /**
+     * Mostly a valid value from {@code valid}, sometimes any value from {@link #VALUES}: a file of
+     * a dozen keys then has one or two faults, deep in the binding, about half the time.
+     */
+    static Arbitrary<String> mostly(String... valid) {
+        return Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of(valid)), Tuple.of(5, Arbitraries.of(VALUES)));
     }
 
-    /** An accelerator as YAML ({@code json == false}) or JSON. */
+    /** A key present with probability {@code percent}, with a value from {@code value}. */
+    private static Arbitrary<String> entry(String key, int percent, Arbitrary<String> value, boolean json) {
+        String k = json ? "\"" + key + "\"" : key;
+        return Arbitraries.frequencyOf(Tuple.of(percent, value.map(v -> k + ": " + (json ? jsonValue(v) : v))),
+                Tuple.of(100 - percent, Arbitraries.just("")));
+    }
+
+    private static Arbitrary<String> mapping(boolean json, List<Arbitrary<String>> entries) {
+        return Arbitraries.frequencyOf(Tuple.of(95, Combinators.combine(entries).as(parts -> join(parts, true))),
+                Tuple.of(5, Arbitraries.of(VALUES)));
+    }
+
+    /** A value as JSON: numbers, booleans, null and nested structures as they are, other text quoted. */
+    private static String jsonValue(String v) {
+        boolean bare = v.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?") || v.equals("true") || v.equals("false")
+                || v.equals("null") || v.startsWith("{") || v.startsWith("[") || v.startsWith("\"");
+        return bare ? v : "\"" + v + "\"";
+    }
+
+    /**
+     * An accelerator as YAML ({@code json == false}) or JSON: required keys nearly always there,
+     * optional ones often, near-miss keys rarely; values mostly valid for their key.
+     */
     static Arbitrary<String> arch(boolean json) {
-        List<Arbitrary<String>> entries = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : ARCH.entrySet()) {
-            String k = e.getKey();
-            Arbitrary<String> value;
-            if (k.equals("schema")) {
-                value = Arbitraries.of("pactsim/arch/1", "pactsim/arch/1", "pactsim/arch/2", "pactsim/trace/1");
-            } else if (e.getValue().isEmpty()) {
-                value = Arbitraries.of(VALUES);
-            } else {
-                value = Arbitraries.oneOf(mapping(e.getValue(), json), Arbitraries.of(VALUES));
-            }
-            entries.add(Arbitraries.oneOf(value.map(v -> key(k, json) + ": " + v), Arbitraries.just("")));
-        }
-        return Combinators.combine(entries).as(parts -> join(parts, json));
-    }
-
-    private static Arbitrary<String> mapping(List<String> keys, boolean json) {
-        List<Arbitrary<String>> entries = new ArrayList<>();
-        for (String k : keys) {
-            entries.add(Arbitraries.oneOf(Arbitraries.of(VALUES).map(v -> key(k, json) + ": " + v), Arbitraries.just("")));
-        }
-        return Combinators.combine(entries).as(parts -> join(parts, true));
-    }
-
-    private static String key(String k, boolean json) {
-        return json ? "\"" + k + "\"" : k;
+        List<Arbitrary<String>> e = new ArrayList<>();
+        e.add(entry("schema", 95, mostly("pactsim/arch/1"), json));
+        e.add(entry("name", 95, mostly("g", "\"two words\""), json));
+        e.add(entry("array", 95, mapping(json, List.of(entry("rows", 95, mostly("1", "4", "8", "128"), json),
+                entry("cols", 95, mostly("1", "8", "16", "256"), json), entry("colums", 5, mostly("8"), json))), json));
+        e.add(entry("dataflow", 95, mostly("os", "ws", "is"), json));
+        e.add(entry("cores", 40, mostly("1", "2", "4"), json));
+        e.add(entry("clockMhz", 95, mostly("100", "500", "1000.5"), json));
+        e.add(entry("technologyNm", 40, mostly("45", "28", "7"), json));
+        e.add(entry("pe", 50, mapping(json, List.of(entry("weightBits", 90, mostly("2", "4", "8", "16"), json),
+                entry("activationBits", 90, mostly("2", "4", "8", "16"), json),
+                entry("type", 40, mostly("int", "float"), json), entry("accumulatorBits", 40, mostly("16", "32"), json),
+                entry("mode", 40, mostly("fixed", "fusion", "bit-serial"), json),
+                entry("weightbits", 5, mostly("8"), json))), json));
+        e.add(entry("sram", 95, mapping(json, List.of(entry("unifiedKiB", 20, mostly("128", "1024"), json),
+                entry("ifmapKiB", 80, mostly("8", "64"), json), entry("filterKiB", 80, mostly("8", "64"), json),
+                entry("ofmapKiB", 80, mostly("8", "64"), json), entry("l2KiB", 5, mostly("8"), json))), json));
+        e.add(entry("dram", 95, mapping(json, List.of(entry("bandwidthGBps", 95, mostly("8", "25.6", "unlimited"), json),
+                entry("type", 30, mostly("hbm2", "ddr4"), json))), json));
+        e.add(entry("vector", 30, mapping(json, List.of(entry("lanes", 90, mostly("8", "64"), json))), json));
+        e.add(entry("frequency", 5, mostly("1"), json));
+        return Combinators.combine(e).as(parts -> join(parts, json));
     }
 
     /** Flow-style mapping text (valid YAML, and JSON when keys and values are). */
@@ -89,23 +94,62 @@ final class Generated {
         return flow ? "{" + String.join(", ", kept) + "}\n" : String.join("\n", kept) + "\n";
     }
 
-    /** A SCALE-Sim config: its sections and keys (and a few strangers) with any values. */
+    /** A SCALE-Sim config: its sections in order, keys usually there and usually valid, a few strangers. */
     static Arbitrary<String> cfg() {
-        List<String> keys = List.of("run_name", "ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB",
-                "OfmapSramSzkB", "IfmapOffset", "FilterOffset", "OfmapOffset", "Dataflow", "Bandwidth", "MemoryBanks",
-                "InterfaceBandwidth", "SparsitySupport", "ArrayHight", "ReadRequestBuffer");
-        Arbitrary<String> line = Combinators.combine(Arbitraries.of(keys), Arbitraries.of(VALUES),
-                Arbitraries.of(" : ", " = ", ":", "="))
-                .as((k, v, sep) -> k + sep + v);
-        Arbitrary<String> section = Arbitraries.of("[general]", "[architecture_presets]", "[run_presets]", "[sparsity]",
-                "[layout]", "[other]");
-        return Arbitraries.oneOf(line, line, line, section).list().ofMaxSize(24)
-                .map(l -> "[general]\n" + String.join("\n", l) + "\n");
+        List<Arbitrary<String>> l = new ArrayList<>();
+        l.add(Arbitraries.just("[general]"));
+        l.add(cfgLine("run_name", 90, mostly("run1", "x_y")));
+        l.add(Arbitraries.just("[architecture_presets]"));
+        l.add(cfgLine("ArrayHeight", 95, mostly("8", "32", "128")));
+        l.add(cfgLine("ArrayWidth", 95, mostly("8", "32", "128")));
+        for (String k : List.of("IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB")) {
+            l.add(cfgLine(k, 95, mostly("64", "512")));
+        }
+        l.add(cfgLine("IfmapOffset", 50, mostly("0")));
+        l.add(cfgLine("Dataflow", 95, mostly("os", "ws", "is")));
+        l.add(cfgLine("Bandwidth", 50, mostly("10", "1.5")));
+        l.add(cfgLine("MemoryBanks", 30, mostly("1")));
+        l.add(cfgLine("ArrayHight", 5, mostly("8")));
+        l.add(Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.just("[run_presets]")),
+                Tuple.of(5, Arbitraries.of("[other]", "[sparsity]", "run_presets"))));
+        l.add(cfgLine("InterfaceBandwidth", 60, mostly("CALC", "USER")));
+        l.add(cfgLine("SparsitySupport", 10, mostly("False")));
+        return Combinators.combine(l).as(parts -> join(parts, false));
     }
 
-    /** A pactsim CSV trace: a header of (mostly) real columns and rows of pooled cells. */
+    private static Arbitrary<String> cfgLine(String key, int percent, Arbitrary<String> value) {
+        return Arbitraries.frequencyOf(Tuple.of(percent, Combinators.combine(value, Arbitraries.of(" : ", " = ", ":", "="))
+                .as((v, sep) -> key + sep + v)), Tuple.of(100 - percent, Arbitraries.just("")));
+    }
+
+    /** The columns each trace layer type reads besides name, type, inputs and the bit widths. */
+    private static List<String> columnsOf(String type) {
+        switch (type) {
+            case "conv":
+            case "dwconv":
+                return List.of("batch", "inH", "inW", "inC", "outC", "kH", "kW", "strideH", "strideW", "padH", "padW",
+                        "groups", "bias", "weightBits");
+            case "fc":
+                return List.of("batch", "m", "inC", "outC", "bias", "weightBits");
+            case "matmul":
+                return List.of("batch", "m", "n", "k", "weightBits");
+            case "maxpool":
+            case "avgpool":
+                return List.of("batch", "inH", "inW", "inC", "kH", "kW", "strideH", "strideW", "padH", "padW");
+            case "add":
+            case "concat":
+                return List.of("batch", "inH", "inW", "inC", "learned");
+            default:
+                return List.of("batch", "inH", "inW", "inC");
+        }
+    }
+
+    private static final List<String> COMMON = List.of("name", "type", "inputs", "activationBits", "outputBits",
+            "numberType");
+
+    /** A pactsim CSV trace: the full header mostly (else a random one), rows that fit their type mostly. */
     static Arbitrary<String> traceCsv() {
-        Arbitrary<List<String>> header = Arbitraries.of(TraceReader.COLUMNS).list().uniqueElements().ofMinSize(2)
+        Arbitrary<List<String>> random = Arbitraries.of(TraceReader.COLUMNS).list().uniqueElements().ofMinSize(2)
                 .ofMaxSize(TraceReader.COLUMNS.size())
                 .map(h -> {
                     List<String> c = new ArrayList<>(h);
@@ -117,68 +161,115 @@ final class Generated {
                     }
                     return c;
                 });
+        Arbitrary<List<String>> header = Arbitraries.frequencyOf(Tuple.of(80, Arbitraries.just(TraceReader.COLUMNS)),
+                Tuple.of(20, random));
         return header.flatMap(h -> row(h).list().ofMinSize(0).ofMaxSize(5)
                 .map(rows -> String.join(",", h) + "\n" + String.join("\n", rows) + "\n"));
     }
 
-    /** A YAML trace: layers as flow mappings of pooled values. */
+    /** A YAML trace: layers as flow mappings of the keys of their type, mostly valid. */
     static Arbitrary<String> traceYaml() {
-        Arbitrary<String> layer = Arbitraries.of(TraceReader.COLUMNS).list().uniqueElements().ofMaxSize(12)
-                .flatMap(keys -> {
-                    List<Arbitrary<String>> cells = new ArrayList<>();
-                    for (String k : keys) {
-                        cells.add(cell(k).map(v -> k + ": " + (v.isEmpty() ? "null" : v)));
-                    }
-                    return Combinators.combine(cells).as(c -> "{" + String.join(", ", c) + "}");
-                });
-        return Combinators.combine(Arbitraries.of("pactsim/trace/1", "pactsim/trace/1", "pactsim/trace/2"),
-                layer.list().ofMaxSize(5))
+        Arbitrary<String> layer = type().flatMap(type -> {
+            List<Arbitrary<String>> cells = new ArrayList<>();
+            for (String k : TraceReader.COLUMNS) {
+                boolean applies = COMMON.contains(k) || columnsOf(type).contains(k);
+                Arbitrary<String> value = k.equals("type") ? Arbitraries.just(type) : cell(type, k);
+                cells.add(Arbitraries.frequencyOf(Tuple.of(applies ? 90 : 2, value),
+                        Tuple.of(applies ? 10 : 98, Arbitraries.just(""))).map(v -> v.isEmpty() ? "" : k + ": " + v));
+            }
+            return Combinators.combine(cells).as(c -> "{" + String.join(", ", c.stream().filter(x -> !x.isEmpty())
+                    .toList()) + "}");
+        });
+        return Combinators.combine(Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.just("pactsim/trace/1")),
+                        Tuple.of(5, Arbitraries.just("pactsim/trace/2"))), layer.list().ofMinSize(1).ofMaxSize(5))
                 .as((schema, layers) -> "schema: " + schema + "\nname: gen\nlayers:\n"
                         + (layers.isEmpty() ? "  []\n" : "  - " + String.join("\n  - ", layers) + "\n"));
     }
 
-    private static Arbitrary<String> row(List<String> header) {
-        List<Arbitrary<String>> cells = new ArrayList<>();
-        for (String h : header) {
-            cells.add(cell(h));
-        }
-        return Combinators.combine(cells).as(c -> String.join(",", c));
+    private static Arbitrary<String> type() {
+        return Arbitraries.frequencyOf(Tuple.of(98, Arbitraries.of(TraceReader.TYPES)),
+                Tuple.of(2, Arbitraries.of("convolution", "", "CONV")));
     }
 
-    private static Arbitrary<String> cell(String column) {
+    private static Arbitrary<String> row(List<String> header) {
+        return type().flatMap(type -> {
+            List<Arbitrary<String>> cells = new ArrayList<>();
+            for (String h : header) {
+                boolean applies = COMMON.contains(h) || columnsOf(type).contains(h);
+                cells.add(h.equals("type") ? Arbitraries.just(type) : applies ? cell(type, h)
+                        : Arbitraries.frequencyOf(Tuple.of(98, Arbitraries.just("")),
+                        Tuple.of(2, Arbitraries.of(VALUES).filter(v -> !v.contains(",")))));
+            }
+            return Combinators.combine(cells).as(c -> String.join(",", c));
+        });
+    }
+
+    /** A cell of {@code column} for a layer of {@code type}: mostly valid, sometimes anything. */
+    private static Arbitrary<String> cell(String type, String column) {
+        Arbitrary<String> any = Arbitraries.of(VALUES).filter(v -> !v.contains(","));
+        Arbitrary<String> valid;
         switch (column) {
             case "name":
-                return Arbitraries.of("a", "b", "c", "a", "", "layer one");
-            case "type":
-                return Arbitraries.oneOf(Arbitraries.of(TraceReader.TYPES), Arbitraries.of("convolution", "", "CONV"));
+                // usually unique; now and then a name another layer has
+                valid = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.strings().withCharRange('a', 'z').ofLength(6)),
+                        Tuple.of(1, Arbitraries.just("a")));
+                break;
             case "inputs":
-                return Arbitraries.of("", "a", "b", "a;b", "a|c", "zz", "a;a");
+                valid = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just("")),
+                        Tuple.of(1, Arbitraries.of("a", "a;b", "zz")));
+                break;
             case "bias":
-                return Arbitraries.of("true", "false", "", "yes", "1");
+                valid = Arbitraries.of("true", "false");
+                break;
             case "numberType":
-                return Arbitraries.of("int", "float", "", "fixed");
+                valid = Arbitraries.of("int", "int", "float");
+                break;
             case "weightBits":
             case "activationBits":
             case "outputBits":
-                return Arbitraries.of("1", "2", "4", "8", "16", "32", "0", "33", "65", "", "8.0");
+                valid = Arbitraries.of("2", "4", "8", "16");
+                break;
+            case "kH":
+            case "kW":
+                valid = Arbitraries.of("1", "2", "3");
+                break;
+            case "strideH":
+            case "strideW":
+                valid = Arbitraries.of("1", "2");
+                break;
+            case "padH":
+            case "padW":
+            case "learned":
+                valid = Arbitraries.of("0", "0", "1");
+                break;
+            case "groups":
+                valid = Arbitraries.of("1");
+                break;
             default:
-                return Arbitraries.oneOf(Arbitraries.of("1", "2", "3", "8", "16", "56", "224", "", ""),
-                        Arbitraries.of(VALUES).filter(v -> !v.contains(",")));
+                valid = Arbitraries.of("1", "3", "8", "16", "64");
+                break;
         }
+        return Arbitraries.frequencyOf(Tuple.of(97, valid), Tuple.of(3, any));
     }
 
-    /** A SCALE-Sim topology, conv or GEMM header, with rows of three to ten pooled fields. */
+    /** A SCALE-Sim topology: a conv or GEMM header, rows mostly of its field count and mostly valid values. */
     static Arbitrary<String> topology() {
-        Arbitrary<String> header = Arbitraries.of(
-                "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
-                "Layer Name, M, N, K,", "name,h,w");
-        Arbitrary<String> field = Arbitraries.oneOf(Arbitraries.of("1", "2", "3", "7", "16", "56", "224", " 8 ", ""),
-                Arbitraries.of(VALUES).filter(v -> !v.contains(",")));
+        Arbitrary<String> field = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("1", "2", "3", "7", "16", "56",
+                " 8 ")), Tuple.of(5, Arbitraries.of(VALUES).filter(v -> !v.contains(","))));
         // no name holds "DP": a depthwise row expands into Channels layers (see TopologyBugTest)
-        Arbitrary<String> r = Combinators.combine(Arbitraries.of("Conv1", "fc", "", "L 2"), field.list().ofMinSize(2)
-                .ofMaxSize(9), Arbitraries.of("", ",")).as((n, f, trail) -> n + "," + String.join(",", f) + trail);
-        return Combinators.combine(header, r.list().ofMaxSize(5))
-                .as((h, rows) -> h + "\n" + String.join("\n", rows) + "\n");
+        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("Conv1", "fc", "L 2")),
+                Tuple.of(5, Arbitraries.just("")));
+        return Arbitraries.of(true, false).flatMap(conv -> {
+            int n = conv ? 7 : 3;
+            Arbitrary<Integer> count = Arbitraries.frequencyOf(Tuple.of(90, Arbitraries.just(n)),
+                    Tuple.of(10, Arbitraries.integers().between(1, 10)));
+            Arbitrary<String> row = count.flatMap(c -> Combinators.combine(name, field.list().ofSize(c),
+                    Arbitraries.of("", ",")).as((nm, f, trail) -> nm + "," + String.join(",", f) + trail));
+            String header = conv
+                    ? "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,"
+                    : "Layer Name, M, N, K,";
+            return row.list().ofMaxSize(5).map(rows -> header + "\n" + String.join("\n", rows) + "\n");
+        });
     }
 
     /** A cost-table file: the schema line and tables of (mostly) real kinds, columns and cells. */

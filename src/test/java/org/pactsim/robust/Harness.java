@@ -65,14 +65,12 @@ final class Harness {
     private final Path dir;
     private final AcceleratorSpec goodArch;
     private final Network goodTrace;
-    private final Network goodTopology;
     private int rendered;
 
     Harness(Path dir) {
         this.dir = dir;
         this.goodArch = ArchReader.read(GOOD.resolve("arch.yaml"), List.of()).spec();
         this.goodTrace = TraceReader.read(GOOD.resolve("trace.csv"), null);
-        this.goodTopology = TraceReader.read(GOOD.resolve("topology.csv"), null);
     }
 
     /**
@@ -188,14 +186,6 @@ final class Harness {
                 ResultJson.render(r);
             }
         }
-    }
-
-    Network goodTopology() {
-        return goodTopology;
-    }
-
-    AcceleratorSpec goodArch() {
-        return goodArch;
     }
 
     /** The message is one non-empty line starting with {@code origin} (when given). */

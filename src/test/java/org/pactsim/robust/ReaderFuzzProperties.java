@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.pactsim.io.ArchReader;
 import org.pactsim.io.InputException;
 import org.pactsim.robust.Harness.Reader;
@@ -69,10 +70,11 @@ class ReaderFuzzProperties {
     private static void judge(Reader r, byte[] content) throws Exception {
         if (r == Reader.TOPOLOGY || r == Reader.TRACE_CSV) {
             if (!noDepthwiseRow(content)) {
+                Statistics.collect("skipped (DP row)");
                 return;
             }
         }
-        harness.judge(r, content);
+        Statistics.collect(harness.judge(r, content) ? "accepted" : "refused");
     }
 
     // ---- accelerators -------------------------------------------------------------------
