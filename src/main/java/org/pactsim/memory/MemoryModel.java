@@ -14,7 +14,6 @@ import org.pactsim.engine.TimingModel;
 import org.pactsim.engine.VectorEngine;
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
-import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
@@ -124,7 +123,7 @@ public final class MemoryModel {
                 for (String in : sources(i)) {
                     lastUse.merge(in, i, Math::max);
                 }
-                weights = addExact(weights, weightBits(l));
+                weights = addExact(weights, Tensors.weightBits(l));
             }
             this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
             this.weightsResident = weights > 0 && weightBitsPerCore <= cap.weightBits();
@@ -160,7 +159,7 @@ public final class MemoryModel {
             int outBits = Packing.containerBits(l.bits().output());
             boolean bIsWeight = !(l instanceof MatMulLayer) || ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR;
             int bBits = bIsWeight ? l.bits().weight() : l.bits().activation();
-            long aTensor = Packing.bits(inputElements(l, gemm), aBits) / gemm.repeat();
+            long aTensor = Packing.bits(Tensors.inputElements(l, gemm), aBits) / gemm.repeat();
             long bTensor = Packing.bits(multiplyExact(gemm.k(), gemm.n()), bBits);
 
             String aName = src.get(0);
@@ -173,8 +172,8 @@ public final class MemoryModel {
                     : " (its producer could not keep it on chip)"));
             if (bIsWeight) {
                 notes.add((weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
-                        + kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
-                        + kib(cap.weightBits()) + ")");
+                        + Tensors.kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
+                        + Tensors.kib(cap.weightBits()) + ")");
             } else if (bName != null) {
                 notes.add("second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
             }
@@ -188,7 +187,7 @@ public final class MemoryModel {
             long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
             boolean keep = keepOutput(i, l.name(), outTensor, notes);
             long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
-            long weightLoad = bytes(weightLoadBits);
+            long weightLoad = Tensors.bytes(weightLoadBits);
             Choice best = null;
             for (String split : splits(gemm)) {
                 Choice c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
@@ -206,8 +205,8 @@ public final class MemoryModel {
                         + FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt()) + " tiles)");
             }
             return new LayerMemory(l.name(), best.split, best.cores, best.tiling, best.compute, cycles,
-                    cycles - best.compute, bytes(best.aRead), addExact(bytes(best.bRead), weightLoad), bytes(best.psumRead),
-                    bytes(outWrite), bytes(best.psumWrite), weightLoad, aRes > 0, keep, notes);
+                    cycles - best.compute, Tensors.bytes(best.aRead), addExact(Tensors.bytes(best.bRead), weightLoad), Tensors.bytes(best.psumRead),
+                    Tensors.bytes(outWrite), Tensors.bytes(best.psumWrite), weightLoad, aRes > 0, keep, notes);
         }
 
         /**
@@ -234,9 +233,9 @@ public final class MemoryModel {
             long outTensor = Packing.bits(l.outputShape().elements(), l.bits().output());
             boolean keep = keepOutput(i, l.name(), outTensor, notes);
             long compute = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
-            long readBytes = bytes(read);
-            long learnedBytes = bytes(learnedRead);
-            long writeBytes = keep ? 0 : bytes(outTensor);
+            long readBytes = Tensors.bytes(read);
+            long learnedBytes = Tensors.bytes(learnedRead);
+            long writeBytes = keep ? 0 : Tensors.bytes(outTensor);
             long transfer = transferCycles(addExact(addExact(readBytes, learnedBytes), writeBytes), bpc);
             long cycles = Math.max(compute, addExact(transfer, transfer > 0 ? opt.latencyCycles() : 0));
             return new LayerMemory(l.name(), "none", acc.cores(), null, compute, cycles, cycles - compute,
@@ -256,11 +255,11 @@ public final class MemoryModel {
             boolean keep = consumed && addExact(live, outTensor) <= space;
             if (keep) {
                 onChip.put(name, outTensor);
-                notes.add("output: on chip (" + kib(outTensor) + ", with " + kib(live)
-                        + " of live activations, fits in " + kib(space) + ")");
+                notes.add("output: on chip (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
+                        + " of live activations, fits in " + Tensors.kib(space) + ")");
             } else {
-                notes.add(consumed ? "output: to DRAM (" + kib(outTensor) + ", with " + kib(live)
-                        + " of live activations, exceeds " + kib(space) + ")" : "output: to DRAM (the network's output)");
+                notes.add(consumed ? "output: to DRAM (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
+                        + " of live activations, exceeds " + Tensors.kib(space) + ")" : "output: to DRAM (the network's output)");
             }
             return keep;
         }
@@ -322,7 +321,7 @@ public final class MemoryModel {
             double coreBpc = bpc / active;
             // With a bandwidth limit the choice does not depend on how much (TilingSearch), so
             // the key only says whether there is one: runs at other clocks or bandwidths share it.
-            Tiling t = memo.get(new SearchKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
+            Tiling t = memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
                     k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
             long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
             long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
@@ -351,8 +350,8 @@ public final class MemoryModel {
          */
         void finish(Choice c, boolean keep, long weightLoad, long weightLoadBits) {
             long outWrite = keep ? 0 : c.outWrite;
-            long readBytes = bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
-            long writeBytes = bytes(addExact(outWrite, c.psumWrite));
+            long readBytes = Tensors.bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
+            long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite));
             TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
                     weightLoadBits, keep, opt.latencyCycles());
             if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
@@ -382,8 +381,8 @@ public final class MemoryModel {
                         multiplyExact(multiplyExact(c.ops.k(), c.ops.n()), c.ops.reps()));
                 fillBits = addExact(fillBits, bTile);
             }
-            long fill = addExact(transferCycles(bytes(fillBits), bpc), opt.latencyCycles());
-            long drain = keep ? 0 : transferCycles(bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
+            long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), opt.latencyCycles());
+            long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
             return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
         }
 
@@ -396,58 +395,5 @@ public final class MemoryModel {
             }
             return new Capacity(false, cap.aBits(), cap.bBits(), Math.max(0, cap.cBits() - bits), 0);
         }
-
-        static long weightBits(Layer l) {
-            if (l instanceof ConvLayer) {
-                return Packing.bits(((ConvLayer) l).weightCount(), l.bits().weight());
-            }
-            if (l instanceof MatMulLayer && ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR) {
-                MatMulLayer mm = (MatMulLayer) l;
-                return Packing.bits(multiplyExact(mm.k(), mm.n()), l.bits().weight());
-            }
-            if (l instanceof VectorLayer) {
-                return Packing.bits(((VectorLayer) l).learnedReads(), l.bits().weight());
-            }
-            return 0;
-        }
-
-        static long inputElements(Layer l, Gemm g) {
-            if (l instanceof ConvLayer) {
-                ConvLayer c = (ConvLayer) l;
-                return multiplyExact(multiplyExact(c.batch(), multiplyExact(c.inH(), c.inW())), c.inC());
-            }
-            return multiplyExact(multiplyExact(g.m(), g.k()), g.repeat());
-        }
-
-        static long bytes(long bits) {
-            return addExact(bits, 7) / 8;
-        }
-
-        /** {@code bits} as KiB with one decimal, without a Formatter (this is on the hot path). */
-        static String kib(long bits) {
-            long tenths = Math.round(bits * 10 / 8192.0);
-            return tenths / 10 + "." + tenths % 10 + " KiB";
-        }
-    }
-
-    private record SearchKey(GemmOperands ops, Capacity cap, long aRes, long bRes, boolean unlimited) {
-    }
-
-    /** A candidate split of a layer among the cores. */
-    private static final class Choice {
-        String split;
-        int cores;
-        Tiling tiling;
-        long compute;
-        long aRead;
-        long bRead;
-        long psumRead;
-        long psumWrite;
-        long outWrite;
-        GemmOperands ops;
-        long sharedA;
-        long sharedB;
-        long traffic;
-        long cycles;
     }
 }

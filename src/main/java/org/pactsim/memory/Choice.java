@@ -1,0 +1,19 @@
+package org.pactsim.memory;
+
+/** A candidate split of a layer among the cores, with its tiling, traffic (bits) and cycles. */
+final class Choice {
+    String split;
+    int cores;
+    Tiling tiling;
+    long compute;
+    long aRead;
+    long bRead;
+    long psumRead;
+    long psumWrite;
+    long outWrite;
+    GemmOperands ops;
+    long sharedA;
+    long sharedB;
+    long traffic;
+    long cycles;
+}
