@@ -1,6 +1,7 @@
 package org.pactsim.engine;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.pactsim.spec.AcceleratorSpec;
 
 /** A network's layers and totals on one accelerator under one timing model. */
@@ -13,41 +14,30 @@ public record NetworkResult(String network, AcceleratorSpec accelerator, TimingM
     }
 
     public long cycles() {
-        long s = 0;
-        for (LayerResult l : layers) {
-            s = Math.addExact(s, l.cycles());
-        }
-        return s;
+        return sum(LayerResult::cycles);
     }
 
     public long stallCycles() {
-        long s = 0;
-        for (LayerResult l : layers) {
-            s = Math.addExact(s, l.stallCycles());
-        }
-        return s;
+        return sum(LayerResult::stallCycles);
     }
 
     public long macs() {
-        long s = 0;
-        for (LayerResult l : layers) {
-            s = Math.addExact(s, l.macs());
-        }
-        return s;
+        return sum(LayerResult::macs);
     }
 
     public long sramReads() {
-        long s = 0;
-        for (LayerResult l : layers) {
-            s = Math.addExact(s, l.sramReads());
-        }
-        return s;
+        return sum(LayerResult::sramReads);
     }
 
     public long sramWrites() {
+        return sum(LayerResult::sramWrites);
+    }
+
+    /** The layers' sum of a count, overflow-checked. */
+    private long sum(ToLongFunction<LayerResult> f) {
         long s = 0;
         for (LayerResult l : layers) {
-            s = Math.addExact(s, l.sramWrites());
+            s = Math.addExact(s, f.applyAsLong(l));
         }
         return s;
     }
