@@ -9,6 +9,7 @@ import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.spec.VectorSpec;
@@ -101,8 +102,20 @@ public final class ArchReader {
             int acc = (int) p.integer("accumulatorBits", 1, 64, 32);
             PrecisionMode mode = p.has("mode")
                     ? PrecisionMode.parse(p.choice("mode", List.of("fixed", "bit-serial", "fusion"))) : PrecisionMode.FIXED;
+            String format = p.has("format")
+                    ? p.choice("format", List.of("fp16", "bf16", "fp32", "fp8-e4m3", "fp8-e5m2")) : null;
+            if (format != null && nt == NumberType.FLOAT) {
+                Precision f = Precision.parse(format);
+                if (f != null && (f.weightBits() != wb || f.activationBits() != ab)) {
+                    throw InputException.at(p.require("format").where(), "pe.format",
+                            "a format of the PE's widths (" + wb + "/" + ab + " bits)", format + " (" + f.weightBits() + " bits)");
+                }
+            } else if (format != null && nt != null) {
+                throw InputException.at(p.require("format").where(), "pe.format", "type: float with a float format",
+                        "type: " + nt.key());
+            }
             p.finish();
-            pe = p.build(() -> new PeSpec(wb, ab, nt, acc, mode));
+            pe = p.build(() -> new PeSpec(wb, ab, nt, acc, mode, format));
         }
 
         MapReader s = r.object("sram");

@@ -185,6 +185,9 @@ public final class ResultJson {
         pe.put("type", a.pe().type().key());
         pe.put("accumulatorBits", a.pe().accumulatorBits());
         pe.put("mode", a.pe().mode().key());
+        if (a.pe().floatFormat() != null) {
+            pe.put("format", a.pe().floatFormat());
+        }
         ObjectNode s = o.putObject("sram");
         if (a.sram().isUnified()) {
             s.put("unifiedKiB", a.sram().unifiedKiB());

@@ -163,6 +163,14 @@ public record Precision(Format format, int weightBits, int activationBits) {
         if (pe.type() == NumberType.INT) {
             return integer(pe.weightBits(), pe.activationBits());
         }
+        if (pe.floatFormat() != null) {
+            for (Format f : Format.values()) {
+                if (f.key().equals(pe.floatFormat())) {
+                    return floating(f);
+                }
+            }
+            throw new SpecException("pe.format", "fp16, bf16, fp32, fp8-e4m3 or fp8-e5m2", pe.floatFormat());
+        }
         if (pe.weightBits() == 16 && pe.activationBits() == 16) {
             return FP16;
         }

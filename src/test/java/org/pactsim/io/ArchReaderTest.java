@@ -154,6 +154,20 @@ class ArchReaderTest {
     }
 
     @Test
+    void floatPesNameTheirFormat() throws IOException {
+        String pe = "pe:\n  weightBits: 16\n  activationBits: 16\n  type: float\n  format: bf16\n";
+        AcceleratorSpec a = ArchReader.read(write("f.yaml", GOOD + pe), List.of()).spec();
+        assertThat(org.pactsim.spec.Precision.of(a.pe())).isEqualTo(org.pactsim.spec.Precision.BF16);
+        AcceleratorSpec e4 = ArchReader.read(write("g.yaml", GOOD + pe), List.of("pe.format=fp8-e4m3",
+                "pe.weightBits=8", "pe.activationBits=8")).spec();
+        assertThat(org.pactsim.spec.Precision.of(e4.pe())).isEqualTo(org.pactsim.spec.Precision.FP8_E4M3);
+        Path bad = write("h.yaml", GOOD + pe.replace("bf16", "fp8-e5m2"));
+        assertThat(message(bad, List.of())).contains("pe.format: expected a format of the PE's widths (16/16 bits)");
+        Path intPe = write("i.yaml", GOOD + pe.replace("type: float", "type: int"));
+        assertThat(message(intPe, List.of())).contains("pe.format: expected type: float with a float format");
+    }
+
+    @Test
     void jsonConfigsRead() throws IOException {
         Path p = write("a.json", "{\"schema\":\"pactsim/arch/1\",\"name\":\"j\",\"array\":{\"rows\":4,\"cols\":4},"
                 + "\"dataflow\":\"ws\",\"clockMhz\":100,\"sram\":{\"unifiedKiB\":8},\"dram\":{\"bandwidthGBps\":1}}");
