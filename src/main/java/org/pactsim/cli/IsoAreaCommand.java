@@ -13,6 +13,7 @@ import org.pactsim.io.ArchReader;
 import org.pactsim.io.AtomicFiles;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
+import org.pactsim.io.OutputFolder;
 import org.pactsim.io.TraceReader;
 import org.pactsim.report.IsoAreaCharts;
 import org.pactsim.report.IsoAreaHtml;
@@ -83,6 +84,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
             description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--force", description = "Replace a previous iso-area report in the output folder.")
+    boolean force;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Standard output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
@@ -113,15 +117,19 @@ public final class IsoAreaCommand implements Callable<Integer> {
             files.add(new Object[] {e.getKey() + ".svg", IsoAreaCharts.svg(c)});
             images.add(e.getKey() + ".png");
         }
-        AtomicFiles.write(out.resolve("iso-area.txt"), table);
-        AtomicFiles.write(out.resolve("iso-area.csv"), csv);
-        AtomicFiles.write(out.resolve("iso-area.json"), json);
-        for (Object[] f : files) {
-            AtomicFiles.write(out.resolve((String) f[0]), (byte[]) f[1]);
+        try (OutputFolder folder = OutputFolder.claim(out, "iso-area", "--out", force)) {
+            Path dir = folder.staging();
+            AtomicFiles.write(dir.resolve("iso-area.txt"), table);
+            AtomicFiles.write(dir.resolve("iso-area.csv"), csv);
+            AtomicFiles.write(dir.resolve("iso-area.json"), json);
+            for (Object[] f : files) {
+                AtomicFiles.write(dir.resolve((String) f[0]), (byte[]) f[1]);
+            }
+            AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
+                    ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
+            AtomicFiles.write(dir.resolve("index.html"), IsoAreaHtml.page(result, images));
+            folder.commit();
         }
-        AtomicFiles.write(out.resolve("accelerator.resolved.json"),
-                ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
-        AtomicFiles.write(out.resolve("index.html"), IsoAreaHtml.page(result, images));
 
         PrintWriter w = spec.commandLine().getOut();
         switch (format) {

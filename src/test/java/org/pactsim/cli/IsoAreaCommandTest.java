@@ -46,6 +46,14 @@ class IsoAreaCommandTest {
         assertThat(points.get(4).get("bandwidthGBps").asDouble()).isEqualTo(32.0);
         assertThat(points.get(0).get("precision").asText()).isEqualTo("int16");
         assertThat(Files.readString(out.resolve("iso-area.csv")).lines().count()).isEqualTo(9);
+        // A second run into the same folder needs --force; nothing is half-written either way.
+        Cli again = Cli.run("iso-area", "--network", "resnet20", "--bandwidths", "unlimited,32", "--out", out.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("--force");
+        Cli forced = Cli.run("iso-area", "--network", "resnet20", "--bandwidths", "unlimited,32", "--out", out.toString(),
+                "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(out.resolve("index.html")).exists();
     }
 
     @Test
