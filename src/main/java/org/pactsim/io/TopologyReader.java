@@ -91,6 +91,11 @@ public final class TopologyReader {
         long strideW = f.size() == 9 ? v[7] : v[6];
         try {
             if (name.contains("DP")) {
+                if (out.size() + v[4] > MAX_DEPTHWISE_LAYERS) {
+                    throw InputException.at(where, "layer " + name + " Channels",
+                            "at most " + MAX_DEPTHWISE_LAYERS + " channels in all on DP rows (each becomes a layer)",
+                            Long.toString(v[4]));
+                }
                 for (long c = 0; c < v[4]; c++) {
                     out.add(new ConvLayer(name, 1, v[0], v[1], 1, v[5], v[2], v[3], v[6], strideW, 0, 0, 1,
                             Bits.INT8, List.of()));
@@ -104,6 +109,9 @@ public final class TopologyReader {
                     e.violations().get(0).expected(), e.violations().get(0).found());
         }
     }
+
+    /** A DP row becomes one layer per channel, as in SCALE-Sim: bounded so a typo cannot build billions. */
+    static final long MAX_DEPTHWISE_LAYERS = 1 << 16;
 
     private static int colOf(String path) {
         switch (path) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactsim.cli.Cli;
@@ -16,15 +15,14 @@ import org.pactsim.cli.Cli;
  * expands into one layer per channel, so a row claiming 2^31-1 channels builds billions of
  * layers and never finishes (or runs out of memory). Expected: refused at once with exit 2 and
  * a message naming the file, the line and the Channels column (or the expansion kept bounded).
- * Disabled until TopologyReader is fixed by its owner; the fuzzer keeps away from "DP" rows
- * meanwhile ({@link ReaderFuzzProperties}).
+ * Fixed: DP expansion is bounded ({@code TopologyReader.MAX_DEPTHWISE_LAYERS}); the fuzzer
+ * still keeps away from "DP" rows ({@link ReaderFuzzProperties}).
  */
 class TopologyBugTest {
     @TempDir
     Path tmp;
 
     @Test
-    @Disabled("TopologyReader expands a DP row into Channels layers without a bound: hangs on 2147483647 channels")
     void aDepthwiseRowWithAbsurdChannelsIsRefusedQuickly() throws Exception {
         Path f = Files.writeString(tmp.resolve("dp.csv"),
                 "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
