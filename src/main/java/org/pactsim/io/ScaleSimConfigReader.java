@@ -121,7 +121,7 @@ public final class ScaleSimConfigReader {
             Entry bw = required(e, "bandwidth", "Bandwidth", origin);
             YNode words = value(bw, origin);
             double w = MapReader.positiveValue(words, "Bandwidth");
-            dram.put("bandwidthGBps", YNode.scalar(YNode.Kind.FLOAT, Double.toString(w * 1000 / 1000.0), origin, bw.line()));
+            dram.put("bandwidthGBps", YNode.scalar(YNode.Kind.FLOAT, Double.toString(w) /* w words (bytes)/cycle x 1000 MHz = w GB/s */, origin, bw.line()));
             notes.add("USER interface bandwidth: " + bw.value() + " words/cycle taken as " + w
                     + " GB/s at 1000 MHz; SCALE-Sim's USER-mode stall model is not imitated, reported figures are CALC mode's");
         } else {

@@ -2,7 +2,6 @@ package org.pactsim.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
@@ -195,7 +194,4 @@ public final class TopologyReader {
         return f;
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

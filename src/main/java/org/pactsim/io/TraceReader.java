@@ -384,7 +384,4 @@ public final class TraceReader {
         }
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -94,7 +94,7 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
         return m == null ? compute.layers().get(i).stallCycles() : m.stallCycles();
     }
 
-    private long sum(List<LayerMemory> mem, boolean steadyState) {
+    private long sum(List<LayerMemory> mem) {
         long s = 0;
         for (int i = 0; i < compute.layers().size(); i++) {
             LayerMemory m = mem.isEmpty() ? null : mem.get(i);
@@ -105,12 +105,12 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
 
     /** Cycles of the first inference. */
     public long cycles() {
-        return sum(first, false);
+        return sum(first);
     }
 
     /** Cycles of a steady-state inference (equal to {@link #cycles()} without a memory model). */
     public long steadyStateCycles() {
-        return sum(steady, true);
+        return sum(steady);
     }
 
     public long stallCycles() {
