@@ -12,10 +12,12 @@ import org.pactsim.io.InputException;
 import org.pactsim.io.InputFiles;
 import org.pactsim.io.InputProblems;
 import org.pactsim.io.ScaleSimConfigReader;
+import org.pactsim.io.SweepSpecReader;
 import org.pactsim.io.TopologyReader;
 import org.pactsim.io.TraceReader;
 import org.pactsim.io.YNode;
 import org.pactsim.io.YamlLoader;
+import org.pactsim.report.SweepMetrics;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.OutputRounding;
@@ -127,9 +129,15 @@ public final class ValidateCommand implements Callable<Integer> {
         YNode schema = tree.isMap() ? tree.get("schema") : null;
         String s = schema != null && schema.isScalar() ? schema.text() : null;
         boolean trace = s != null ? s.startsWith("pactsim/trace/") : tree.get("layers") != null;
+        if (s != null && s.startsWith("pactsim/sweep/")) {
+            // a sweep spec stops at its first problem: its later keys depend on the earlier ones
+            SweepSpecReader.read(f, SweepMetrics.TOTAL.keys());
+            return "sweep spec";
+        }
         if (s != null && !trace && !s.startsWith("pactsim/arch/")) {
-            p.add(InputException.at(schema.where(), "schema", ArchReader.SCHEMA + " (an accelerator) or "
-                    + TraceReader.SCHEMA + " (a trace)", InputException.quote(s)));
+            p.add(InputException.at(schema.where(), "schema", ArchReader.SCHEMA + " (an accelerator), "
+                    + TraceReader.SCHEMA + " (a trace) or " + SweepSpecReader.SCHEMA + " (a sweep spec)",
+                    InputException.quote(s)));
             return null;
         }
         if (trace) {

@@ -41,6 +41,24 @@ public final class InputFiles {
         return decode(bytes, name);
     }
 
+    /**
+     * The text of a file that another file names at {@code at} (a sweep spec's accelerator or
+     * trace): a problem opening it is reported at the naming line, with the name as written:
+     * {@code spec.yaml:3: accelerator: expected an existing file, found no such file (../a.yaml)}.
+     * Problems inside the file are reported by its own reader, at its own lines.
+     */
+    public static String readReferenced(Path path, YNode at, String key) {
+        String name = path.toString();
+        try {
+            return read(path);
+        } catch (InputException e) {
+            String m = e.getMessage();
+            String rest = m.startsWith(name + ": ") ? m.substring(name.length() + 2) : m;
+            throw new InputException(InputException.oneLine(at.where() + ": " + key + ": " + rest + " ("
+                    + (at.isScalar() ? at.text() : name) + ")"), e);
+        }
+    }
+
     /** Decodes UTF-8 text, dropping a leading byte-order mark; refuses NUL bytes and bad UTF-8. */
     public static String decode(byte[] bytes, String name) {
         for (int i = 0; i < bytes.length; i++) {

@@ -78,12 +78,7 @@ final class SweepPointBinder implements PointBinder {
 
     static Base base(Path file, YNode at, StringBuilder fingerprint) {
         String ext = InputFiles.extension(file);
-        String text;
-        try {
-            text = InputFiles.read(file);
-        } catch (InputException e) {
-            throw InputException.at(at.where(), "accelerator", "an accelerator file", e.getMessage());
-        }
+        String text = InputFiles.readReferenced(file, at, "accelerator");
         fingerprint.append(text).append('\0');
         String origin = file.toString();
         YNode tree;

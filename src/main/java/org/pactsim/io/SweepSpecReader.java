@@ -128,7 +128,7 @@ public final class SweepSpecReader {
             return SweepPointBinder.Source.zoo(z, variant);
         }
         Path p = dir.resolve(n.string("trace"));
-        fp.append(InputFiles.read(p)).append('\0');
+        fp.append(InputFiles.readReferenced(p, n.require("trace"), n.key("trace"))).append('\0');
         return SweepPointBinder.Source.trace(p, variant);
     }
 
@@ -242,7 +242,7 @@ public final class SweepSpecReader {
                     by.text());
         }
         if (a > b || (!step && !(a > 0))) {
-            throw InputException.at(v.where(), key, step ? "from <= to" : "0 < from <= to", a + " .. " + b);
+            throw InputException.at(v.where(), key, step ? "from <= to" : "0 < from <= to", from.text() + " .. " + to.text());
         }
         List<YNode> out = new ArrayList<>();
         for (int i = 0; ; i++) {

@@ -169,6 +169,11 @@ public final class YamlLoader {
             return "unreadable";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])": said as "(opened at line 1)"
+        return START_MARKER.matcher(line).replaceAll("(opened at line $1)");
     }
+
+    private static final java.util.regex.Pattern START_MARKER =
+            java.util.regex.Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: \\d+\\]\\)");
 }

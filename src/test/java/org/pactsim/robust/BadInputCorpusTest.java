@@ -64,7 +64,7 @@ class BadInputCorpusTest {
     @Test
     void theManifestCoversTheCorpus() throws IOException {
         Set<String> files = new TreeSet<>();
-        for (String role : List.of("arch", "cfg", "topology", "trace", "cost")) {
+        for (String role : List.of("arch", "cfg", "topology", "trace", "cost", "sweep")) {
             try (Stream<Path> s = Files.list(ROOT.resolve(role))) {
                 s.forEach(p -> files.add(role + "/" + p.getFileName()));
             }
@@ -80,7 +80,7 @@ class BadInputCorpusTest {
         }
         assertThat(listed).containsAll(files);
         assertThat(listed).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(perRole.keySet()).containsExactlyInAnyOrder("arch", "cfg", "topology", "trace", "cost");
+        assertThat(perRole.keySet()).containsExactlyInAnyOrder("arch", "cfg", "topology", "trace", "cost", "sweep");
     }
 
     @TestFactory
@@ -148,6 +148,8 @@ class BadInputCorpusTest {
                 return "Layer name," + "1,".repeat(ONE_MIB / 2) + "\n";
             case "trace":
                 return "name,type," + "x".repeat(ONE_MIB) + "\n";
+            case "sweep":
+                return "schema: pactsim/sweep/1\nname: " + "s".repeat(ONE_MIB) + "\n";
             default:
                 return "# schema: " + "x".repeat(ONE_MIB) + "\n";
         }
@@ -166,6 +168,8 @@ class BadInputCorpusTest {
                 return new String[] {"scalesim", "-c", file, "-t", GOOD.resolve("topology.csv").toString(), "-p", out};
             case "topology":
                 return new String[] {"scalesim", "-c", GOOD.resolve("scalesim.cfg").toString(), "-t", file, "-p", out};
+            case "sweep":
+                return new String[] {"sweep", file, "--out", out, "--progress", "none"};
             default:
                 return new String[] {"simulate", "--arch", arch, "--trace", trace, "--tables", file, "--out", out};
         }

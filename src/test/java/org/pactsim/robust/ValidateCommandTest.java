@@ -128,13 +128,26 @@ class ValidateCommandTest {
                         + " derivation, source), found it missing", ""));
     }
 
-    /** A YAML file that is neither an accelerator nor a trace says so. */
+    /** A YAML file that is neither an accelerator, a trace nor a sweep spec says so. */
     @Test
     void anUnknownSchemaIsNamed() throws IOException {
-        Path f = Files.writeString(tmp.resolve("x.yaml"), "schema: pactsim/sweep/1\nname: s\n");
+        Path f = Files.writeString(tmp.resolve("x.yaml"), "schema: pactsim/study/1\nname: s\n");
         Cli c = Cli.run("validate", f.toString());
-        assertThat(c.out()).contains(f + ":1: schema: expected pactsim/arch/1 (an accelerator) or pactsim/trace/1"
-                + " (a trace), found \"pactsim/sweep/1\"");
+        assertThat(c.out()).contains(f + ":1: schema: expected pactsim/arch/1 (an accelerator), pactsim/trace/1"
+                + " (a trace) or pactsim/sweep/1 (a sweep spec), found \"pactsim/study/1\"");
+    }
+
+    /** Sweep specs are told by their schema and read by the sweep reader, accelerator and all. */
+    @Test
+    void aSweepSpecIsChecked() throws IOException {
+        Path good = Path.of("arch-configs/sweeps/bits-vs-array.yaml");
+        Cli ok = Cli.run("validate", good.toString());
+        assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains(good + " (sweep spec)");
+        Path f = Files.writeString(tmp.resolve("s.yaml"), "schema: pactsim/sweep/1\nname: s\naccelerator: nope.yaml\n");
+        Cli bad = Cli.run("validate", f.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.out()).contains(f + ":3: accelerator: expected an existing file, found no such file (nope.yaml)");
     }
 
     /** A hostile file cannot flood the output: at most InputProblems.MAX messages, then a count. */
