@@ -1,7 +1,7 @@
 package org.pactsim.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import org.pactsim.engine.reference.CsvCycleTrace;
 import org.pactsim.engine.reference.ReferenceEngine;
 import org.pactsim.engine.reference.ReferenceSimulator;
 import org.pactsim.engine.reference.ReferenceSizeException;
+import org.pactsim.io.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.sim.Simulation;
 import org.pactsim.sim.SimulationResult;
@@ -23,7 +24,7 @@ final class ReferenceRun {
     private ReferenceRun() {
     }
 
-    static SimulationResult simulate(String engine, Path traceCycles, Path traceFile, AcceleratorSpec acc,
+    static SimulationResult simulate(String engine, Path traceCycles, boolean force, Path traceFile, AcceleratorSpec acc,
                                      Network net, TimingModel tm) {
         String e = engine == null ? "" : engine.trim();
         if (e.equals("fast")) {
@@ -40,13 +41,22 @@ final class ReferenceRun {
             if (traceCycles == null) {
                 return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, null));
             }
-            try (Writer w = Files.newBufferedWriter(traceCycles, StandardCharsets.UTF_8)) {
-                CsvCycleTrace trace = new CsvCycleTrace(w, CsvCycleTrace.DEFAULT_MAX_ROWS);
-                return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, trace));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("--trace-cycles " + traceCycles + ": cannot write: "
-                        + ex.getMessage(), ex);
+            if (Files.isDirectory(traceCycles)) {
+                throw InputException.at("--trace-cycles " + traceCycles, null, "a file", "a folder");
             }
+            if (Files.exists(traceCycles) && !force) {
+                throw InputException.at("--trace-cycles " + traceCycles, null, "a new file (or --force to replace it)",
+                        "an existing file");
+            }
+            // written to a temporary sibling and renamed when the run succeeded: never half a trace
+            SimulationResult[] result = new SimulationResult[1];
+            AtomicFiles.write(traceCycles, os -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+                CsvCycleTrace trace = new CsvCycleTrace(w, CsvCycleTrace.DEFAULT_MAX_ROWS);
+                result[0] = computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, trace));
+                w.flush();
+            });
+            return result[0];
         } catch (ReferenceSizeException ex) {
             throw InputException.at(traceFile.toString(), "layer " + ex.layer(), "at most " + ex.max() + " "
                     + ex.what() + " for --engine reference (use --engine fast)", "about " + ex.found());

@@ -59,7 +59,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " (a new or empty folder, or a previous simulate report with --force).")
     Path out;
 
-    @Option(names = "--force", description = "With --out: replace a previous simulate report in that folder.")
+    @Option(names = "--force", description = "With --out: replace a previous simulate report in that folder;"
+            + " with --trace-cycles: replace that file.")
     boolean force;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
@@ -108,7 +109,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** Simulates, then writes the report (all files at once, after the run succeeded) and prints. */
     private int run(AcceleratorSpec acc, Network withNotes, CostTables costTables, TimingModel tm, OutputFolder folder) {
-        SimulationResult simulated = ReferenceRun.simulate(engine, traceCycles, trace, acc, withNotes, tm);
+        SimulationResult simulated = ReferenceRun.simulate(engine, traceCycles, force, trace, acc, withNotes, tm);
         SimulationResult result;
         try {
             result = Costing.price(simulated, withNotes, costTables);

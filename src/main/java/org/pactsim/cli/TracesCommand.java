@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.OutputFolder;
 import org.pactsim.io.InputException;
 import org.pactsim.io.TraceReader;
 import org.pactsim.io.TraceWriter;
@@ -184,8 +185,12 @@ public final class TracesCommand implements Runnable {
             description = "Write every built-in network at every precision variant (CSV, plus YAML at int8).")
     static final class Generate implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "traces", paramLabel = "DIR",
-                description = "Directory to write (default ${DEFAULT-VALUE}).")
+                description = "Directory to write (default ${DEFAULT-VALUE}): a new or empty folder, or one"
+                        + " a previous 'traces generate' wrote (replaced with --force).")
         Path out;
+
+        @Option(names = "--force", description = "Replace the traces a previous 'traces generate' wrote there.")
+        boolean force;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -193,7 +198,10 @@ public final class TracesCommand implements Runnable {
         @Override
         public Integer call() {
             Map<String, String> files = files();
-            files.forEach((f, text) -> AtomicFiles.write(out.resolve(f), text));
+            try (OutputFolder folder = OutputFolder.claim(out, "traces generate", "--out", force)) {
+                files.forEach((f, text) -> AtomicFiles.write(folder.staging().resolve(f), text));
+                folder.commit();
+            }
             spec.commandLine().getOut().println("wrote " + files.size() + " traces to " + out);
             return 0;
         }

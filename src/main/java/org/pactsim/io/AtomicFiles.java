@@ -1,6 +1,7 @@
 package org.pactsim.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,11 +15,26 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What writes a file's content into a stream (large or streamed content: a cycle trace). */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, String content) {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     public static void write(Path target, byte[] content) {
+        write(target, out -> out.write(content));
+    }
+
+    /**
+     * Writes {@code body} to a temporary sibling of {@code target}, then renames it over the
+     * target; when {@code body} fails (an exception of any kind) the target is left as it was
+     * and the temporary file is removed.
+     */
+    public static void write(Path target, Body body) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -26,7 +42,10 @@ public final class AtomicFiles {
             Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
                     java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
-                Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    body.writeTo(out);
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

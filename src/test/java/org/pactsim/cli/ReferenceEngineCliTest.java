@@ -82,6 +82,34 @@ class ReferenceEngineCliTest {
         assertThat(lines).anyMatch(l -> l.startsWith("Conv5,9,0,0,PE,3,3,MAC,"));
         assertThat(lines).anyMatch(l -> l.startsWith("Conv5,13,0,0,BOTTOM,0,3,WRITE_OFMAP,"));
         assertThat(lines).anyMatch(l -> l.startsWith("c2,"));
+
+        // an existing trace is kept without --force, replaced with it; no temporary file is left
+        Files.writeString(csv, "mine\n");
+        Cli again = sim("pactsim", "os", "--engine", "reference", "--trace-cycles", csv.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err().strip()).isEqualTo("pactsim: --trace-cycles " + csv
+                + ": expected a new file (or --force to replace it), found an existing file");
+        assertThat(Files.readString(csv)).isEqualTo("mine\n");
+        Cli forced = sim("pactsim", "os", "--engine", "reference", "--trace-cycles", csv.toString(), "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(Files.readAllLines(csv)).isEqualTo(lines);
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("small.csv", "cycles.csv");
+        }
+    }
+
+    /** A run that fails part-way leaves no trace file, not half of one. */
+    @Test
+    void aFailedRunLeavesNoCycleTrace() throws IOException {
+        Path csv = dir.resolve("cycles.csv");
+        // the first layer runs (and is traced), the second is too large for the reference engine
+        Files.writeString(topo, Files.readString(topo) + "huge, 230, 230, 7, 7, 64, 256, 1,\n");
+        Cli c = sim("pactsim", "os", "--engine", "reference", "--trace-cycles", csv.toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err()).contains("layer huge: expected at most");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("small.csv");
+        }
     }
 
     @Test

@@ -72,9 +72,27 @@ class TracesCommandTest {
         }
     }
 
+    /** The output is a report folder: someone's files are never written over, a previous run's only with --force. */
+    @Test
+    void generateReplacesOnlyItsOwnFolderAndOnlyWithForce() throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Cli theirs = Cli.run("traces", "generate", "--out", dir.toString(), "--force");
+        assertThat(theirs.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(theirs.err()).contains("expected a new or empty folder").contains("\"notes.txt\"");
+        Files.delete(dir.resolve("notes.txt"));
+        assertThat(Cli.run("traces", "generate", "--out", dir.toString()).code()).isZero();
+        Cli again = Cli.run("traces", "generate", "--out", dir.toString());
+        assertThat(again.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(again.err()).contains("found a previous pactsim traces generate report");
+        assertThat(Cli.run("traces", "generate", "--out", dir.toString(), "--force").code()).isZero();
+        // the shipped folder is such a report folder, so 'traces generate --force' regenerates it in place
+        assertThat(Files.readString(Path.of("traces", ".pactsim-report"))).contains("command=traces generate");
+    }
+
     /**
      * Regenerating gives the committed files, byte for byte, and nothing generated is stale.
-     * If this fails after a deliberate change: {@code pactsim traces generate --out traces}.
+     * If this fails after a deliberate change: {@code pactsim traces generate --force}.
      */
     @Test
     void committedTracesAreUpToDate() throws Exception {
