@@ -35,9 +35,15 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
         this(name, kind, count, m, n, k, bits, inputs, false);
     }
 
+    /**
+     * The GEMM the array runs. The {@code count} products of a LINEAR layer share their weights,
+     * so they are one GEMM of {@code count * m} rows: the weights are loaded once and the rows
+     * stream past them, as a batch does. A MATMUL's products have their own B each: {@code count}
+     * repeats of an {@code m x k x n} GEMM.
+     */
     @Override
     public Gemm lower(OutputRounding rounding) {
-        return new Gemm(m, n, k, count);
+        return kind == Kind.LINEAR ? new Gemm(Math.multiplyExact(count, m), n, k, 1) : new Gemm(m, n, k, count);
     }
 
     @Override
