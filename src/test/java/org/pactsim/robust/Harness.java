@@ -15,15 +15,18 @@ import org.pactsim.io.ArchReader;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.io.InputProblems;
+import org.pactsim.io.SweepSpecReader;
 import org.pactsim.io.TraceReader;
 import org.pactsim.report.ResultCsv;
 import org.pactsim.report.ResultJson;
+import org.pactsim.report.SweepMetrics;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.Simulation;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.SpecException;
+import org.pactsim.study.sweep.PointBinder;
 import org.pactsim.workload.Network;
 
 /**
@@ -43,7 +46,7 @@ final class Harness {
     enum Reader {
         ARCH_YAML("yaml", "accelerator"), ARCH_JSON("json", "accelerator"), ARCH_CFG("cfg", "SCALE-Sim config"),
         TRACE_CSV("csv", "pactsim trace"), TRACE_YAML("yaml", "pactsim trace"),
-        TOPOLOGY("csv", "SCALE-Sim topology"), COST("csv", "cost tables");
+        TOPOLOGY("csv", "SCALE-Sim topology"), COST("csv", "cost tables"), SWEEP("yaml", "sweep spec");
 
         final String ext;
         final String kind;
@@ -69,6 +72,13 @@ final class Harness {
 
     Harness(Path dir) {
         this.dir = dir;
+        try {
+            // a sweep spec's partners, named relative to it
+            Files.copy(GOOD.resolve("arch.yaml"), dir.resolve("arch.yaml"));
+            Files.copy(GOOD.resolve("trace.csv"), dir.resolve("trace.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.goodArch = ArchReader.read(GOOD.resolve("arch.yaml"), List.of()).spec();
         this.goodTrace = TraceReader.read(GOOD.resolve("trace.csv"), null);
     }
@@ -137,6 +147,8 @@ final class Harness {
                 return ArchReader.read(f, List.of()).spec();
             case COST:
                 return CostTableReader.read(List.of(f));
+            case SWEEP:
+                return SweepSpecReader.read(f, SweepMetrics.TOTAL.keys());
             default:
                 return TraceReader.read(f, null);
         }
@@ -148,6 +160,25 @@ final class Harness {
             run((AcceleratorSpec) value, goodTrace, CostTableReader.defaults());
         } else if (reader == Reader.COST) {
             run(goodArch, goodTrace, (CostTables) value);
+        } else if (reader == Reader.SWEEP) {
+            // the first point and the last, each bound and run as the sweep's evaluator does
+            SweepSpecReader.Loaded l = (SweepSpecReader.Loaded) value;
+            long size = l.space().size();
+            for (long i : new long[] {0, size - 1}) {
+                if (i < 0 || i >= size) {
+                    continue;
+                }
+                PointBinder.Bound b;
+                try {
+                    b = l.binder().bind(l.space().choice(i));
+                } catch (InputException | SpecException e) {
+                    assertOneLine(e.getMessage(), "");
+                    continue;
+                }
+                for (Network net : b.networks()) {
+                    run(b.accelerator(), net, CostTableReader.defaults());
+                }
+            }
         } else {
             run(goodArch, (Network) value, CostTableReader.defaults());
         }

@@ -26,7 +26,7 @@ import org.pactsim.robust.Mutations.Mutant;
 /**
  * Fuzzes every reader with damaged copies of valid files ({@link Mutations}) and with inputs
  * built from the readers' own keys and pooled values ({@link Generated}): 1,500 inputs per
- * reader a run, judged by {@link Harness}: nothing but an {@link InputException} may come out
+ * reader a run (1,000 mutated sweep specs), judged by {@link Harness}: nothing but an {@link InputException} may come out
  * of a reader, and what a reader accepts must go through simulation and pricing.
  *
  * <p>Time: about 20 s on two cores for the whole class. A failure prints the input; jqwik
@@ -238,5 +238,17 @@ class ReaderFuzzProperties {
     @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
     void generatedCostTables(@ForAll("generatedCostTables") String text) throws Exception {
         judge(Reader.COST, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- sweep specs --------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<Mutant> sweepSpecs() {
+        return Mutations.of(seeds(GOOD + "/sweep.yaml"));
+    }
+
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
+    void mutatedSweepSpecs(@ForAll("sweepSpecs") Mutant m) throws Exception {
+        judge(Reader.SWEEP, m.bytes());
     }
 }
