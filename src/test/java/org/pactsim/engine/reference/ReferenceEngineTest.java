@@ -13,6 +13,7 @@ import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.MatMulLayer;
 
 /** The engine's hooks and limits: memory stalls, size refusal, the bounded CSV trace, conv layers. */
 class ReferenceEngineTest {
@@ -46,9 +47,11 @@ class ReferenceEngineTest {
         AcceleratorSpec a = ReferenceVsFastProperties.acc(128, 128, Dataflow.WS, 1, PeSpec.INT8);
         var big = ReferenceVsFastProperties.gemm(256, 256, 256, 1);
         // 4 folds of (256 + 3*128 + 128) cycles on 16384 PEs: about 50 million PE-cycles, fine;
-        // the same GEMM 10 times over is 40 * 768 * 16384 = 503316480, past 5 * 10^8.
+        // 10 such products with their own B each (a MATMUL) are 40 * 768 * 16384 = 503316480,
+        // past 5 * 10^8 (10 LINEAR products share B: one GEMM of 2560 rows, 4 folds of 3072 cycles).
         ReferenceEngine.checkSize(a, big, TimingModel.PACTSIM);
-        var many = ReferenceVsFastProperties.gemm(256, 256, 256, 10);
+        ReferenceEngine.checkSize(a, ReferenceVsFastProperties.gemm(256, 256, 256, 10), TimingModel.PACTSIM);
+        var many = new MatMulLayer("g", MatMulLayer.Kind.MATMUL, 10, 256, 256, 256, Bits.INT8, List.of());
         assertThatThrownBy(() -> ReferenceEngine.checkSize(a, many, TimingModel.PACTSIM))
                 .isInstanceOf(ReferenceSizeException.class)
                 .hasMessage("layer g: the reference engine takes at most 500000000 simulated PE-cycles,"
