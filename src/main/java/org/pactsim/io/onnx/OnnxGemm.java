@@ -46,11 +46,16 @@ final class OnnxGemm {
         return s != null && s.dims() != null && s.elements() > 1;
     }
 
+    /** What the node writes: QLinear ops their output zero point's type, integer ops int32, others their input's float type. */
     private static ElemType outType(OnnxImporter imp, Node n) {
         if (qlinear(n)) {
             return imp.val(n.input(7)) != null ? imp.val(n.input(7)).elem() : ElemType.UINT8;
         }
-        return n.opType().endsWith("Integer") ? ElemType.INT32 : ElemType.FLOAT;
+        if (n.opType().endsWith("Integer")) {
+            return ElemType.INT32;
+        }
+        ElemType a = imp.val(n.input(0)).elem();
+        return a.numberType() == org.pactsim.spec.NumberType.FLOAT ? a : ElemType.FLOAT;
     }
 
     /** Symmetric padding giving output {@code out}; -1 when none does. */

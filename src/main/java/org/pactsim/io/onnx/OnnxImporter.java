@@ -47,6 +47,30 @@ public final class OnnxImporter {
         return convert(g, file.toString(), name, dims);
     }
 
+    /** Parses {@code --dim NAME=N} values (N >= 1) into a map, refusing a malformed or repeated one. */
+    public static Map<String, Long> dims(List<String> specs) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String s : specs) {
+            int eq = s.indexOf('=');
+            long v = -1;
+            if (eq > 0) {
+                try {
+                    v = Long.parseLong(s.substring(eq + 1).trim());
+                } catch (NumberFormatException e) {
+                    v = -1;
+                }
+            }
+            if (v < 1 || v > org.pactsim.workload.ConvLayer.MAX_DIM) {
+                throw InputException.at("--dim", null, "NAME=N with N an integer in [1, 2^31-1]",
+                        InputException.quote(s));
+            }
+            if (out.put(s.substring(0, eq).trim(), v) != null) {
+                throw InputException.at("--dim", null, "each dimension once", InputException.quote(s));
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code file} names an ONNX model (by its extension). */
     public static boolean isOnnx(Path file) {
         String n = file.getFileName() == null ? "" : file.getFileName().toString();
