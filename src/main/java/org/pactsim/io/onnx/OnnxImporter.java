@@ -178,7 +178,7 @@ public final class OnnxImporter {
                 }
             }
         }
-        Set<Node> live = new HashSet<>();
+        Set<Node> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<String> todo = new ArrayDeque<>();
         for (ValueInfo o : g.outputs()) {
             if (!producer.containsKey(o.name()) && !vals.containsKey(o.name())) {
@@ -193,7 +193,8 @@ public final class OnnxImporter {
                 p.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
             }
         }
-        Map<Node, Integer> waiting = new LinkedHashMap<>();
+        Map<Node, Integer> waiting = new java.util.IdentityHashMap<>();
+        List<Node> liveOrder = new ArrayList<>();
         Map<String, List<Node>> users = new HashMap<>();
         Deque<Node> ready = new ArrayDeque<>();
         for (Node n : g.nodes()) {
@@ -208,6 +209,7 @@ public final class OnnxImporter {
                 }
             }
             waiting.put(n, w);
+            liveOrder.add(n);
             if (w == 0) {
                 ready.add(n);
             }
@@ -225,7 +227,7 @@ public final class OnnxImporter {
             }
         }
         if (out.size() < waiting.size()) {
-            Node stuck = waiting.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
+            Node stuck = liveOrder.stream().filter(x -> waiting.get(x) > 0).findFirst().orElseThrow();
             throw error(stuck, null, "an acyclic graph", "a cycle through this node's inputs");
         }
         return out;
