@@ -46,6 +46,18 @@ class ImportCommandTest {
     }
 
     @Test
+    void validateChecksAModelsStructure() throws Exception {
+        Cli ok = Cli.run("validate", V2);
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("ONNX model");
+        Path cut = tmp.resolve("cut.onnx");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(Path.of(V1)), 5000));
+        Cli bad = Cli.run("validate", cut.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.out()).contains("truncated");
+    }
+
+    @Test
     void simulateImportsOnTheFly() {
         Cli c = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", V1, "--format", "json");
         assertThat(c.code()).as(c.err()).isZero();

@@ -33,18 +33,29 @@ public final class OnnxImporter {
     final Map<String, Integer> folded = new TreeMap<>();
     final Map<String, Integer> unsupported = new TreeMap<>();
 
-    private OnnxImporter(OnnxGraph g, String origin) {
+    private final boolean anyDims;
+
+    private OnnxImporter(OnnxGraph g, String origin, boolean anyDims) {
         this.g = g;
         this.origin = origin;
+        this.anyDims = anyDims;
     }
 
     /** Reads and imports {@code file}; {@code dims} sets symbolic input dimensions by name. */
     public static OnnxImport importFile(Path file, Map<String, Long> dims) {
+        return importFile(file, dims, false);
+    }
+
+    /**
+     * As {@link #importFile(Path, Map)}; {@code anyDims} sets every symbolic dimension not in
+     * {@code dims} to 1 instead of refusing it (for checking a model's structure only).
+     */
+    public static OnnxImport importFile(Path file, Map<String, Long> dims, boolean anyDims) {
         OnnxGraph g = OnnxReader.read(file);
         String base = file.getFileName().toString();
         String name = base.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx") ? base.substring(0, base.length() - 5)
                 : base;
-        return convert(g, file.toString(), name, dims);
+        return new OnnxImporter(g, file.toString(), anyDims).run(name, dims);
     }
 
     /** Parses {@code --dim NAME=N} values (N >= 1) into a map, refusing a malformed or repeated one. */
@@ -79,7 +90,7 @@ public final class OnnxImporter {
 
     /** Imports a parsed graph; {@code origin} names the file in errors. */
     public static OnnxImport convert(OnnxGraph g, String origin, String name, Map<String, Long> dims) {
-        return new OnnxImporter(g, origin).run(name, dims);
+        return new OnnxImporter(g, origin, false).run(name, dims);
     }
 
     InputException error(Node n, String key, String expected, String found) {
@@ -132,7 +143,9 @@ public final class OnnxImporter {
                 Dim x = in.dims().get(i);
                 if (x.param() != null && !x.param().isEmpty()) {
                     Long v = dims.get(x.param());
-                    if (v == null) {
+                    if (v == null && anyDims) {
+                        v = 1L;
+                    } else if (v == null) {
                         throw InputException.at(origin, "graph input " + InputException.quote(in.name()) + " dimension "
                                 + i, "a value for symbolic dimension \"" + x.param() + "\" (--dim " + x.param() + "=N)",
                                 "none");
@@ -287,7 +300,8 @@ public final class OnnxImporter {
 
     private void step(Node n, OnnxLayers layers) {
         try {
-            if (!n.domain().isEmpty() && !n.domain().equals("com.microsoft")) {
+            if (!n.domain().isEmpty() && !n.domain().equals("com.microsoft")
+                    || !n.opType().equals("Constant") && val(n.input(0)) == null) {
                 layers.unsupported(n);
                 return;
             }

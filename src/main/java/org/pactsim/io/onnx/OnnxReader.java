@@ -95,7 +95,7 @@ public final class OnnxReader {
                 case 1 -> ir = varint(tag, "ModelProto.ir_version");
                 case 7 -> {
                     graphAt = in.getTotalBytesRead();
-                    graph = message(tag, "ModelProto.graph", () -> graph(-1, Map.of()));
+                    graph = message(tag, "ModelProto.graph", this::graph);
                 }
                 case 8 -> message(tag, "ModelProto.opset_import", () -> {
                     opset(opsets);
@@ -129,7 +129,7 @@ public final class OnnxReader {
         opsets.put(domain.equals("ai.onnx") ? "" : domain, version);
     }
 
-    private OnnxGraph graph(long ir, Map<String, Long> opsets) throws IOException {
+    private OnnxGraph graph() throws IOException {
         String name = "";
         List<Node> nodes = new ArrayList<>();
         Map<String, Tensor> inits = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ public final class OnnxReader {
                 default -> in.skipField(tag);
             }
         }
-        return new OnnxGraph(name, ir, opsets, nodes, inits, inputs, outputs, info);
+        return new OnnxGraph(name, 0, Map.of(), nodes, inits, inputs, outputs, info);
     }
 
     private Node node() throws IOException {
@@ -397,9 +397,9 @@ public final class OnnxReader {
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int len = in.readRawVarint32();
             if (len > SMALL * 4) {
+                // a large float tensor: skipped; SMALL + 1 placeholders mark it as not small
                 in.skipRawBytes(len);
-                out.add(Float.NaN);
-                out.addAll(java.util.Collections.nCopies(SMALL, Float.NaN));
+                out.addAll(java.util.Collections.nCopies(SMALL + 1, Float.NaN));
                 return;
             }
             int old = in.pushLimit(len);
@@ -409,27 +409,6 @@ public final class OnnxReader {
             in.popLimit(old);
         } else {
             out.add(fixed32(tag, "TensorProto.float_data"));
-        }
-    }
-
-    /** A growable long array. */
-    private static final class LongList {
-        private long[] a = new long[8];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int size() {
-            return n;
-        }
-
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
         }
     }
 }
