@@ -139,7 +139,7 @@ final class OnnxGemm {
         Window win = window(ls, n, x, kH, kW, false);
         boolean bias = !n.input(q ? 8 : 2).isEmpty() && !n.opType().equals("ConvInteger");
         ConvLayer c = new ConvLayer(ls.name(n), xd[0], win.inH(), win.inW(), xd[1], m, kH, kW, win.sH(), win.sW(),
-                win.pH(), win.pW(), group, Bits0.B, ls.inputs(n, x), bias);
+                win.pH(), win.pW(), group, OnnxLayers.PROVISIONAL, ls.inputs(n, x), bias);
         ElemType a = q ? x.elem() : x.storage();
         ElemType w = q ? wt.elem() : wt.storage();
         boolean perChannel = perChannel(imp, n, wt);
@@ -168,7 +168,7 @@ final class OnnxGemm {
             win = window(ls, n, x, k[0], k[1], n.attrInt("ceil_mode", 0) == 1);
         }
         VectorLayer v = new VectorLayer(ls.name(n), op, d[0], win.inH(), win.inW(), d[1], win.kH(), win.kW(),
-                win.sH(), win.sW(), win.pH(), win.pW(), 0, Bits0.B, ls.inputs(n, x));
+                win.sH(), win.sW(), win.pH(), win.pW(), 0, OnnxLayers.PROVISIONAL, ls.inputs(n, x));
         String name = ls.add(n, v, "", x.storage(), x.storage(), ElemType.FLOAT, false);
         imp.put(n, 0, new Val(new long[] {d[0], d[1], win.outH(), win.outW()}, ElemType.FLOAT, null, name, null,
                 false, false, null));
@@ -203,11 +203,11 @@ final class OnnxGemm {
         if (b.constant() && bd.length <= 2) {
             long m = OnnxShapes.product(ad, 0, ad.length - 1);
             boolean bias = gemm && !n.input(2).isEmpty();
-            l = new MatMulLayer(name0, MatMulLayer.Kind.LINEAR, 1, m, nn, k, Bits0.B, ls.inputs(n, a), bias);
+            l = new MatMulLayer(name0, MatMulLayer.Kind.LINEAR, 1, m, nn, k, OnnxLayers.PROVISIONAL, ls.inputs(n, a), bias);
         } else {
             long m = ad.length == 1 ? 1 : ad[ad.length - 2];
             long count = OnnxShapes.product(out, 0, Math.max(0, out.length - 2));
-            l = new MatMulLayer(name0, MatMulLayer.Kind.MATMUL, count, m, nn, k, Bits0.B,
+            l = new MatMulLayer(name0, MatMulLayer.Kind.MATMUL, count, m, nn, k, OnnxLayers.PROVISIONAL,
                     b.constant() ? ls.inputs(n, a) : ls.inputs(n, a, b), false);
         }
         ElemType at = q ? a.elem() : a.storage();
@@ -215,10 +215,5 @@ final class OnnxGemm {
         boolean perChannel = perChannel(imp, n, b);
         String name = ls.add(n, l, scheme(imp, n, a, b), bt, at, outType(imp, n), perChannel);
         imp.put(n, 0, new Val(out, outType(imp, n), null, name, null, false, false, null));
-    }
-
-    /** Provisional bits; the real ones are settled when the import finishes. */
-    private static final class Bits0 {
-        static final org.pactsim.workload.Bits B = org.pactsim.workload.Bits.INT8;
     }
 }

@@ -46,7 +46,8 @@ final class OnnxLayers {
         }
     }
 
-    private static final Bits PROVISIONAL = Bits.INT8;
+    /** Bits every layer is built with; the real ones are settled in {@link #finish}. */
+    static final Bits PROVISIONAL = Bits.INT8;
     private final OnnxImporter imp;
     private final String origin;
     private final Map<String, Pending> layers = new LinkedHashMap<>();
@@ -274,16 +275,16 @@ final class OnnxLayers {
      * is the first axis, the axes between become h (all but the last of them) and w.
      */
     static Shape shape(long[] d, int channelAxis) {
-        if (d.length == 0) {
-            return new Shape(1, 1, 1, 1);
+        for (long x : d) {
+            if (x < 1) {
+                throw new OnnxShapes.Bad("a tensor with no empty axis", OnnxShapes.str(d));
+            }
         }
-        if (d.length == 1) {
-            return new Shape(1, 1, 1, d[0]);
+        if (d.length <= 1) {
+            return new Shape(1, 1, 1, d.length == 0 ? 1 : d[0]);
         }
-        long b = channelAxis == 0 ? 1 : d[0];
-        long c = d[channelAxis];
         List<Long> rest = new ArrayList<>();
-        for (int i = channelAxis == 0 ? 1 : 1; i < d.length; i++) {
+        for (int i = 1; i < d.length; i++) {
             if (i != channelAxis) {
                 rest.add(d[i]);
             }
@@ -293,12 +294,7 @@ final class OnnxLayers {
             h = Math.multiplyExact(h, rest.get(i));
         }
         long w = rest.isEmpty() ? 1 : rest.get(rest.size() - 1);
-        for (long x : d) {
-            if (x < 1) {
-                throw new OnnxShapes.Bad("a tensor with no empty axis", OnnxShapes.str(d));
-            }
-        }
-        return new Shape(b, h, w, c);
+        return new Shape(channelAxis == 0 ? 1 : d[0], h, w, d[channelAxis]);
     }
 
     /** A unique trace layer name from the node's: no , ; | " \ # (the trace's separators). */
