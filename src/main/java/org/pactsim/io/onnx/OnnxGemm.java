@@ -169,8 +169,8 @@ final class OnnxGemm {
         }
         VectorLayer v = new VectorLayer(ls.name(n), op, d[0], win.inH(), win.inW(), d[1], win.kH(), win.kW(),
                 win.sH(), win.sW(), win.pH(), win.pW(), 0, OnnxLayers.PROVISIONAL, ls.inputs(n, x));
-        String name = ls.add(n, v, "", x.storage(), x.storage(), ElemType.FLOAT, false);
-        imp.put(n, 0, new Val(new long[] {d[0], d[1], win.outH(), win.outW()}, ElemType.FLOAT, null, name, null,
+        String name = ls.add(n, v, "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(new long[] {d[0], d[1], win.outH(), win.outW()}, x.elem(), null, name, null,
                 false, false, null));
     }
 

@@ -121,8 +121,8 @@ final class OnnxLayers {
         OnnxFolding.need(n, x);
         Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
         String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
-                x.storage(), ElemType.FLOAT, false);
-        imp.put(n, 0, new Val(x.dims(), ElemType.FLOAT, null, name, null, false, false, null));
+                x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
     }
 
     /** Softmax or layer norm along {@code axis}; {@code coerce}: everything from the axis on. */
@@ -138,8 +138,8 @@ final class OnnxLayers {
             s = shape(d, a);
         }
         String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
-                x.storage(), ElemType.FLOAT, false);
-        imp.put(n, 0, new Val(d, ElemType.FLOAT, null, name, null, false, false, null));
+                x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(d, x.elem(), null, name, null, false, false, null));
     }
 
     /** A recognised decomposition (layer norm, GELU) as one vector layer on its input. */
@@ -150,9 +150,9 @@ final class OnnxLayers {
         String key = (g.op() == VectorOp.LAYERNORM ? "LayerNorm" : "Gelu") + " (decomposed: "
                 + String.join(" ", g.nodes().stream().map(Node::opType).toList()) + ")";
         Layer l = VectorLayer.of(name(last), g.op(), s, 0, PROVISIONAL, inputs(last, x));
-        layers.put(l.name(), new Pending(l, key, "", x.storage(), x.storage(), ElemType.FLOAT, false));
+        layers.put(l.name(), new Pending(l, key, "", x.storage(), x.storage(), x.elem(), false));
         OnnxImporter.count(imp.mapped, key);
-        imp.put(last, 0, new Val(x.dims(), ElemType.FLOAT, null, l.name(), null, false, false, null));
+        imp.put(last, 0, new Val(x.dims(), x.elem(), null, l.name(), null, false, false, null));
     }
 
     /** A residual add of activations; a bias added to a fully connected layer is folded into it. */
@@ -189,8 +189,8 @@ final class OnnxLayers {
         }
         Shape s = shape(first.dims(), first.rank() == 4 ? 1 : first.rank() - 1);
         String name = add(n, VectorLayer.of(name(n), VectorOp.ADD, s, 0, PROVISIONAL, in), "", first.storage(),
-                first.storage(), ElemType.FLOAT, false);
-        imp.put(n, 0, new Val(first.dims(), ElemType.FLOAT, null, name, null, false, false, null));
+                first.storage(), first.elem(), false);
+        imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
     }
 
     /**
@@ -232,7 +232,11 @@ final class OnnxLayers {
         return false;
     }
 
-    /** An op with no trace layer: counted, its output shape inferred where a rule exists, data passed on. */
+    /**
+     * An op with no trace layer: counted, its output shape inferred where a rule exists, its data
+     * passed on (attributed to the layer that produced its first activation operand) as a plain
+     * value of its first input's element type.
+     */
     void unsupported(Node n) {
         OnnxImporter.count(imp.unsupported, n.domain().isEmpty() ? n.opType() : n.domain() + "." + n.opType());
         Val x = firstActivation(n);
@@ -242,7 +246,7 @@ final class OnnxLayers {
             Val first = imp.val(n.input(0));
             ElemType e = first != null ? first.elem() : x == null ? ElemType.FLOAT : x.elem();
             imp.put(n, i, new Val(di, e, null, x == null ? null : x.layer(),
-                    x == null ? null : x.quant(), false, false, null));
+                    null, false, false, null));
         }
     }
 

@@ -79,7 +79,11 @@ class OnnxSyntheticTest {
                 .weight("xs", FLOAT).weight("xz", UINT8).weight("w", INT8, 8, 4, 1, 1).weight("ws", FLOAT)
                 .weight("wz", INT8).weight("ys", FLOAT).weight("yz", UINT8)
                 .node("QLinearConv", "qc", List.of("x", "xs", "xz", "w", "ws", "wz", "ys", "yz"), List.of("y"))
-                .output("y").importAs("ql", Map.of());
+                .node("MaxPool", "mp", List.of("y"), List.of("p"), Attr.ints("kernel_shape", 2, 2),
+                        Attr.ints("strides", 2, 2))
+                .output("p").importAs("ql", Map.of());
+        // the pool works on the uint8 tensor QLinearConv writes
+        assertThat(only(imp, VectorLayer.class).bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
         ConvLayer c = (ConvLayer) only(imp, ConvLayer.class);
         assertThat(c.bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
         assertThat(c.bias()).isFalse();
@@ -132,8 +136,10 @@ class OnnxSyntheticTest {
     @ValueSource(ints = {FLOAT16, BFLOAT16})
     void halfPrecisionLayersStayFloatAt16Bits(int type) {
         OnnxImport imp = new OnnxWriter(true).input("x", type, 1, 4, 8, 8).weight("w", type, 4, 4, 1, 1)
-                .node("Conv", "c", List.of("x", "w"), List.of("y")).output("y").importAs("h", Map.of());
+                .node("Conv", "c", List.of("x", "w"), List.of("y"))
+                .node("Relu", "r", List.of("y"), List.of("z")).output("z").importAs("h", Map.of());
         assertThat(only(imp, ConvLayer.class).bits()).isEqualTo(Bits.uniform(16, NumberType.FLOAT));
+        assertThat(only(imp, VectorLayer.class).bits()).isEqualTo(Bits.uniform(16, NumberType.FLOAT));
     }
 
     @Test
