@@ -40,8 +40,13 @@ public final class SimulateCommand implements Callable<Integer> {
     Path arch;
 
     @Option(names = "--trace", required = true, paramLabel = "FILE",
-            description = "Network: pactsim trace (CSV/YAML/JSON) or SCALE-Sim topology CSV (conv or GEMM form).")
+            description = "Network: pactsim trace (CSV/YAML/JSON), SCALE-Sim topology CSV (conv or GEMM form), or an"
+                    + " ONNX model (.onnx, imported on the fly; see 'pactsim import onnx').")
     Path trace;
+
+    @Option(names = "--dim", paramLabel = "NAME=N",
+            description = "With an .onnx trace: set a symbolic input dimension, e.g. --dim batch_size=1 (repeatable).")
+    List<String> dims = new ArrayList<>();
 
     @Option(names = "--model", defaultValue = "pactsim", paramLabel = "MODEL",
             description = "Timing model: pactsim (native, default) or scalesim (SCALE-Sim v2 CALC mode, exact).")
@@ -94,7 +99,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ArchReader.Loaded loaded = ArchReader.read(arch, all);
         AcceleratorSpec acc = loaded.spec();
-        Network net = TraceReader.read(trace, null);
+        Network net = org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
+                ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
+                : TraceReader.read(trace, null);
         List<String> notes = new ArrayList<>(net.notes());
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);

@@ -88,6 +88,11 @@ public final class ValidateCommand implements Callable<Integer> {
         String ext = InputFiles.extension(f);
         String kind = null;
         try {
+            if (ext.equals("onnx")) {
+                kind = "ONNX model";
+                org.pactsim.io.onnx.OnnxImporter.importFile(f, java.util.Map.of(), true);
+                return kind;
+            }
             String text = InputFiles.read(f);
             switch (ext) {
                 case "cfg":

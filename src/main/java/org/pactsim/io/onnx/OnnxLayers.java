@@ -1,0 +1,359 @@
+package org.pactsim.io.onnx;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pactsim.io.onnx.OnnxGraph.Node;
+import org.pactsim.spec.NumberType;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.Shape;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
+
+/**
+ * Builds the trace layers of an ONNX import: convolutions and matrix products (every
+ * quantized form) become {@link ConvLayer} and {@link MatMulLayer}, activations, pools,
+ * softmax, layer norm and two-operand adds become {@link VectorLayer}s, anything else is
+ * counted as unsupported and its data passed on. Bit widths are settled at the end, when
+ * every QuantizeLinear has said at which type each layer's output is stored.
+ */
+final class OnnxLayers {
+    /** A layer with the element types its bits come from, settled in {@link #finish}. */
+    private static final class Pending {
+        Layer layer;
+        final String op;
+        final String scheme;
+        final ElemType w;
+        final ElemType a;
+        ElemType out;
+        final boolean perChannel;
+
+        Pending(Layer layer, String op, String scheme, ElemType w, ElemType a, ElemType out, boolean perChannel) {
+            this.layer = layer;
+            this.op = op;
+            this.scheme = scheme;
+            this.w = w;
+            this.a = a;
+            this.out = out;
+            this.perChannel = perChannel;
+        }
+    }
+
+    /** Bits every layer is built with; the real ones are settled in {@link #finish}. */
+    static final Bits PROVISIONAL = Bits.INT8;
+    private final OnnxImporter imp;
+    private final String origin;
+    private final Map<String, Pending> layers = new LinkedHashMap<>();
+    private final Set<String> names = new HashSet<>();
+    private final List<String> notes = new ArrayList<>();
+
+    OnnxLayers(OnnxImporter imp, String origin) {
+        this.imp = imp;
+        this.origin = origin;
+    }
+
+    /** A QuantizeLinear stores {@code layer}'s output as {@code type}. */
+    void quantizedOutput(String layer, ElemType type) {
+        Pending p = layers.get(layer);
+        if (p != null) {
+            p.out = type;
+        }
+    }
+
+    void convert(Node n) {
+        switch (n.opType()) {
+            case "Conv", "ConvInteger", "QLinearConv" -> OnnxGemm.conv(this, imp, n);
+            case "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm" -> OnnxGemm.matmul(this, imp, n);
+            case "Relu", "LeakyRelu" -> unary(n, VectorOp.RELU);
+            case "Clip" -> unary(n, VectorOp.RELU6);
+            case "Gelu", "Erf", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Elu", "Selu", "Softplus" ->
+                    unary(n, VectorOp.GELU);
+            case "Softmax", "LogSoftmax" -> axisOp(n, VectorOp.SOFTMAX, n.attrInt("axis",
+                    imp.opset() < 13 ? 1 : -1), imp.opset() < 13);
+            case "LayerNormalization" -> axisOp(n, VectorOp.LAYERNORM, n.attrInt("axis", -1), true);
+            case "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool" -> OnnxGemm.pool(this, imp, n);
+            case "Min", "Max" -> {
+                if (n.inputs().size() == 2 && activations(n) == 1) {
+                    unary(n, VectorOp.RELU6);
+                } else {
+                    unsupported(n);
+                }
+            }
+            case "Add", "Sum" -> add(n);
+            case "Mul" -> {
+                if (!dequantScale(n)) {
+                    unsupported(n);
+                }
+            }
+            default -> unsupported(n);
+        }
+    }
+
+    private int activations(Node n) {
+        int k = 0;
+        for (String in : n.inputs()) {
+            Val v = imp.val(in);
+            k += v != null && !v.constant() ? 1 : 0;
+        }
+        return k;
+    }
+
+    private Val firstActivation(Node n) {
+        for (String in : n.inputs()) {
+            Val v = imp.val(in);
+            if (v != null && !v.constant()) {
+                return v;
+            }
+        }
+        return imp.val(n.input(0));
+    }
+
+    /** Element-wise op of one activation operand (the others constants or broadcast scalars). */
+    private void unary(Node n, VectorOp op) {
+        Val x = firstActivation(n);
+        OnnxFolding.need(n, x);
+        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
+        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
+                x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
+    }
+
+    /** Softmax or layer norm along {@code axis}; {@code coerce}: everything from the axis on. */
+    private void axisOp(Node n, VectorOp op, long axis, boolean coerce) {
+        Val x = imp.val(n.input(0));
+        OnnxFolding.need(n, x);
+        int a = OnnxShapes.axis(axis, x.rank());
+        long[] d = x.dims();
+        Shape s;
+        if (coerce && a < x.rank() - 1) {
+            s = shape(new long[] {OnnxShapes.product(d, 0, a), OnnxShapes.product(d, a, d.length)}, 1);
+        } else {
+            s = shape(d, a);
+        }
+        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
+                x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(d, x.elem(), null, name, null, false, false, null));
+    }
+
+    /** A recognised decomposition (layer norm, GELU) as one vector layer on its input. */
+    void fused(Node last, OnnxFusion.Group g) {
+        Val x = imp.val(g.input());
+        OnnxFolding.need(last, x);
+        Shape s = shape(x.dims(), x.rank() - 1);
+        String key = (g.op() == VectorOp.LAYERNORM ? "LayerNorm" : "Gelu") + " (decomposed: "
+                + String.join(" ", g.nodes().stream().map(Node::opType).toList()) + ")";
+        Layer l = VectorLayer.of(name(last), g.op(), s, 0, PROVISIONAL, inputs(last, x));
+        layers.put(l.name(), new Pending(l, key, "", x.storage(), x.storage(), x.elem(), false));
+        OnnxImporter.count(imp.mapped, key);
+        imp.put(last, 0, new Val(x.dims(), x.elem(), null, l.name(), null, false, false, null));
+    }
+
+    /** A residual add of activations; a bias added to a fully connected layer is folded into it. */
+    private void add(Node n) {
+        if (n.inputs().size() == 2 && activations(n) == 1) {
+            Val x = firstActivation(n);
+            Val c = imp.val(n.input(0)) == x ? imp.val(n.input(1)) : imp.val(n.input(0));
+            Pending p = x.layer() == null ? null : layers.get(x.layer());
+            if (p != null && p.layer instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR && !m.bias()
+                    && c.dims() != null && x.dims() != null && c.elements() == m.n()
+                    && x.dims()[x.rank() - 1] == m.n()) {
+                p.layer = new MatMulLayer(m.name(), m.kind(), m.count(), m.m(), m.n(), m.k(), m.bits(), m.inputs(), true);
+                imp.put(n, 0, x.withDims(OnnxShapes.broadcast(x.dims(), c.dims())));
+                OnnxImporter.count(imp.folded, "Add (bias of a fully connected layer)");
+                return;
+            }
+            unsupported(n);
+            return;
+        }
+        List<String> in = new ArrayList<>();
+        Val first = imp.val(n.input(0));
+        for (String s : n.inputs()) {
+            Val v = imp.val(s);
+            if (v == null || v.constant() || v.layer() == null || v.dims() == null
+                    || !java.util.Arrays.equals(v.dims(), first.dims())) {
+                unsupported(n);
+                return;
+            }
+            in.add(v.layer());
+        }
+        if (in.size() < 2) {
+            unsupported(n);
+            return;
+        }
+        Shape s = shape(first.dims(), first.rank() == 4 ? 1 : first.rank() - 1);
+        String name = add(n, VectorLayer.of(name(n), VectorOp.ADD, s, 0, PROVISIONAL, in), "", first.storage(),
+                first.storage(), first.elem(), false);
+        imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * The dequantization of an integer GEMM's int32 result (after its Cast): a Mul by the product
+     * of the activation and weight scales (a scalar or one per output column), and that product
+     * itself, computed from DynamicQuantizeLinear's scale and the weight scales.
+     */
+    private boolean dequantScale(Node n) {
+        if (n.inputs().size() != 2) {
+            return false;
+        }
+        boolean scales = true;
+        for (String in : n.inputs()) {
+            Node p = imp.producerOf(in);
+            Val v = imp.val(in);
+            scales &= p == null ? v != null && v.constant()
+                    : p.opType().equals("DynamicQuantizeLinear") && !p.outputs().get(0).equals(in);
+        }
+        if (scales) {
+            Val a = imp.val(n.input(0));
+            Val b = imp.val(n.input(1));
+            long[] d = a.dims() == null || b.dims() == null ? null : OnnxShapes.broadcast(a.dims(), b.dims());
+            imp.put(n, 0, new Val(d, ElemType.FLOAT, null, null, null, false, false, null));
+            OnnxImporter.count(imp.folded, "Mul (of quantization scales)");
+            return true;
+        }
+        for (int i = 0; i < 2; i++) {
+            Val x = imp.val(n.input(i));
+            Val s = imp.val(n.input(1 - i));
+            Node cast = imp.producerOf(n.input(i));
+            Node gemm = cast != null && cast.opType().equals("Cast") ? imp.producerOf(cast.input(0)) : null;
+            if (gemm != null && gemm.opType().endsWith("Integer") && s != null && s.dims() != null
+                    && x.dims() != null && (s.elements() == 1 || s.elements() == x.dims()[x.rank() - 1])) {
+                imp.put(n, 0, x.withDims(OnnxShapes.broadcast(x.dims(), s.dims())));
+                OnnxImporter.count(imp.folded, "Mul (dequantization scale of an integer GEMM)");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An op with no trace layer: counted, its output shape inferred where a rule exists, its data
+     * passed on (attributed to the layer that produced its first activation operand) as a plain
+     * value of its first input's element type.
+     */
+    void unsupported(Node n) {
+        OnnxImporter.count(imp.unsupported, n.domain().isEmpty() ? n.opType() : n.domain() + "." + n.opType());
+        Val x = firstActivation(n);
+        long[] d = OnnxOther.shape(imp, n);
+        for (int i = 0; i < n.outputs().size(); i++) {
+            long[] di = i == 0 ? d : imp.valueInfoDims(n.outputs().get(i));
+            Val first = imp.val(n.input(0));
+            ElemType e = first != null ? first.elem() : x == null ? ElemType.FLOAT : x.elem();
+            imp.put(n, i, new Val(di, e, null, x == null ? null : x.layer(),
+                    null, false, false, null));
+        }
+    }
+
+    /** Registers a layer; returns its name. */
+    String add(Node n, Layer l, String scheme, ElemType w, ElemType a, ElemType out, boolean perChannel) {
+        layers.put(l.name(), new Pending(l, n.opType(), scheme, w, a, out, perChannel));
+        OnnxImporter.count(imp.mapped, n.opType());
+        return l.name();
+    }
+
+    void note(String s) {
+        notes.add(s);
+    }
+
+    /** The trace layer names feeding a layer: the producers of its activation operands. */
+    List<String> inputs(Node n, Val... operands) {
+        List<String> in = new ArrayList<>();
+        for (Val v : operands) {
+            if (v.layer() != null) {
+                in.add(v.layer());
+            } else if (!layers.isEmpty()) {
+                note(n.label() + " reads the network input; the trace reads it as the previous layer's output");
+            }
+        }
+        return in;
+    }
+
+    /**
+     * The trace's NHWC shape of an ONNX tensor whose channels are on {@code channelAxis}: batch
+     * is the first axis, the axes between become h (all but the last of them) and w.
+     */
+    static Shape shape(long[] d, int channelAxis) {
+        for (long x : d) {
+            if (x < 1) {
+                throw new OnnxShapes.Bad("a tensor with no empty axis", OnnxShapes.str(d));
+            }
+        }
+        if (d.length <= 1) {
+            return new Shape(1, 1, 1, d.length == 0 ? 1 : d[0]);
+        }
+        List<Long> rest = new ArrayList<>();
+        for (int i = 1; i < d.length; i++) {
+            if (i != channelAxis) {
+                rest.add(d[i]);
+            }
+        }
+        long h = 1;
+        for (int i = 0; i < rest.size() - 1; i++) {
+            h = Math.multiplyExact(h, rest.get(i));
+        }
+        long w = rest.isEmpty() ? 1 : rest.get(rest.size() - 1);
+        return new Shape(channelAxis == 0 ? 1 : d[0], h, w, d[channelAxis]);
+    }
+
+    /** A unique trace layer name from the node's: no , ; | " \ # (the trace's separators). */
+    String name(Node n) {
+        String base = n.name().isEmpty() ? n.opType() + "_" + (layers.size() + 1) : n.name();
+        int semi = base.indexOf(';');
+        if (semi > 0) {
+            base = base.substring(0, semi);
+        }
+        base = base.replaceAll("[,;|\"\\\\#\\s]", "_");
+        String name = base;
+        for (int k = 2; !names.add(name); k++) {
+            name = base + "_" + k;
+        }
+        return name;
+    }
+
+    static int width(ElemType t, boolean asFloat) {
+        int b = Math.min(32, Math.max(1, t.bits()));
+        if (!asFloat) {
+            return b;
+        }
+        return b <= 8 ? 8 : b <= 16 ? 16 : 32;
+    }
+
+    static boolean isInt(ElemType t) {
+        return t.numberType() == NumberType.INT;
+    }
+
+    OnnxImport finish(String name, Map<String, Integer> mapped, Map<String, Integer> folded,
+                      Map<String, Integer> unsupported, int pruned) {
+        if (layers.isEmpty()) {
+            throw org.pactsim.io.InputException.at(origin, null, "at least one node that becomes a trace layer"
+                    + " (Conv, MatMul, Gemm, pooling, activation, softmax, add)", "none");
+        }
+        List<Layer> out = new ArrayList<>();
+        List<OnnxImport.Quantization> quant = new ArrayList<>();
+        for (Pending p : layers.values()) {
+            boolean gemm = p.layer.isGemm();
+            boolean integer = gemm ? isInt(p.w) && isInt(p.a) : isInt(p.a) || isInt(p.out);
+            Bits b = integer ? new Bits(width(p.w, false), width(p.a, false), width(p.out, false), NumberType.INT)
+                    : new Bits(width(p.w, true), width(p.a, true), width(p.out, true), NumberType.FLOAT);
+            Layer l = p.layer.withBits(b);
+            out.add(l);
+            if (gemm) {
+                String scheme = integer ? p.scheme : isInt(p.w) ? "float (weights dequantized from " + p.w.key() + ")"
+                        : "float";
+                quant.add(new OnnxImport.Quantization(l.name(), p.op, scheme, p.w.key(), p.a.key(), p.out.key(),
+                        p.perChannel));
+            }
+        }
+        Network net = new Network(name, out);
+        OnnxImport result = new OnnxImport(net, quant, mapped, folded, unsupported, pruned);
+        List<String> all = new ArrayList<>(result.summary());
+        notes.stream().distinct().limit(20).forEach(all::add);
+        return new OnnxImport(new Network(name, out, all), quant, mapped, folded, unsupported, pruned);
+    }
+}

@@ -1,0 +1,146 @@
+package org.pactsim.io.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.pactsim.io.InputException;
+import org.pactsim.spec.NumberType;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.ShapeChain;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
+import org.pactsim.workload.zoo.Zoo;
+
+/**
+ * The four real quantized models (src/test/resources/onnx/README.md; MiniLM from Maven Central
+ * via target/onnx-models). pactsim's MAC count is the trace's: Conv and MatMul/Gemm layers
+ * only, with the exact (floor) output size; vector-unit ops (pools, activations, softmax, adds)
+ * have none, as in the published figures, which count multiply-adds of the convolutions and
+ * the classifier.
+ */
+class OnnxRealModelsTest {
+    static final Path DIR = Path.of("src/test/resources/onnx");
+    static final Path V1 = DIR.resolve("mobilenet_v1_0.5_128_quant.onnx");
+    static final Path V2 = DIR.resolve("mobilenet_v2_1.0_224_int8_per_tensor.onnx");
+    static final Path SSD = DIR.resolve("ssd_mobilenet_v2_fpnlite_10_256_int8.onnx");
+    static final Path MINILM = Path.of("target/onnx-models/all-minilm-l6-v2-q.onnx");
+
+    private static long count(OnnxGraph g, String op) {
+        return g.nodes().stream().filter(n -> n.opType().equals(op)).count();
+    }
+
+    private static List<Layer> gemms(Network net) {
+        return net.layers().stream().filter(Layer::isGemm).toList();
+    }
+
+    /**
+     * MobileNet-V1 MACs derived from the paper's architecture (Howard et al. 2017, Table 1) at
+     * width {@code alpha} and input {@code res}, TensorFlow SAME padding (output ceil(in/stride)):
+     * a 3x3 stride-2 conv to 32a channels, 13 depthwise-separable blocks, the 1x1 classifier
+     * (1001 classes) on the pooled 1x1 map.
+     */
+    static long mobilenetV1Macs(double alpha, long res) {
+        long[][] blocks = {{64, 1}, {128, 2}, {128, 1}, {256, 2}, {256, 1}, {512, 2}, {512, 1}, {512, 1}, {512, 1},
+            {512, 1}, {512, 1}, {1024, 2}, {1024, 1}};
+        long h = (res + 1) / 2;
+        long c = (long) (32 * alpha);
+        long macs = h * h * 3 * 3 * 3 * c;
+        for (long[] b : blocks) {
+            h = (h + b[1] - 1) / b[1];
+            long out = (long) (b[0] * alpha);
+            macs += h * h * 9 * c + h * h * c * out;
+            c = out;
+        }
+        return macs + c * 1001;
+    }
+
+    @Test
+    void mobilenetV1MatchesItsArchitectureAndThePublished49MillionMacs() {
+        OnnxImport imp = OnnxImporter.importFile(V1, Map.of());
+        Network net = imp.network();
+        assertThat(net.macs()).isEqualTo(mobilenetV1Macs(0.5, 128));
+        // tensorflow/models research/slim/nets/mobilenet_v1.md: MobileNet_v1_0.50_128_quant, 49 Million MACs
+        assertThat(net.macs() / 1e6).isCloseTo(49, within(0.5));
+        assertThat(ShapeChain.problems(net)).isEmpty();
+        OnnxGraph g = OnnxReader.read(V1);
+        assertThat(gemms(net)).hasSize((int) count(g, "Conv")).hasSize(28)
+                .allMatch(l -> l instanceof ConvLayer && l.bits().equals(new Bits(8, 8, 8, NumberType.INT)));
+        assertThat(imp.quantization()).allMatch(q -> q.scheme().equals("QDQ") && q.weight().equals("uint8")
+                && !q.perChannel());
+        assertThat(net.layers().stream().filter(l -> l.type().equals("dwconv"))).hasSize(13);
+        assertThat(imp.unsupported()).isEmpty();
+    }
+
+    @Test
+    void mobilenetV2MatchesTheZooAndThePublished300MillionMacs() {
+        assertThatThrownBy(() -> OnnxImporter.importFile(V2, Map.of())).isInstanceOf(InputException.class)
+                .hasMessageContaining("unk__1590");
+        OnnxImport imp = OnnxImporter.importFile(V2, Map.of("unk__1590", 1L));
+        Network net = imp.network();
+        // the zoo builds MobileNet-V2 1.0-224 from its published hyperparameters, independently of ONNX
+        assertThat(net.macs()).isEqualTo(Zoo.find("mobilenet-v2").build().macs());
+        // tensorflow/models research/slim/nets/mobilenet/README.md: mobilenet_v2_1.0_224, 300 MACs (M); this
+        // Keras export has 1000 classes, the count is 300,774,272 (0.26% above the rounded figure)
+        assertThat(net.macs() / 1e6).isCloseTo(300, within(1.0));
+        assertThat(ShapeChain.problems(net)).isEmpty();
+        OnnxGraph g = OnnxReader.read(V2);
+        List<Layer> gemm = gemms(net);
+        assertThat(gemm.stream().filter(l -> l instanceof ConvLayer)).hasSize((int) count(g, "Conv")).hasSize(52);
+        assertThat(gemm.stream().filter(l -> l instanceof MatMulLayer)).hasSize(1);
+        assertThat(gemm).allMatch(l -> l.bits().weight() == 8 && l.bits().activation() == 8
+                && l.bits().type() == NumberType.INT);
+        assertThat(imp.quantization()).allMatch(q -> q.weight().equals("int8") && !q.perChannel());
+        assertThat(imp.folded()).containsEntry("Pad", 4);
+        assertThat(net.layers().stream().filter(l -> l instanceof VectorLayer v && v.op() == VectorOp.ADD))
+                .hasSize(10);
+    }
+
+    @Test
+    void ssdMobilenetFpnKeepsEveryConvolutionPerChannelAndListsWhatItCannotMap() {
+        OnnxImport imp = OnnxImporter.importFile(SSD, Map.of("unk__3298", 1L));
+        OnnxGraph g = OnnxReader.read(SSD);
+        List<Layer> gemm = gemms(imp.network());
+        assertThat(gemm).hasSize((int) count(g, "Conv")).hasSize(123)
+                .allMatch(l -> l.bits().equals(new Bits(8, 8, l.bits().output(), NumberType.INT)));
+        assertThat(imp.quantization()).allMatch(q -> q.perChannel() && q.weight().equals("int8"));
+        // the FPN's upsampling and the concatenation of the heads have no trace layer: listed, not dropped
+        assertThat(imp.unsupported()).containsEntry("Resize", 2).containsEntry("Concat", 2);
+        assertThat(imp.summary()).anyMatch(s -> s.contains("unsupported") && s.contains("Resize 2"));
+    }
+
+    @Test
+    void miniLmAtSequence128HasItsProjectionsAt8BitsAndAttentionInFloat() {
+        Assumptions.assumeTrue(Files.isRegularFile(MINILM),
+                "MiniLM not unpacked: run 'mvn generate-test-resources' (maven-dependency-plugin) first");
+        OnnxImport imp = OnnxImporter.importFile(MINILM, Map.of("batch_size", 1L, "sequence_length", 128L));
+        Network net = imp.network();
+        List<MatMulLayer> mm = net.layers().stream().filter(l -> l instanceof MatMulLayer)
+                .map(l -> (MatMulLayer) l).toList();
+        List<MatMulLayer> proj = mm.stream().filter(m -> m.kind() == MatMulLayer.Kind.LINEAR).toList();
+        List<MatMulLayer> att = mm.stream().filter(m -> m.kind() == MatMulLayer.Kind.MATMUL).toList();
+        assertThat(proj).hasSize((int) count(OnnxReader.read(MINILM), "MatMulInteger")).hasSize(36)
+                .allMatch(m -> m.bits().weight() == 8 && m.bits().activation() == 8
+                        && m.bits().type() == NumberType.INT && m.m() == 128 && m.bias());
+        assertThat(att).hasSize(12).allMatch(m -> m.bits().equals(Bits.uniform(32, NumberType.FLOAT))
+                && m.count() == 12 && m.m() == 128);
+        // per encoder layer (hidden 384, FFN 1536, 12 heads of 32, 128 tokens): Q, K, V and output
+        // projections 4 x 128x384x384, FFN 2 x 128x384x1536, scores and context 2 x 12x128x128x32
+        long perLayer = 4L * 128 * 384 * 384 + 2L * 128 * 384 * 1536 + 2L * 12 * 128 * 128 * 32;
+        assertThat(net.macs()).isEqualTo(6 * perLayer);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("layernorm"))).hasSize(13);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("gelu"))).hasSize(6);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("softmax"))).hasSize(6);
+        assertThat(ShapeChain.problems(net)).isEmpty();
+    }
+}

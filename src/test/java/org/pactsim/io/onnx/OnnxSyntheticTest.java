@@ -1,0 +1,228 @@
+package org.pactsim.io.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pactsim.io.InputException;
+import org.pactsim.io.onnx.OnnxWriter.Attr;
+import org.pactsim.spec.NumberType;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.ConvLayer;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.ShapeChain;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
+
+/** Small hand-written ONNX graphs: every quantized form, shape rules and folding, one at a time. */
+class OnnxSyntheticTest {
+    private static final int FLOAT = 1;
+    private static final int UINT8 = 2;
+    private static final int INT8 = 3;
+    private static final int INT32 = 6;
+    private static final int FLOAT16 = 10;
+    private static final int BFLOAT16 = 16;
+    private static final int INT4 = 22;
+
+    private static Layer only(OnnxImport imp, Class<? extends Layer> type) {
+        List<Layer> l = imp.network().layers().stream().filter(type::isInstance).toList();
+        assertThat(l).hasSize(1);
+        return l.get(0);
+    }
+
+    /** QDQ convolution: uint8 activations, int4 weights with one scale per output channel, int8 output. */
+    private static OnnxWriter qdqConv(boolean packed) {
+        return new OnnxWriter(packed)
+                .input("x", FLOAT, 1, 8, 16, 16)
+                .weight("xs", FLOAT).weight("xz", UINT8).weight("w", INT4, 16, 8, 3, 3)
+                .weight("ws", FLOAT, 16).weight("wz", INT4, 16).weight("b", INT32, 16).weight("bs", FLOAT, 16)
+                .weight("ys", FLOAT).weight("yz", INT8)
+                .node("QuantizeLinear", "qx", List.of("x", "xs", "xz"), List.of("xq"))
+                .node("DequantizeLinear", "dqx", List.of("xq", "xs", "xz"), List.of("xd"))
+                .node("DequantizeLinear", "dqw", List.of("w", "ws", "wz"), List.of("wd"), Attr.i("axis", 0))
+                .node("DequantizeLinear", "dqb", List.of("b", "bs"), List.of("bd"), Attr.i("axis", 0))
+                .node("Conv", "conv", List.of("xd", "wd", "bd"), List.of("y"), Attr.ints("kernel_shape", 3, 3),
+                        Attr.ints("pads", 1, 1, 1, 1), Attr.ints("strides", 1, 1))
+                .node("QuantizeLinear", "qy", List.of("y", "ys", "yz"), List.of("yq"))
+                .output("yq");
+    }
+
+    @Test
+    void qdqConvolutionTakesItsWidthsFromTheElementTypes() {
+        OnnxImport imp = qdqConv(true).importAs("qdq", Map.of());
+        ConvLayer c = (ConvLayer) only(imp, ConvLayer.class);
+        // 16x16 output (pad 1, stride 1), K = 3*3*8, N = 16: 256 * 72 * 16
+        assertThat(c.macs()).isEqualTo(256L * 72 * 16);
+        assertThat(c.bits()).isEqualTo(new Bits(4, 8, 8, NumberType.INT));
+        assertThat(c.bias()).isTrue();
+        assertThat(imp.quantization().get(0).perChannel()).isTrue();
+        assertThat(imp.quantization().get(0).scheme()).isEqualTo("QDQ");
+        assertThat(imp.quantization().get(0).describe()).contains("weights int4 per channel", "activations uint8",
+                "output int8");
+        assertThat(imp.folded()).containsEntry("QuantizeLinear", 2).containsEntry("DequantizeLinear", 3);
+    }
+
+    @Test
+    void packedAndUnpackedRepeatedFieldsReadAlike() {
+        assertThat(qdqConv(false).importAs("qdq", Map.of()).network().layers())
+                .isEqualTo(qdqConv(true).importAs("qdq", Map.of()).network().layers());
+    }
+
+    @Test
+    void qlinearConvReadsItsTypesFromItsOperands() {
+        OnnxImport imp = new OnnxWriter(true).input("x", UINT8, 1, 4, 8, 8)
+                .weight("xs", FLOAT).weight("xz", UINT8).weight("w", INT8, 8, 4, 1, 1).weight("ws", FLOAT)
+                .weight("wz", INT8).weight("ys", FLOAT).weight("yz", UINT8)
+                .node("QLinearConv", "qc", List.of("x", "xs", "xz", "w", "ws", "wz", "ys", "yz"), List.of("y"))
+                .node("MaxPool", "mp", List.of("y"), List.of("p"), Attr.ints("kernel_shape", 2, 2),
+                        Attr.ints("strides", 2, 2))
+                .output("p").importAs("ql", Map.of());
+        // the pool works on the uint8 tensor QLinearConv writes
+        assertThat(only(imp, VectorLayer.class).bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
+        ConvLayer c = (ConvLayer) only(imp, ConvLayer.class);
+        assertThat(c.bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
+        assertThat(c.bias()).isFalse();
+        assertThat(imp.quantization().get(0).scheme()).isEqualTo("QLinear");
+        assertThat(imp.quantization().get(0).perChannel()).isFalse();
+    }
+
+    @Test
+    void convIntegerWritesInt32() {
+        OnnxImport imp = new OnnxWriter(true).input("x", UINT8, 1, 4, 8, 8).weight("w", INT8, 8, 4, 3, 3)
+                .node("ConvInteger", "ci", List.of("x", "w"), List.of("y")).output("y").importAs("ci", Map.of());
+        assertThat(only(imp, ConvLayer.class).bits()).isEqualTo(new Bits(8, 8, 32, NumberType.INT));
+        // no padding: 6x6 output
+        assertThat(imp.network().macs()).isEqualTo(36L * 36 * 8);
+    }
+
+    @Test
+    void dynamicQuantizationFeedsMatMulInteger() {
+        OnnxImport imp = new OnnxWriter(false).input("x", FLOAT, 1, 4, 32).weight("w", INT8, 32, 64)
+                .weight("wz", INT8)
+                .node("DynamicQuantizeLinear", "dq", List.of("x"), List.of("xq", "xs", "xz"))
+                .node("MatMulInteger", "mm", List.of("xq", "w", "xz", "wz"), List.of("y"))
+                .output("y").importAs("dyn", Map.of());
+        MatMulLayer m = (MatMulLayer) only(imp, MatMulLayer.class);
+        assertThat(m.kind()).isEqualTo(MatMulLayer.Kind.LINEAR);
+        assertThat(List.of(m.m(), m.k(), m.n())).containsExactly(4L, 32L, 64L);
+        assertThat(m.bits()).isEqualTo(new Bits(8, 8, 32, NumberType.INT));
+        assertThat(imp.quantization().get(0).scheme()).startsWith("dynamic");
+    }
+
+    @Test
+    void qlinearMatMulAndGemmWithTransposedWeights() {
+        OnnxImport q = new OnnxWriter(true).input("a", UINT8, 1, 4, 32)
+                .weight("as", FLOAT).weight("az", UINT8).weight("b", INT8, 32, 16).weight("bs", FLOAT)
+                .weight("bz", INT8).weight("ys", FLOAT).weight("yz", INT8)
+                .node("QLinearMatMul", "qm", List.of("a", "as", "az", "b", "bs", "bz", "ys", "yz"), List.of("y"))
+                .output("y").importAs("qm", Map.of());
+        assertThat(only(q, MatMulLayer.class).bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
+        OnnxImport g = new OnnxWriter(true).input("a", FLOAT, 2, 32).weight("b", FLOAT, 64, 32).weight("c", FLOAT, 64)
+                .node("Gemm", "fc", List.of("a", "b", "c"), List.of("y"), Attr.i("transB", 1))
+                .output("y").importAs("gemm", Map.of());
+        MatMulLayer m = (MatMulLayer) only(g, MatMulLayer.class);
+        assertThat(List.of(m.m(), m.k(), m.n())).containsExactly(2L, 32L, 64L);
+        assertThat(m.bias()).isTrue();
+        assertThat(m.bits()).isEqualTo(Bits.uniform(32, NumberType.FLOAT));
+        assertThat(g.quantization().get(0).quantized()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {FLOAT16, BFLOAT16})
+    void halfPrecisionLayersStayFloatAt16Bits(int type) {
+        OnnxImport imp = new OnnxWriter(true).input("x", type, 1, 4, 8, 8).weight("w", type, 4, 4, 1, 1)
+                .node("Conv", "c", List.of("x", "w"), List.of("y"))
+                .node("Relu", "r", List.of("y"), List.of("z")).output("z").importAs("h", Map.of());
+        assertThat(only(imp, ConvLayer.class).bits()).isEqualTo(Bits.uniform(16, NumberType.FLOAT));
+        assertThat(only(imp, VectorLayer.class).bits()).isEqualTo(Bits.uniform(16, NumberType.FLOAT));
+    }
+
+    @Test
+    void attentionMatMulOfTwoActivationsIsBatched() {
+        OnnxImport imp = new OnnxWriter(true).input("q", FLOAT, 1, 4, 8, 16).input("k", FLOAT, 1, 4, 16, 8)
+                .node("Relu", "rq", List.of("q"), List.of("q1")).node("Relu", "rk", List.of("k"), List.of("k1"))
+                .node("MatMul", "scores", List.of("q1", "k1"), List.of("s"))
+                .node("Softmax", "sm", List.of("s"), List.of("p"), Attr.i("axis", -1)).output("p")
+                .importAs("att", Map.of());
+        MatMulLayer m = (MatMulLayer) only(imp, MatMulLayer.class);
+        assertThat(m.kind()).isEqualTo(MatMulLayer.Kind.MATMUL);
+        assertThat(List.of(m.count(), m.m(), m.k(), m.n())).containsExactly(4L, 8L, 16L, 8L);
+        assertThat(m.inputs()).containsExactly("rq", "rk");
+        VectorLayer sm = (VectorLayer) imp.network().layers().get(3);
+        assertThat(sm.op()).isEqualTo(VectorOp.SOFTMAX);
+        // softmax along the last axis: 8 channels, 4 heads x 8 rows
+        assertThat(sm.inputShape().c()).isEqualTo(8);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
+
+    @Test
+    void samePaddingDepthwiseAndExplicitPadFoldExactly() {
+        // 15x15, 3x3, stride 2, SAME_UPPER: output ceil(15/2) = 8; total padding (8-1)*2+3-15 = 2 -> 1 each side
+        OnnxImport same = new OnnxWriter(true).input("x", FLOAT, 1, 8, 15, 15).weight("w", FLOAT, 8, 1, 3, 3)
+                .node("Conv", "dw", List.of("x", "w"), List.of("y"), Attr.s("auto_pad", "SAME_UPPER"),
+                        Attr.ints("strides", 2, 2), Attr.i("group", 8))
+                .output("y").importAs("same", Map.of());
+        ConvLayer c = (ConvLayer) only(same, ConvLayer.class);
+        assertThat(c.type()).isEqualTo("dwconv");
+        assertThat(List.of(c.padH(), c.outH(org.pactsim.workload.OutputRounding.FLOOR))).containsExactly(1L, 8L);
+        // TensorFlow's explicit Pad (0 before, 1 after) then a valid 3x3 stride-2 conv on 16x16: ONNX gives
+        // floor((17-3)/2)+1 = 8; the trace's symmetric pad 1 gives floor((18-3)/2)+1 = 8 too
+        OnnxImport pad = new OnnxWriter(true).input("x", FLOAT, 1, 8, 16, 16).weight("w", FLOAT, 8, 8, 3, 3)
+                .int64("p", 0, 0, 0, 0, 0, 0, 1, 1)
+                .node("Pad", "pad", List.of("x", "p"), List.of("xp"))
+                .node("Conv", "c", List.of("xp", "w"), List.of("y"), Attr.ints("strides", 2, 2))
+                .output("y").importAs("pad", Map.of());
+        ConvLayer p = (ConvLayer) only(pad, ConvLayer.class);
+        assertThat(List.of(p.inH(), p.padH(), p.outH(org.pactsim.workload.OutputRounding.FLOOR)))
+                .containsExactly(16L, 1L, 8L);
+        assertThat(pad.folded()).containsEntry("Pad", 1);
+    }
+
+    @Test
+    void constantShapeArithmeticIsFoldedForReshape() {
+        // Shape -> Gather(0) -> Unsqueeze -> Concat with [-1] -> Reshape: [1, 8, 4, 4] becomes [1, 128]
+        OnnxImport imp = new OnnxWriter(false).opset(13).input("x", FLOAT, 1, 8, 4, 4).scalar("zero", 0)
+                .int64("minus1", -1).int64("ax", 0).weight("w", FLOAT, 128, 10)
+                .node("Relu", "r", List.of("x"), List.of("x1"))
+                .node("Shape", "s", List.of("x1"), List.of("sh"))
+                .node("Gather", "g", List.of("sh", "zero"), List.of("n"))
+                .node("Unsqueeze", "u", List.of("n", "ax"), List.of("n1"))
+                .node("Concat", "cat", List.of("n1", "minus1"), List.of("shape"), Attr.i("axis", 0))
+                .node("Reshape", "flat", List.of("x1", "shape"), List.of("f"))
+                .node("MatMul", "fc", List.of("f", "w"), List.of("y")).output("y").importAs("fold", Map.of());
+        MatMulLayer m = (MatMulLayer) only(imp, MatMulLayer.class);
+        assertThat(List.of(m.m(), m.k(), m.n())).containsExactly(1L, 128L, 10L);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
+
+    @Test
+    void poolsAndUnsupportedOpsAreListed() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 8, 8, 8)
+                .node("MaxPool", "mp", List.of("x"), List.of("a"), Attr.ints("kernel_shape", 2, 2),
+                        Attr.ints("strides", 2, 2))
+                .node("Sin", "odd", List.of("a"), List.of("b"))
+                .node("GlobalAveragePool", "gap", List.of("b"), List.of("y")).output("y").importAs("pool", Map.of());
+        assertThat(imp.unsupported()).containsEntry("Sin", 1);
+        assertThat(imp.summary()).anyMatch(l -> l.contains("unsupported") && l.contains("Sin 1"));
+        VectorLayer gap = (VectorLayer) imp.network().layers().get(1);
+        assertThat(List.of(gap.kH(), gap.inputs())).containsExactly(4L, List.of("mp"));
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
+
+    @Test
+    void symbolicDimensionsComeFromTheCommandLine() {
+        OnnxWriter w = new OnnxWriter(true).input("x", FLOAT, "batch", 16).weight("w", FLOAT, 16, 4)
+                .node("MatMul", "fc", List.of("x", "w"), List.of("y")).output("y");
+        assertThatThrownBy(() -> w.importAs("sym", Map.of())).isInstanceOf(InputException.class)
+                .hasMessageContaining("symbolic dimension \"batch\"").hasMessageContaining("--dim batch=N");
+        assertThat(((MatMulLayer) only(w.importAs("sym", Map.of("batch", 3L)), MatMulLayer.class)).m()).isEqualTo(3);
+        assertThatThrownBy(() -> w.importAs("sym", Map.of("batch", 3L, "seq", 4L)))
+                .hasMessageContaining("--dim seq");
+        assertThatThrownBy(() -> OnnxImporter.dims(List.of("batch=0"))).hasMessageContaining("NAME=N");
+    }
+}
