@@ -94,7 +94,7 @@ public final class SparkSweep {
         b.master(master);
         if (master.startsWith("local")) {
             // an embedded run: Spark's log lines and its web UI are noise on a terminal
-            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.ERROR);
+            QuietLogs.install();
             b.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false");
         }
         return b.getOrCreate();

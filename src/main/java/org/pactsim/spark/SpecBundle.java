@@ -88,9 +88,19 @@ public final class SpecBundle implements Serializable {
     public Path materialize(Path root) {
         try {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                Path p = Path.of(root.toString() + e.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, e.getValue());
+                // the reader opens root + the driver's name, ".." and all: every folder the OS walks
+                // through on the way must exist, also those a ".." leaves again
+                Path key = Path.of(e.getKey());
+                Path walk = root;
+                for (int i = 0; i < key.getNameCount() - 1; i++) {
+                    walk = walk.resolve(key.getName(i));
+                    Path dir = walk.normalize();
+                    if (!dir.startsWith(root)) {
+                        throw new UncheckedIOException(new IOException(e.getKey() + " climbs above its root"));
+                    }
+                    Files.createDirectories(dir);
+                }
+                Files.write(Path.of(root.toString() + e.getKey()).normalize(), e.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep's files under " + root + ": " + e.getMessage(), e);
