@@ -69,9 +69,9 @@ public final class SweepCommand implements Callable<Integer> {
                     + " points; a rerun keeps the folder's).")
     Long partitionPoints;
 
-    @Option(names = "--parquet", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--parquet", negatable = true,
             description = "With --engine spark: also write DIR/points.parquet (default; --no-parquet to skip).")
-    boolean parquet;
+    Boolean parquet;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Only re-draw the fronts, charts and tables of the sweep in DIR from its files.")
@@ -111,9 +111,9 @@ public final class SweepCommand implements Callable<Integer> {
         if (engine.equals("spark")) {
             return spark(w);
         }
-        if (master != null || partitionPoints != null) {
-            throw InputException.at(master != null ? "--master" : "--partition-points", null,
-                    "it only with --engine spark", "--engine local");
+        if (master != null || partitionPoints != null || parquet != null) {
+            throw InputException.at(master != null ? "--master" : partitionPoints != null ? "--partition-points"
+                    : "--[no-]parquet", null, "it only with --engine spark", "--engine local");
         }
         Path outDir = Path.of(out);
         int n = threads == null ? OrderedRunner.defaultThreads() : threads;
@@ -168,7 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         org.pactsim.spark.SparkCheck.require();
         org.pactsim.spark.SparkRequest req = new org.pactsim.spark.SparkRequest(specFile, out, master,
-                force, partitionPoints, parquet);
+                force, partitionPoints, parquet == null || parquet);
         org.pactsim.spark.SparkSweep.runEmbedded(req, w, spec.commandLine().getErr());
         return 0;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -40,8 +39,9 @@ import org.pactsim.study.sweep.SweepFronts;
  */
 public final class SparkSweep {
     /** What a run did. */
+    /** What a run did; {@code local} is the folder when it is on the local file system, else null. */
     public record Result(long points, int partitions, int partitionsRun, long pointsRun, double seconds,
-                         long[] counts, SweepFronts fronts, SweepCommand.Job job) {
+                         long[] counts, SweepFronts fronts, SweepCommand.Job job, String dir, java.nio.file.Path local) {
     }
 
     private SparkSweep() {
@@ -72,12 +72,10 @@ public final class SparkSweep {
                     job.manifest().name(), r.points(), req.out(), r.partitionsRun(), r.partitions(), r.pointsRun(),
                     r.seconds(), r.pointsRun() / Math.max(r.seconds(), 1e-9), session.sparkContext().master(),
                     session.sparkContext().defaultParallelism(), r.counts()[0], r.counts()[1], r.counts()[2]);
-            SparkFolder folder = SparkFolder.open(req.out(), session.sparkContext().hadoopConfiguration(),
-                    job.manifest(), false, null);
-            if (folder.local() != null) {
-                out.print(SweepReport.write(folder.local()));
+            if (r.local() != null) {
+                out.print(SweepReport.write(r.local()));
             } else {
-                out.println("Pareto fronts in " + folder.dir() + "/pareto-*.csv; for charts and report.md copy the"
+                out.println("Pareto fronts in " + r.dir() + "/pareto-*.csv; for charts and report.md copy the"
                         + " folder here and run: pactsim sweep --report DIR");
             }
             out.flush();
@@ -90,7 +88,9 @@ public final class SparkSweep {
 
     private static SparkSession session(SparkRequest req, String name) {
         SparkSession.Builder b = SparkSession.builder().appName("pactsim sweep " + name);
-        String master = req.master() != null ? req.master() : new SparkConf().get("spark.master", "local[*]");
+        // spark-submit passes its master as this system property (SparkConf would read it, but
+        // making one starts Spark's logging before QuietLogs can)
+        String master = req.master() != null ? req.master() : System.getProperty("spark.master", "local[*]");
         b.master(master);
         if (master.startsWith("local")) {
             // an embedded run: Spark's log lines and its web UI are noise on a terminal
@@ -111,11 +111,9 @@ public final class SparkSweep {
         Partitioning parts = folder.partitioning();
         Map<Integer, PartitionMarker> done = folder.finished();
         List<Integer> todo = new ArrayList<>();
-        long pointsTodo = 0;
         for (int p = 0; p < parts.count(); p++) {
             if (!done.containsKey(p)) {
                 todo.add(p);
-                pointsTodo += parts.to(p) - parts.from(p);
             }
         }
         if (!done.isEmpty()) {
@@ -168,8 +166,8 @@ public final class SparkSweep {
                     .option("pathGlobFilter", "part-*.csv").csv(folder.partsDir().toString())
                     .write().mode(SaveMode.Overwrite).parquet(folder.dir() + "/" + SparkFolder.PARQUET);
         }
-        return new Result(parts.points(), parts.count(), todo.size(), ran == 0 ? 0 : pointsTodo, secs, counts, fronts,
-                job);
+        return new Result(parts.points(), parts.count(), todo.size(), ran, secs, counts, fronts,
+                job, folder.dir().toString(), folder.local());
     }
 
     /** A task's own error (an input error, an I/O error) rather than Spark's report of the stage. */
