@@ -131,6 +131,12 @@ public final class SparkSweep {
             long points = parts.points();
             long per = parts.perPartition();
             jsc.setJobDescription("pactsim sweep " + job.manifest().name() + ": " + todo.size() + " partitions");
+            long todoPoints = 0;
+            for (int p : todo) {
+                todoPoints += parts.to(p) - parts.from(p);
+            }
+            TaskProgress progress = new TaskProgress(err, todo.size(), todoPoints);
+            session.sparkContext().addSparkListener(progress);
             try {
                 ran = jsc.parallelize(todo, todo.size())
                         .map(p -> PartitionTask.run(p, bundle.value(), conf, dir, points, per))
@@ -138,6 +144,7 @@ public final class SparkSweep {
             } catch (Exception e) { // Spark throws its checked SparkException unannounced
                 throw unwrap(e);
             } finally {
+                session.sparkContext().removeSparkListener(progress);
                 bundle.destroy();
             }
         }
