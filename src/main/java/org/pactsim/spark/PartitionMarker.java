@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.pactsim.io.InputException;
 import org.pactsim.study.sweep.FrontPoint;
 import org.pactsim.study.sweep.PointRow;
 import org.pactsim.study.sweep.SweepFronts;
@@ -79,8 +80,8 @@ record PartitionMarker(int partition, long from, long to, String fingerprint, lo
             return new PartitionMarker(o.path("partition").asInt(), o.path("from").asLong(), o.path("to").asLong(),
                     o.path("fingerprint").asText(), counts, fronts);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException(where + ": not a partition marker (" + SCHEMA + "): " + e.getMessage()
-                    + "; remove it to run the partition again", e);
+            throw InputException.at(where, null, "a partition marker (" + SCHEMA + "; remove it to run the partition"
+                    + " again)", "unreadable JSON (" + InputException.oneLine(String.valueOf(e.getMessage())) + ")");
         }
     }
 }
