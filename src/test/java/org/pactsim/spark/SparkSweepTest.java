@@ -154,6 +154,10 @@ class SparkSweepTest {
         assertThat(spark(out, null, false).partitionsRun()).isZero();
         assertThatThrownBy(() -> spark(out, 100L, false)).isInstanceOf(InputException.class)
                 .hasMessageContaining("--partition-points").hasMessageContaining("64");
+        // a marker edited by hand is refused with its name, not taken for a finished partition
+        Files.writeString(parts.resolve("part-00003.json"), "{\"schema\": 1");
+        assertThatThrownBy(() -> spark(out, null, false)).isInstanceOf(InputException.class)
+                .hasMessageContaining("part-00003.json").hasMessageContaining("remove it");
     }
 
     @Test
