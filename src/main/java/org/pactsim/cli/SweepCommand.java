@@ -24,17 +24,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pactsim sweep}: a design-space sweep, resumable, with Pareto fronts and charts. */
+/**
+ * {@code pactsim sweep}: a design-space sweep, resumable, with Pareto fronts and charts, on the
+ * local thread pool or on Apache Spark ({@code --engine spark}, {@code org.pactsim.spark}).
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a design-space sweep (see docs/sweeps.md) on all cores, writing DIR/points.csv and"
                 + " DIR/points.jsonl, then Pareto fronts, charts and the best points per objective.",
-            "Killed or interrupted, the same command continues where it stopped."})
+            "Killed or interrupted, the same command continues where it stopped.",
+            "With --engine spark the points run as Spark tasks (embedded, or on --master), written as"
+                + " DIR/parts/, DIR/points.csv and DIR/points.parquet; a rerun skips finished partitions."})
 public final class SweepCommand implements Callable<Integer> {
+    /** A sweep spec read and ready to run: what both engines start from. */
+    public record Job(SweepSpecReader.Loaded loaded, PointEvaluator evaluator, SweepManifest manifest) {
+        /** Reads {@code spec}; {@code origins} rewrites file names in reasons (see {@link PointEvaluator}). */
+        public static Job load(Path spec, java.util.function.UnaryOperator<String> origins) {
+            SweepSpecReader.Loaded loaded = SweepSpecReader.read(spec, SweepMetrics.TOTAL.keys());
+            PointEvaluator eval = new PointEvaluator(loaded.space(), loaded.binder(), SweepMetrics.TOTAL,
+                    CostTableReader.defaults(), origins);
+            SweepManifest m = new SweepManifest(loaded.spec().name(), loaded.fingerprint(), loaded.space().size(),
+                    loaded.spec().keys(), eval.metricColumns(), loaded.spec().objectives(), loaded.spec().pareto());
+            return new Job(loaded, eval, m);
+        }
+    }
+
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The sweep spec (YAML or JSON).")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder of the sweep's files (created; resumed if it holds this sweep).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder of the sweep's files (created; resumed if it holds this sweep). With --engine spark"
+                    + " also a URI such as hdfs://... or s3a://...")
+    String out;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (a thread pool; default) or spark (Spark on the classpath: see docs/sweeps.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, e.g. local[*] (default unless spark-submit set one).")
+    String master;
+
+    @Option(names = "--partition-points", paramLabel = "N",
+            description = "With --engine spark: points per partition (default: about 256 partitions of 16 to 10,000"
+                    + " points; a rerun keeps the folder's).")
+    Long partitionPoints;
+
+    @Option(names = "--parquet", negatable = true,
+            description = "With --engine spark: also write DIR/points.parquet (default; --no-parquet to skip).")
+    Boolean parquet;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Only re-draw the fronts, charts and tables of the sweep in DIR from its files.")
@@ -68,6 +105,17 @@ public final class SweepCommand implements Callable<Integer> {
             throw InputException.at("sweep", null, "SPEC --out DIR (or --report DIR)",
                     specFile == null ? "no SPEC" : "no --out");
         }
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw InputException.at("--engine", null, "local or spark", InputException.quote(engine));
+        }
+        if (engine.equals("spark")) {
+            return spark(w);
+        }
+        if (master != null || partitionPoints != null || parquet != null) {
+            throw InputException.at(master != null ? "--master" : partitionPoints != null ? "--partition-points"
+                    : "--[no-]parquet", null, "it only with --engine spark", "--engine local");
+        }
+        Path outDir = Path.of(out);
         int n = threads == null ? OrderedRunner.defaultThreads() : threads;
         if (n < 1 || n > 1024) {
             throw InputException.at("--threads", null, "an integer from 1 to 1024", Integer.toString(n));
@@ -75,17 +123,16 @@ public final class SweepCommand implements Callable<Integer> {
         if (!progress.matches("auto|bar|lines|none")) {
             throw InputException.at("--progress", null, "auto, bar, lines or none", InputException.quote(progress));
         }
-        SweepSpecReader.Loaded loaded = SweepSpecReader.read(specFile, SweepMetrics.TOTAL.keys());
-        PointEvaluator eval = new PointEvaluator(loaded.space(), loaded.binder(), SweepMetrics.TOTAL,
-                CostTableReader.defaults());
+        Job job = Job.load(specFile, java.util.function.UnaryOperator.identity());
+        SweepSpecReader.Loaded loaded = job.loaded();
+        PointEvaluator eval = job.evaluator();
         long total = loaded.space().size();
-        SweepManifest m = new SweepManifest(loaded.spec().name(), loaded.fingerprint(), total,
-                loaded.spec().keys(), eval.metricColumns(), loaded.spec().objectives(), loaded.spec().pareto());
+        SweepManifest m = job.manifest();
         PrintWriter err = spec.commandLine().getErr();
         long[] counts = new long[PointRow.Status.values().length];
         long startNanos = System.nanoTime();
         long done;
-        try (SweepFolder folder = SweepFolder.open(out, m, force)) {
+        try (SweepFolder folder = SweepFolder.open(outDir, m, force)) {
             done = folder.done();
             if (done > 0) {
                 err.println("pactsim: resuming " + out + " at point " + done + " of " + total);
@@ -105,8 +152,24 @@ public final class SweepCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%s: %d points%s in %s; ran %d now in %.1f s (%.0f points/s, %d threads):"
                         + " %d ok, %d infeasible, %d error%n", loaded.spec().name(), total, of, out, ran, secs,
                 ran / Math.max(secs, 1e-9), n, counts[0], counts[1], counts[2]);
-        w.print(SweepReport.write(out));
+        w.print(SweepReport.write(outDir));
         w.flush();
+        return 0;
+    }
+
+    /** The Spark engine: checked here for Spark on the classpath, so a missing Spark is one line. */
+    private Integer spark(PrintWriter w) {
+        if (threads != null) {
+            throw InputException.at("--threads", null, "no --threads with --engine spark (Spark runs a task per core:"
+                    + " --master local[N], or the cluster's executors)", "--threads " + threads);
+        }
+        if (!progress.equals("auto")) {
+            throw InputException.at("--progress", null, "no --progress with --engine spark", progress);
+        }
+        org.pactsim.spark.SparkCheck.require();
+        org.pactsim.spark.SparkRequest req = new org.pactsim.spark.SparkRequest(specFile, out, master,
+                force, partitionPoints, parquet == null || parquet);
+        org.pactsim.spark.SparkSweep.runEmbedded(req, w, spec.commandLine().getErr());
         return 0;
     }
 

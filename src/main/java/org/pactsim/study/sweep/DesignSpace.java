@@ -5,9 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -20,7 +18,8 @@ import org.pactsim.spec.SpecException;
  * seed; Sobol: the sequence's points, each coordinate mapped to a value index), and keeps them
  * in the order drawn. Point {@code i} is then the same whatever runs it, in any order.
  *
- * <p>Memory: nothing for a grid; 8 bytes per point for a sample.
+ * <p>Memory: nothing for a grid; 8 bytes per point for a sample, and while drawing it a table of
+ * 16 to 32 bytes per point ({@link LongSet}).
  */
 public final class DesignSpace {
     /** Largest grid whose points can be numbered. */
@@ -115,7 +114,7 @@ public final class DesignSpace {
         int want = (int) s.points();
         long[] out = new long[want];
         int n = 0;
-        Set<Long> seen = new HashSet<>();
+        LongSet seen = new LongSet(want);
         if (s.kind() == Sampling.Kind.RANDOM) {
             RandomGenerator rng = new MersenneTwister(s.seed());
             long tries = (long) want * TRIES_PER_POINT;

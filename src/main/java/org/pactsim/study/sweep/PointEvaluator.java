@@ -2,6 +2,7 @@ package org.pactsim.study.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.pactsim.cost.CostTables;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.TilingMemo;
@@ -35,8 +36,20 @@ public final class PointEvaluator {
     private final List<String> columns;
     private final int[] constraintColumn;
     private final double[] weights;
+    private final UnaryOperator<String> origins;
 
     public PointEvaluator(DesignSpace space, PointBinder binder, MetricSet metrics, CostTables tables) {
+        this(space, binder, metrics, tables, UnaryOperator.identity());
+    }
+
+    /**
+     * @param origins rewrites the file names in a reason before it is cut to one line of at most
+     *                300 characters: a Spark executor reads the spec's files from a copy and
+     *                names them as the driver did, so its rows equal the local engine's
+     */
+    public PointEvaluator(DesignSpace space, PointBinder binder, MetricSet metrics, CostTables tables,
+                          UnaryOperator<String> origins) {
+        this.origins = origins;
         this.spec = space.spec();
         this.space = space;
         this.binder = binder;
@@ -138,8 +151,8 @@ public final class PointEvaluator {
     }
 
     /** A one-line reason from an exception. */
-    static String reason(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private String reason(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : origins.apply(e.getMessage());
         String t = m.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
         return t.length() > 300 ? t.substring(0, 297) + "..." : t;
     }
