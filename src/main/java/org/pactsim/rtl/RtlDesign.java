@@ -37,8 +37,10 @@ public record RtlDesign(int rows, int cols, int lw, int tw, int accw, int lm, Da
         Dataflow df = acc.dataflow();
         int lw = df == Dataflow.IS ? pe.weightBits() : pe.activationBits();
         int tw = df == Dataflow.IS ? pe.activationBits() : pe.weightBits();
+        // the serial array has no shadow registers, in OS neither
+        OsDrain drain = q.serialFolds() ? OsDrain.SERIAL : acc.array().osDrain();
         return new RtlDesign(acc.array().rows(), acc.array().cols(), lw, tw, pe.accumulatorBits(),
-                acc.array().multiplierStages(), df, acc.array().osDrain(), q.serialFolds());
+                acc.array().multiplierStages(), df, drain, q.serialFolds());
     }
 
     public boolean os() {

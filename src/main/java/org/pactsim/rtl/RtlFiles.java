@@ -56,7 +56,7 @@ public final class RtlFiles {
                 + "localparam DW = " + d.dataBits() + ";\n"
                 + "localparam LM = " + d.lm() + ";\n"
                 + "localparam OS = " + (d.os() ? 1 : 0) + ";\n"
-                + "localparam WAVE = " + (d.drain() == org.pactsim.spec.OsDrain.WAVEFRONT ? 1 : 0) + ";\n"
+                + "localparam DRAIN = " + d.drain().ordinal() + ";\n"
                 + "localparam NCYC = " + s.cycles + ";\n"
                 + "localparam NEXP = " + s.expected.size() + ";\n";
     }

@@ -6,12 +6,12 @@
 //   t_d/t_v      top edge, per column: OS the streamed top operand, WS/IS the preload (TW bits)
 //   ps_d/ps_v    top edge, per column (WS/IS): partial sums entering the column
 //   ld           WS/IS: shift the preload chains one row down
-//   swp          fold switch: WS/IS shadow to working registers; OS (WAVE = 0) accumulators
+//   swp          fold switch: WS/IS shadow to working registers; OS (DRAIN = 0) accumulators
 //                to shadow registers
 //   drn          OS, per column: shift the column's shadow chain, writing its bottom
 //   o_d/o_v      bottom edge, per column: results (registered)
 module pactsim_array #(
-    parameter ROWS = 4, COLS = 4, LW = 8, TW = 8, ACCW = 32, LM = 0, OS = 1, WAVE = 0
+    parameter ROWS = 4, COLS = 4, LW = 8, TW = 8, ACCW = 32, LM = 0, OS = 1, DRAIN = 0
 ) (
     input clk,
     input rst,
@@ -70,7 +70,7 @@ module pactsim_array #(
                     assign s_vin = vsv[(i-1)*COLS + j];
                 end
                 if (OS != 0) begin : os
-                    pactsim_pe_os #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM), .WAVE(WAVE)) pe (
+                    pactsim_pe_os #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM), .DRAIN(DRAIN)) pe (
                         .clk(clk), .rst(rst),
                         .a_d(a_in), .a_v(a_vin), .a_l(a_lin),
                         .b_d(b_in), .b_v(b_vin),

@@ -3,14 +3,15 @@
 // Passes its left operand (value, valid, last-slot flag) to the right and its top operand
 // down, one register each. Multiplies the two operands it sees, through LM pipeline stages,
 // and accumulates into an ACCW-bit two's complement accumulator (wrapping).
-// Result capture into the shadow register sh:
-//   WAVE = 0 (overlapped): on the fold-wide switch swp;
-//   WAVE = 1 (wavefront):  when its own last accumulate (last flag) happens.
+// DRAIN = 0 (overlapped): the result moves into the shadow register sh on the fold-wide switch swp;
+// DRAIN = 1 (wavefront):  it moves into sh on the PE's own last accumulate (last flag);
+// DRAIN = 2 (serial):     no shadow register: the accumulators themselves form the column
+//                         chain (sh mirrors acc), so the next fold must wait for the drain.
 // Every PE captures a result in every fold (zero where the fold leaves it unused), so a fold's
 // last result marks its end. The shadow registers of a column form a shift chain: on drn the
 // PE takes the shadow of the PE above (nothing at the top); a capture in the same cycle wins.
 module pactsim_pe_os #(
-    parameter LW = 8, TW = 8, ACCW = 32, LM = 0, WAVE = 0
+    parameter LW = 8, TW = 8, ACCW = 32, LM = 0, DRAIN = 0
 ) (
     input clk,
     input rst,
@@ -54,8 +55,14 @@ module pactsim_pe_os #(
                 pl[k] <= (k == 1) ? a_l : pl[k - 1];
             end
             if (ev) nacc = acc + ep; else nacc = acc;
-            cap = (WAVE != 0) ? el : swp;
-            if (cap) begin
+            cap = (DRAIN == 1) ? el : swp;
+            if (DRAIN == 2) begin
+                if (drn) begin
+                    acc <= sh_in; sh <= sh_in; sh_v <= sh_in_v;
+                end else begin
+                    acc <= nacc; sh <= nacc; sh_v <= 1'b1;
+                end
+            end else if (cap) begin
                 sh <= nacc; sh_v <= 1'b1;
                 acc <= 0;
             end else begin
