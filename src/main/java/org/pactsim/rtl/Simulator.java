@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public enum Simulator {
     IVERILOG("iverilog"), VERILATOR("verilator");
 
+    /** System property that, when set, replaces the {@code PATH} searched (tests). */
+    public static final String PATH_PROPERTY = "pactsim.rtl.path";
     /** Longest a simulation may take. */
     public static final long TIMEOUT_SECONDS = 900;
     private static final Pattern DONE = Pattern.compile(
@@ -44,7 +46,7 @@ public enum Simulator {
 
     /** True when the simulator's program is on the {@code PATH}. */
     public boolean installed() {
-        String path = System.getenv("PATH");
+        String path = System.getProperty(PATH_PROPERTY, System.getenv("PATH"));
         if (path == null) {
             return false;
         }
