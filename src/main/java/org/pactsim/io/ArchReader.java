@@ -44,7 +44,13 @@ public final class ArchReader {
                     ext.isEmpty() ? "no extension" : "." + ext);
         }
         Overrides.apply(tree, sets);
-        return new Loaded(bind(tree), tree, notes);
+        AcceleratorSpec spec = bind(tree);
+        if (spec.array().multiplierStages() != 0 || spec.array().osDrain() != OsDrain.OVERLAPPED) {
+            notes.add(origin + ": array.multiplierStages and array.osDrain time the folds of the fold engine and"
+                    + " 'pactsim rtl'; the memory model's tile pipeline, which sets simulate's cycles, does not"
+                    + " apply them yet (docs/rtl.md)");
+        }
+        return new Loaded(spec, tree, notes);
     }
 
     /** {@code dram.bandwidthGBps}: a number > 0 or {@code unlimited} (1 as a stand-in when collecting). */
