@@ -113,10 +113,17 @@ public final class RtlCheck {
         Quirks q = serial ? new Quirks(false, false, true, false, false, false, false) : Quirks.NONE;
         RtlDesign d = RtlDesign.of(acc, q);
         FoldGeometry g = FoldGeometry.of(acc.dataflow(), gemm, acc.array());
-        long tiles = Math.multiplyExact(g.colFolds(), gemm.repeat());
-        long folds = Math.multiplyExact(FoldGeometry.ceilDiv(tiles, acc.cores()), g.rowFolds());
-        long words = RtlSchedule.words(d, g, folds);
-        long values = Math.multiplyExact(gemm.repeat(), gemm.m() * gemm.k() + gemm.k() * gemm.n());
+        long words;
+        long values;
+        try {
+            long tiles = Math.multiplyExact(g.colFolds(), gemm.repeat());
+            long folds = Math.multiplyExact(FoldGeometry.ceilDiv(tiles, acc.cores()), g.rowFolds());
+            words = RtlSchedule.words(d, g, folds);
+            values = Math.multiplyExact(gemm.repeat(), Math.addExact(Math.multiplyExact(gemm.m(), gemm.k()),
+                    Math.multiplyExact(gemm.k(), gemm.n())));
+        } catch (ArithmeticException e) {
+            throw new RtlSizeException(Long.MAX_VALUE);
+        }
         if (words > RtlSchedule.MAX_WORDS || values > RtlSchedule.MAX_WORDS) {
             throw new RtlSizeException(Math.max(words, values));
         }

@@ -114,8 +114,8 @@ public final class RtlSchedule {
 
     /** Stimulus words the schedule of {@code folds} folds needs, without building it. */
     static long words(RtlDesign d, FoldGeometry g, long folds) {
-        long c = FoldTiming.cycles(g, folds, quirks(d), d.lm(), d.drain()) + 3;
-        return c > MAX_WORDS ? Long.MAX_VALUE : c * d.wordsPerCycle();
+        long c = Math.addExact(FoldTiming.cycles(g, folds, quirks(d), d.lm(), d.drain()), 3);
+        return c > Long.MAX_VALUE / d.wordsPerCycle() ? Long.MAX_VALUE : c * d.wordsPerCycle();
     }
 
     static RtlSchedule build(RtlDesign d, FoldGeometry g, List<Fold> folds, List<Operands> gemms) {
