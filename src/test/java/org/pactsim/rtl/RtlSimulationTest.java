@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +31,8 @@ class RtlSimulationTest {
     Path tmp;
     private int runs;
 
-    @BeforeAll
-    static void needsIverilog() {
+    @BeforeEach
+    void needsIverilog() {
         Assumptions.assumeTrue(Simulator.IVERILOG.installed(),
                 "iverilog is not installed: the RTL simulation tests are skipped (apt-get install iverilog)");
     }
@@ -122,6 +122,26 @@ class RtlSimulationTest {
         assertThat(simulate(RtlCases.schedule(os, l, false, 5, 14)).mismatches()).isPositive();
         AcceleratorSpec ws = RtlCases.acc(4, 3, Dataflow.WS, 0, OsDrain.OVERLAPPED, 8, 8, 32, 1);
         assertExact(ws, l, true, 6);
+    }
+
+    @Test
+    void aWrongExpectedWordIsReportedAtItsCycleAndColumn() throws IOException {
+        AcceleratorSpec acc = RtlCases.acc(3, 3, Dataflow.IS, 1, OsDrain.OVERLAPPED, 8, 8, 20, 1);
+        RtlSchedule s = RtlCases.schedule(acc, RtlCases.gemm(4, 5, 7, 1), false, 9, 0);
+        Path d = dir();
+        RtlFiles.write(d, s);
+        // flip the value of the 40th expected word (line 41: line 1 is a comment)
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(d.resolve("expected.hex")));
+        String w = lines.get(41);
+        char last = w.charAt(w.length() - 1);
+        lines.set(41, w.substring(0, w.length() - 1) + (last == '0' ? '1' : '0'));
+        Files.write(d.resolve("expected.hex"), lines);
+        Simulator.Outcome o = Simulator.IVERILOG.run(d);
+        RtlSchedule.Output want = s.expected.get(40);
+        assertThat(o.completed()).isTrue();
+        assertThat(o.mismatches()).isEqualTo(1);
+        assertThat(o.firstCycle()).isEqualTo(want.cycle());
+        assertThat(o.firstColumn()).isEqualTo(want.col());
     }
 
     @Test
