@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pactsim.cost.AreaBreakdown;
+import org.pactsim.cost.AreaModel;
 import org.pactsim.io.ArchReader;
+import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.io.OutputFolder;
 import org.pactsim.io.TraceReader;
@@ -13,6 +17,7 @@ import org.pactsim.rtl.RtlCheck;
 import org.pactsim.rtl.RtlSchedule;
 import org.pactsim.rtl.RtlSizeException;
 import org.pactsim.rtl.Simulator;
+import org.pactsim.rtl.Synthesis;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.Layer;
@@ -57,6 +62,10 @@ public final class RtlCommand implements Callable<Integer> {
 
     @Option(names = "--simulate", paramLabel = "SIM", description = "Run the simulation: iverilog or verilator.")
     String simulate;
+
+    @Option(names = "--synth", description = "Also synthesize the core with yosys (generic gates) and report cells"
+            + " and flip-flops next to the area model's estimate.")
+    boolean synth;
 
     @Option(names = "--folds", defaultValue = "overlapped", paramLabel = "F",
             description = "WS/IS: overlapped (shadow registers, pactsim's model, default) or serial"
@@ -105,22 +114,42 @@ public final class RtlCommand implements Callable<Integer> {
             folder.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int code = 0;
         if (sim == null) {
             w.print(plan.report(null));
-            w.println("wrote " + out + ": Verilog, testbench, stimulus.hex, expected.hex, folds.csv, run.sh");
-            return 0;
-        }
-        if (!sim.installed()) {
-            PrintWriter err = spec.commandLine().getErr();
+            w.println("wrote " + out + ": Verilog, testbench, stimulus.hex, expected.hex, folds.csv, synth.ys, run.sh");
+        } else if (!sim.installed()) {
             err.println("pactsim: " + sim.key() + " is not installed: wrote " + out + " and its run.sh, not simulated");
-            return EXIT_NO_SIMULATOR;
+            code = EXIT_NO_SIMULATOR;
+        } else {
+            Simulator.Outcome o = sim.run(out);
+            w.print(plan.report(o));
+            if (!o.completed()) {
+                w.print(o.log());
+            }
+            code = o.exact() && plan.cyclesMatchNative() ? 0 : Main.EXIT_INTERNAL;
         }
-        Simulator.Outcome o = sim.run(out);
-        w.print(plan.report(o));
-        if (!o.completed()) {
-            w.print(o.log());
+        if (synth) {
+            if (!Synthesis.installed()) {
+                err.println("pactsim: yosys is not installed: wrote " + out + "/" + Synthesis.SCRIPT + ", not synthesized");
+                return code == 0 ? EXIT_NO_SIMULATOR : code;
+            }
+            Synthesis.Result r = Synthesis.run(out);
+            if (!r.completed()) {
+                err.println("pactsim: yosys did not finish: see " + out + "/synth.log");
+                return Main.EXIT_INTERNAL;
+            }
+            AreaBreakdown area = AreaModel.of(acc, acc.pe().mode(), CostTableReader.defaults());
+            long pes = acc.array().pes();
+            w.printf(Locale.ROOT, "yosys (generic gates, one core): %d cells, %d flip-flops (%.1f cells, %.1f flip-flops"
+                    + " per PE), %.1f s%n", r.cells(), r.flipFlops(), (double) r.cells() / pes,
+                    (double) r.flipFlops() / pes, r.seconds());
+            w.printf(Locale.ROOT, "area model: array %.4f mm2 per core, %.1f um2 per PE at %d nm (SRAM and control"
+                    + " not in the core)%n", area.arrayMm2() / acc.cores(), area.arrayMm2() * 1e6 / acc.totalPes(),
+                    acc.technologyNm());
         }
-        return o.exact() && plan.cyclesMatchNative() ? 0 : Main.EXIT_INTERNAL;
+        return code;
     }
 
     private String source() {

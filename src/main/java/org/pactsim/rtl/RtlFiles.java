@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Writes a schedule as the files a simulator needs: the core and testbench (copied from the
  * resources), {@code tb_params.vh}, {@code stimulus.hex}, {@code expected.hex},
- * {@code folds.csv} and {@code run.sh}.
+ * {@code folds.csv}, {@code synth.ys} (yosys) and {@code run.sh}.
  */
 public final class RtlFiles {
     /** The Verilog sources, in compile order after the testbench. */
@@ -37,6 +37,7 @@ public final class RtlFiles {
             writeStimulus(dir.resolve("stimulus.hex"), s);
             writeExpected(dir.resolve("expected.hex"), s);
             writeFolds(dir.resolve("folds.csv"), s);
+            Files.writeString(dir.resolve(Synthesis.SCRIPT), Synthesis.script(s.d), StandardCharsets.UTF_8);
             Path run = dir.resolve("run.sh");
             Files.writeString(run, runScript(), StandardCharsets.UTF_8);
             run.toFile().setExecutable(true);

@@ -46,6 +46,11 @@ public enum Simulator {
 
     /** True when the simulator's program is on the {@code PATH}. */
     public boolean installed() {
+        return onPath(program);
+    }
+
+    /** True when {@code program} is an executable on the {@code PATH} (or {@link #PATH_PROPERTY}). */
+    static boolean onPath(String program) {
         String path = System.getProperty(PATH_PROPERTY, System.getenv("PATH"));
         if (path == null) {
             return false;
