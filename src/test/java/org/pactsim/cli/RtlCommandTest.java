@@ -71,6 +71,11 @@ class RtlCommandTest {
             assertThat(c.err()).contains("iverilog is not installed").contains("run.sh");
             assertThat(out.resolve("run.sh")).exists();
             assertThat(out.resolve("stimulus.hex")).exists();
+            Cli y = Cli.run("rtl", "--arch", ARCH, "--set", "array.rows=2", "--set", "array.cols=2", "--gemm", "3,3,3",
+                    "--out", tmp.resolve("y").toString(), "--synth");
+            assertThat(y.code()).isEqualTo(3);
+            assertThat(y.err()).contains("yosys is not installed");
+            assertThat(tmp.resolve("y").resolve("synth.ys")).exists();
         } finally {
             if (old == null) {
                 System.clearProperty(Simulator.PATH_PROPERTY);
