@@ -2,7 +2,6 @@ package org.pactsim.rtl;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,24 +79,32 @@ public enum Simulator {
     public Outcome run(Path dir) {
         long t0 = System.nanoTime();
         try {
-            Process p = new ProcessBuilder("sh", "run.sh", key()).directory(dir.toFile()).redirectErrorStream(true)
-                    .start();
-            p.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            double secs = (System.nanoTime() - t0) / 1e9;
-            return parse(new String(out, StandardCharsets.UTF_8), secs);
+            return parse(runLogged(dir, "sim.log", "sh", "run.sh", key()), (System.nanoTime() - t0) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + dir.resolve("run.sh") + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while simulating", e);
         }
+    }
+
+    /**
+     * Runs {@code command} in {@code dir}, its output (and errors) into {@code dir/logName}, for at
+     * most {@link #TIMEOUT_SECONDS}; returns the output.
+     */
+    static String runLogged(Path dir, String logName, String... command) throws IOException, InterruptedException {
+        Path log = dir.resolve(logName);
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+            Files.writeString(log, System.lineSeparator() + "pactsim: stopped after " + TIMEOUT_SECONDS + " s"
+                    + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     static Outcome parse(String log, double seconds) {

@@ -1,12 +1,8 @@
 package org.pactsim.rtl;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,16 +46,7 @@ public final class Synthesis {
     public static Result run(Path dir) {
         long t0 = System.nanoTime();
         try {
-            Process p = new ProcessBuilder("yosys", "-s", SCRIPT).directory(dir.toFile()).redirectErrorStream(true)
-                    .start();
-            p.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            p.waitFor(Simulator.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            String log = new String(out, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("synth.log"), log, StandardCharsets.UTF_8);
+            String log = Simulator.runLogged(dir, "synth.log", "yosys", "-s", SCRIPT);
             return parse(log, (System.nanoTime() - t0) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run yosys in " + dir + ": " + e.getMessage(), e);
