@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "pactsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cycle-level simulator and design-space explorer for precision-configurable "
                 + "systolic-array DNN accelerators.",
-        subcommands = {ImportCommand.class, IsoAreaCommand.class, RecostCommand.class, SimulateCommand.class, ScaleSimCommand.class, TablesCommand.class, TracesCommand.class, ValidateCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, IsoAreaCommand.class, RecostCommand.class, RtlCommand.class,
+                SimulateCommand.class, ScaleSimCommand.class, SweepCommand.class, TablesCommand.class,
+                TracesCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for input the user can fix. */
     public static final int EXIT_INPUT = 2;

@@ -5,18 +5,23 @@ import static java.lang.Math.multiplyExact;
 
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.OsDrain;
 
 /**
  * Cycles of a run of folds on one array: the only place where fold timing is defined. Every
  * formula here is what the register-level reference engine
  * ({@code org.pactsim.engine.reference}) measures on an array built as described; its
- * properties check them fold by fold ({@code docs/reference-engine.md}).
+ * properties check them fold by fold ({@code docs/reference-engine.md}), and the Verilog array
+ * of {@code org.pactsim.rtl} replays the schedule below cycle by cycle ({@code docs/rtl.md}).
  *
- * <p>Notation: {@code R x C} array, {@code T} temporal extent, {@code F} folds.
+ * <p>Notation: {@code R x C} array, {@code T} temporal extent, {@code F} folds, {@code LM}
+ * multiplier pipeline stages ({@code array.multiplierStages}, 0 unless given).
  * <ul>
- * <li>Fold span {@code P = T + R + C - 2}: the skewed operand wavefront enters at the top-left
- *     and the fold's last slot reaches the bottom-right PE {@code R + C - 2} cycles after its
- *     first; in WS/IS that PE's result leaves the array in the same cycle.
+ * <li>Fold span {@code P = T + R + C - 2 + LM}: the skewed operand wavefront enters at the
+ *     top-left and the fold's last slot reaches the bottom-right PE {@code R + C - 2} cycles
+ *     after its first; its product is accumulated {@code LM} cycles later; in WS/IS that PE's
+ *     result leaves the array in the same cycle. The sequencer switches folds only when the
+ *     last result is done, so {@code LM} is paid once per fold.
  * <li>Serial array ({@code serialFolds}, SCALE-Sim): one fold at a time, no shadow registers.
  *     WS/IS folds cost {@code R + P} (the stationary operand is shifted in over {@code R}
  *     cycles before each fold). OS folds cost {@code P + R}: after the last MAC the
@@ -28,41 +33,80 @@ import org.pactsim.spec.Dataflow;
  *     all PEs switch to them at once when fold {@code f}'s last slot has passed the
  *     bottom-right PE, so folds follow each other every {@code P} cycles and only the first
  *     fold's preload is exposed: {@code R + F*P}. (The preload needs {@code R <= P} cycles.)
- * <li>Double-buffered OS (native): when a fold's last MAC is done, all accumulators move at
+ * <li>OS on the native array, by {@link OsDrain} ({@code array.osDrain}):
+ *     <b>overlapped</b> (default): when a fold's last MAC is done, all accumulators move at
  *     once to shadow registers that drain down the columns (one port per column, {@code R}
  *     cycles) while the next fold computes; {@code R <= P}, so the drain never holds the next
  *     switch, and only the last fold's drain is exposed: {@code F*P + R}.
- *     An earlier version charged a period of {@code max(P, 2R - 1)}: draining a column takes
- *     {@code 2R - 1} cycles only when counted from the moment its top PE finishes, but with
- *     a fold-wide switch every result is in its shadow register by then and a column empties
- *     in {@code R} cycles; the register-level array shows no such hazard.
+ *     <b>wavefront</b>: each PE captures its result as its own last MAC passes, and a column
+ *     chain shifts only once its bottom PE has captured; the column is busy {@code 2R - 1}
+ *     cycles from its top PE's capture, so the fold period is {@code Q = max(P, 2R - 1)} (the
+ *     hazard: {@code P < 2R - 1} exactly when {@code T + C + LM < R + 1}):
+ *     {@code (F-1)*Q + P + R}.
+ *     <b>serial</b>: no shadow registers, {@code F*(P + R)}.
  * </ul>
  * Partial folds cost a full fold in both models: the sequencer issues the full-array schedule
  * (padding slots cross the unused PEs) and a fold ends when its last slot has left the array.
+ *
+ * <p>Every count is {@code lead + (F - 1) * period + P + tail}: {@link #lead} (the first
+ * preload), {@link #period} (from one fold's first operand issue to the next's) and the last
+ * fold's exposed drain {@link #tail}.
  */
 public final class FoldTiming {
     private FoldTiming() {
     }
 
-    /** Fold span {@code T + R + C - 2}. */
+    /** Fold span {@code T + R + C - 2} with a combinational multiplier. */
     public static long span(FoldGeometry g) {
         return addExact(g.t(), (long) g.rows() + g.cols() - 2);
     }
 
+    /** Fold span {@code T + R + C - 2 + LM}. */
+    public static long span(FoldGeometry g, int lm) {
+        return addExact(span(g), lm);
+    }
+
     /** Cycles of {@code folds} consecutive folds of {@code g} as a count (never minus one). */
     public static long cycles(FoldGeometry g, long folds, Quirks q) {
+        return cycles(g, folds, q, 0, OsDrain.OVERLAPPED);
+    }
+
+    /** The same with {@code lm} multiplier stages and the given OS drain style. */
+    public static long cycles(FoldGeometry g, long folds, Quirks q, int lm, OsDrain drain) {
         if (folds <= 0) {
             return 0;
         }
-        long p = span(g);
+        long steady = multiplyExact(folds - 1, period(g, q, lm, drain));
+        return addExact(addExact(lead(g), steady), addExact(span(g, lm), tail(g, q)));
+    }
+
+    /**
+     * Cycles before the first fold's first operand issue: the first preload ({@code R}) in
+     * WS/IS, none in OS.
+     */
+    public static long lead(FoldGeometry g) {
+        return g.dataflow() == Dataflow.OS ? 0 : g.rows();
+    }
+
+    /** Cycles from one fold's first operand issue to the next fold's. */
+    public static long period(FoldGeometry g, Quirks q, int lm, OsDrain drain) {
+        long p = span(g, lm);
         long r = g.rows();
-        boolean os = g.dataflow() == Dataflow.OS;
-        boolean drainFree = os && q.osDrainFree();
-        if (q.serialFolds()) {
-            return multiplyExact(folds, drainFree ? p : addExact(p, r));
+        if (g.dataflow() != Dataflow.OS) {
+            return q.serialFolds() ? addExact(p, r) : p;
         }
-        long exposed = drainFree ? 0 : r;
-        return addExact(multiplyExact(folds, p), exposed);
+        if (q.osDrainFree()) {
+            return p;
+        }
+        if (q.serialFolds() || drain == OsDrain.SERIAL) {
+            return addExact(p, r);
+        }
+        return drain == OsDrain.WAVEFRONT ? Math.max(p, 2 * r - 1) : p;
+    }
+
+    /** Cycles after the last fold's span: the last OS drain ({@code R}), unless SCALE-Sim's. */
+    public static long tail(FoldGeometry g, Quirks q) {
+        return g.dataflow() == Dataflow.OS && !q.osDrainFree() ? g.rows() : 0;
     }
 
     /**
@@ -71,7 +115,12 @@ public final class FoldTiming {
      * one, or SCALE-Sim's {@code 2R + 2C + T - 3} with its quirk.
      */
     public static long utilizationDenominator(FoldGeometry g, Quirks q) {
-        long p = span(g);
+        return utilizationDenominator(g, q, 0);
+    }
+
+    /** The same with {@code lm} multiplier stages. */
+    public static long utilizationDenominator(FoldGeometry g, Quirks q, int lm) {
+        long p = span(g, lm);
         if (g.dataflow() == Dataflow.OS) {
             return p;
         }

@@ -8,6 +8,7 @@ import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
+import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
@@ -43,7 +44,13 @@ public final class ArchReader {
                     ext.isEmpty() ? "no extension" : "." + ext);
         }
         Overrides.apply(tree, sets);
-        return new Loaded(bind(tree), tree, notes);
+        AcceleratorSpec spec = bind(tree);
+        if (spec.array().multiplierStages() != 0 || spec.array().osDrain() != OsDrain.OVERLAPPED) {
+            notes.add(origin + ": array.multiplierStages and array.osDrain time the folds of the fold engine and"
+                    + " 'pactsim rtl'; the memory model's tile pipeline, which sets simulate's cycles, does not"
+                    + " apply them yet (docs/rtl.md)");
+        }
+        return new Loaded(spec, tree, notes);
     }
 
     /** {@code dram.bandwidthGBps}: a number > 0 or {@code unlimited} (1 as a stand-in when collecting). */
@@ -85,8 +92,11 @@ public final class ArchReader {
         MapReader a = r.object("array");
         int rows = (int) a.integer("rows", 1, ArraySpec.MAX_SIDE);
         int cols = (int) a.integer("cols", 1, ArraySpec.MAX_SIDE);
+        int stages = (int) a.integer("multiplierStages", 0, ArraySpec.MAX_MULTIPLIER_STAGES, 0);
+        OsDrain drain = a.has("osDrain")
+                ? OsDrain.parse(a.choice("osDrain", List.of("overlapped", "wavefront", "serial"))) : OsDrain.OVERLAPPED;
         a.finish();
-        ArraySpec array = new ArraySpec(rows, cols);
+        ArraySpec array = new ArraySpec(rows, cols, stages, drain == null ? OsDrain.OVERLAPPED : drain);
 
         Dataflow df = Dataflow.parse(r.choice("dataflow", List.of("os", "ws", "is")));
         int cores = (int) r.integer("cores", 1, 1 << 16, 1);

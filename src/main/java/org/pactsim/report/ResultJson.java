@@ -175,6 +175,12 @@ public final class ResultJson {
         ObjectNode arr = o.putObject("array");
         arr.put("rows", a.array().rows());
         arr.put("cols", a.array().cols());
+        if (a.array().multiplierStages() != 0) {
+            arr.put("multiplierStages", a.array().multiplierStages());
+        }
+        if (a.array().osDrain() != org.pactsim.spec.OsDrain.OVERLAPPED) {
+            arr.put("osDrain", a.array().osDrain().key());
+        }
         o.put("dataflow", a.dataflow().key());
         o.put("cores", a.cores());
         o.put("clockMhz", a.clockMhz());

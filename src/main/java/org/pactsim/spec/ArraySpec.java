@@ -1,14 +1,30 @@
 package org.pactsim.spec;
 
-/** A systolic array of {@code rows x cols} PEs (SCALE-Sim's ArrayHeight x ArrayWidth). */
-public record ArraySpec(int rows, int cols) {
+/**
+ * A systolic array of {@code rows x cols} PEs (SCALE-Sim's ArrayHeight x ArrayWidth), and the
+ * two microarchitecture choices that change its fold timing in pactsim's native model.
+ *
+ * @param multiplierStages pipeline registers in each PE's multiplier ({@code LM}, default 0):
+ *                         every fold's last result comes {@code LM} cycles later
+ * @param osDrain          how an output-stationary fold's results leave the array
+ */
+public record ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrain) {
     /** Largest side accepted; 2^20 PEs a side keeps every product of counts inside a long. */
     public static final int MAX_SIDE = 1 << 20;
+    /** Most multiplier pipeline stages accepted. */
+    public static final int MAX_MULTIPLIER_STAGES = 16;
+
+    /** An array with a combinational multiplier and the overlapped OS drain. */
+    public ArraySpec(int rows, int cols) {
+        this(rows, cols, 0, OsDrain.OVERLAPPED);
+    }
 
     public ArraySpec {
         new Violations()
                 .between("rows", rows, 1, MAX_SIDE)
                 .between("cols", cols, 1, MAX_SIDE)
+                .between("multiplierStages", multiplierStages, 0, MAX_MULTIPLIER_STAGES)
+                .check(osDrain != null, "osDrain", "overlapped, wavefront or serial", "nothing")
                 .throwIfAny();
     }
 
