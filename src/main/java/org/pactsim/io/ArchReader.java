@@ -45,11 +45,6 @@ public final class ArchReader {
         }
         Overrides.apply(tree, sets);
         AcceleratorSpec spec = bind(tree);
-        if (spec.array().multiplierStages() != 0 || spec.array().osDrain() != OsDrain.OVERLAPPED) {
-            notes.add(origin + ": array.multiplierStages and array.osDrain time the folds of the fold engine and"
-                    + " 'pactsim rtl'; the memory model's tile pipeline, which sets simulate's cycles, does not"
-                    + " apply them yet (docs/rtl.md)");
-        }
         return new Loaded(spec, tree, notes);
     }
 

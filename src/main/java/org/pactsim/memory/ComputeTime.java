@@ -12,7 +12,8 @@ import org.pactsim.mapping.FoldGeometry;
  * folds there are; a temporal tile of {@code Tt} makes every fold stream {@code Tt} instead of
  * {@code T}, so splitting the temporal dimension adds a fold span of overhead per extra tile.
  * A fold streaming {@code Tt} vectors takes {@code rate.peCyclesFor(Tt)} cycles at the layer's
- * precision on the PE.
+ * precision on the PE. The array's multiplier stages and OS drain style
+ * ({@code array.multiplierStages}, {@code array.osDrain}) time the folds as in the fold engine.
  */
 final class ComputeTime {
     private ComputeTime() {
@@ -35,12 +36,25 @@ final class ComputeTime {
         long spatial = multiplyExact(multiplyExact(rowFolds, colFolds), g.reps());
         long nT = FoldGeometry.ceilDiv(tExt, tFull);
         long tLast = tExt - (nT - 1) * tFull;
-        long total = FoldTiming.cycles(geometry(g, tLast), spatial, Quirks.NONE);
+        int lm = g.array().multiplierStages();
+        long total = FoldTiming.cycles(geometry(g, tLast), spatial, Quirks.NONE, lm, g.array().osDrain());
         if (nT > 1) {
             // The array streams on from the last-tile folds: the exposed R is charged once.
-            total = addExact(total, multiplyExact(multiplyExact(nT - 1, spatial), FoldTiming.span(geometry(g, tFull))));
+            total = addExact(total, multiplyExact(multiplyExact(nT - 1, spatial),
+                    FoldTiming.period(geometry(g, tFull), Quirks.NONE, lm, g.array().osDrain())));
         }
         return total;
+    }
+
+    /**
+     * Cycles a fold streaming {@code t} temporal elements holds the array beyond its span
+     * ({@code period - span}): 0 but for an OS drain that is serial ({@code R}) or a wavefront
+     * one with the hazard ({@code 2R - 1 - P} when positive). See {@link FoldTiming#period}.
+     */
+    static long drainHold(GemmOperands g, long t) {
+        FoldGeometry geo = geometry(g, t);
+        int lm = g.array().multiplierStages();
+        return FoldTiming.period(geo, Quirks.NONE, lm, g.array().osDrain()) - FoldTiming.span(geo, lm);
     }
 
     /** Folds along one array side when {@code extent} is cut into tiles of {@code tile}. */

@@ -28,9 +28,11 @@ import org.pactsim.spec.Dataflow;
  * <p><b>Compute.</b> A tile takes its folds times the fold span of its temporal extent
  * ({@code engine.FoldTiming}, double-buffered array); when the temporal tile loop is innermost
  * the temporal tiles of one spatial tile stream through the same folds, so only the last one
- * pays the fold skew {@code R + C - 2}. The array's one exposed {@code R} (first preload for
- * WS/IS, last drain for OS) is charged to the first (WS/IS) or last (OS) tile. The sum is
- * {@link ComputeTime#cycles}.
+ * pays the fold skew {@code R + C - 2} (plus the multiplier's stages {@code LM}). The array's
+ * one exposed {@code R} (first preload for WS/IS, last drain for OS) is charged to the first
+ * (WS/IS) or last (OS) tile. An OS drain that holds the array past a fold's span (serial, or
+ * wavefront with its hazard: {@code FoldTiming.period}) is charged to every fold but the
+ * layer's last. The sum is {@link ComputeTime#cycles}.
  *
  * <p><b>Schedule.</b> Buffers are double-buffered: tile {@code t}'s loads may start when tile
  * {@code t-2} has finished computing (its halves are free), {@code t = 0}'s after the DRAM
@@ -222,7 +224,8 @@ public final class TilePipeline {
         long wBits = bLoads ? 0 : p.weightLoadBits();
         long rows = g.array().rows();
         long cols = g.array().cols();
-        long skew = rows + cols - 2;
+        // the fold skew R + C - 2, and the multiplier's pipeline stages, paid once per fold
+        long skew = rows + cols - 2 + g.array().multiplierStages();
         char temporal = g.temporal();
         boolean merged = tl.order().innermost() == temporal;
         boolean os = g.dataflow() == Dataflow.OS;
@@ -307,7 +310,9 @@ public final class TilePipeline {
                 c = computeOf[shape];
             }
             if (os ? x == total - 1 : x == 0) {
-                c = addExact(c, rows);
+                // WS/IS: the first preload; OS: the last drain, where the last fold's own drain
+                // hold (charged to every fold by tileCompute) is not paid
+                c = addExact(c, os ? rows - ComputeTime.drainHold(g, merged ? tExtent(g) : tSizeOf(g, mi, nj, kq)) : rows);
             }
             sink.tile(load, write, c);
             prevA = aKey;
@@ -324,18 +329,29 @@ public final class TilePipeline {
                                     long nT, long skew) {
         long rowsT = g.dataflow() == Dataflow.OS ? mi : kq;
         long colsT = g.dataflow() == Dataflow.IS ? mi : nj;
-        char temporal = g.temporal();
-        long tSize = temporal == 'm' ? mi : temporal == 'n' ? nj : kq;
+        long tSize = tSizeOf(g, mi, nj, kq);
         long folds = multiplyExact(FoldGeometry.ceilDiv(rowsT, g.array().rows()),
                 FoldGeometry.ceilDiv(colsT, g.array().cols()));
         long stream;
         if (merged) {
             long from = multiplyExact(tIdx, tTile);
-            stream = g.rate().peCyclesFor(from + tSize) - g.rate().peCyclesFor(from) + (tIdx == nT - 1 ? skew : 0);
+            stream = g.rate().peCyclesFor(from + tSize) - g.rate().peCyclesFor(from)
+                    + (tIdx == nT - 1 ? skew + ComputeTime.drainHold(g, tExtent(g)) : 0);
         } else {
-            stream = addExact(g.rate().peCyclesFor(tSize), skew);
+            stream = addExact(addExact(g.rate().peCyclesFor(tSize), skew), ComputeTime.drainHold(g, tSize));
         }
         return multiplyExact(folds, stream);
+    }
+
+    /** The GEMM's temporal extent: the length of a merged fold's stream. */
+    private static long tExtent(GemmOperands g) {
+        char t = g.temporal();
+        return t == 'm' ? g.m() : t == 'n' ? g.n() : g.k();
+    }
+
+    private static long tSizeOf(GemmOperands g, long mi, long nj, long kq) {
+        char t = g.temporal();
+        return t == 'm' ? mi : t == 'n' ? nj : kq;
     }
 
     /**

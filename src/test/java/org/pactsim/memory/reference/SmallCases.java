@@ -19,6 +19,7 @@ import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
+import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
@@ -32,7 +33,7 @@ import org.pactsim.workload.OutputRounding;
 
 /**
  * Small single-layer, single-core cases for the memory pipeline: GEMMs with M, N, K <= 64,
- * arrays up to 8 x 8, SRAMs of a few KiB (so that layers take several tiles and every loop
+ * arrays up to 8 x 8 (some with multiplier stages and each OS drain style), SRAMs of a few KiB (so that layers take several tiles and every loop
  * order occurs), 8-bit PEs in every precision mode (so layers of other widths run at
  * fractional MAC rates), bandwidths from half a byte to 16 bytes per cycle and unlimited.
  */
@@ -43,11 +44,11 @@ final class SmallCases {
     /** Clock of the small accelerators; GB/s = bytes per cycle * 0.7. */
     static final double MHZ = 700;
 
-    record Case(Layer layer, int rows, int cols, Dataflow df, PrecisionMode mode, long aKiB, long bKiB, long cKiB,
+    record Case(Layer layer, ArraySpec array, Dataflow df, PrecisionMode mode, long aKiB, long bKiB, long cKiB,
                 boolean unified, double gbps) {
         AcceleratorSpec acc() {
             SramSpec s = unified ? SramSpec.unified(aKiB + bKiB + cKiB) : SramSpec.split(aKiB, bKiB, cKiB);
-            return new AcceleratorSpec("small", new ArraySpec(rows, cols), df, 1, MHZ,
+            return new AcceleratorSpec("small", array, df, 1, MHZ,
                     new PeSpec(8, 8, NumberType.INT, 32, mode), s,
                     Double.isInfinite(gbps) ? DramSpec.UNLIMITED : new DramSpec(gbps), 28);
         }
@@ -99,12 +100,23 @@ final class SmallCases {
         return Arbitraries.oneOf(fc, fc, conv);
     }
 
+    /**
+     * Arrays up to 8 x 8; a quarter with multiplier stages (LM 1-3) and every OS drain style, so
+     * the tiles' fold timing is checked against the tiling's (and the stepped pipeline's).
+     */
+    static Arbitrary<ArraySpec> arrays() {
+        Arbitrary<Integer> side = Arbitraries.of(2, 4, 8);
+        Arbitrary<Integer> lm = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 3)));
+        return Combinators.combine(side, side, lm, Arbitraries.of(OsDrain.values())).as(ArraySpec::new);
+    }
+
     static Arbitrary<Case> cases() {
-        return Combinators.combine(layers(), Arbitraries.of(2, 4, 8), Arbitraries.of(2, 4, 8),
+        return Combinators.combine(layers(), arrays(),
                 Arbitraries.of(Dataflow.values()).flatMap(d -> Arbitraries.of(PrecisionMode.FIXED, PrecisionMode.FIXED,
                         PrecisionMode.BIT_SERIAL, PrecisionMode.FUSION).map(m -> new DfMode(d, m))), Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
                 Arbitraries.longs().between(1, 4).flatMap(c -> Arbitraries.of(-c, c, c)),
                 Arbitraries.of(0.35, 0.7, 1.0, 1.4, 2.8, 5.6, 11.2, Double.POSITIVE_INFINITY))
-                .as((l, r, c, d, a, b, o, bw) -> new Case(l, r, c, d.df(), d.mode(), a, b, Math.abs(o), o < 0, bw));
+                .as((l, arr, d, a, b, o, bw) -> new Case(l, arr, d.df(), d.mode(), a, b, Math.abs(o), o < 0, bw));
     }
 }
