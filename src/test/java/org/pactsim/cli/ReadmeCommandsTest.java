@@ -44,19 +44,20 @@ class ReadmeCommandsTest {
     Stream<DynamicTest> everyReadmeCommandRuns() throws IOException {
         List<String> cmds = commands();
         assertThat(cmds).hasSizeGreaterThanOrEqualTo(3);
-        return cmds.stream().map(cmd -> DynamicTest.dynamicTest(cmd, () -> {
+        return java.util.stream.IntStream.range(0, cmds.size()).mapToObj(n -> DynamicTest.dynamicTest(cmds.get(n), () -> {
+            String cmd = cmds.get(n);
             String[] args = cmd.split("\\s+");
             boolean redirected = false;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--out") || args[i].equals("-p")) {
-                    args[i + 1] = tmp.resolve("out" + i).toString();
+                    args[i + 1] = tmp.resolve("cmd" + n + "-out" + i).toString();
                     redirected = true;
                 }
             }
             if (!redirected && args[0].equals("iso-area")) {
                 // The main job writes to reports/iso-area by default: keep the test out of the tree.
                 args = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                        java.util.stream.Stream.of("--out", tmp.resolve("default").toString())).toArray(String[]::new);
+                        java.util.stream.Stream.of("--out", tmp.resolve("cmd" + n + "-default").toString())).toArray(String[]::new);
             }
             Cli c = Cli.run(args);
             assertThat(c.code()).as(cmd + "\n" + c.err()).isZero();
