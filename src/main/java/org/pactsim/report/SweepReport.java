@@ -179,14 +179,9 @@ public final class SweepReport {
             int a = indexOf(objs, pair.get(0));
             int b = indexOf(objs, pair.get(1));
             String stem = "pareto-" + pair.get(0) + "-vs-" + pair.get(1);
-            StringBuilder fc = new StringBuilder("index,pointId");
-            m.valueColumns().forEach(c -> fc.append(',').append(SweepRows.csv(c)));
-            fc.append(',').append(pair.get(0)).append(',').append(pair.get(1)).append('\n');
+            StringBuilder fc = SweepRows.frontHeader(m.valueColumns(), pair);
             for (int p : fronts.get(k)) {
-                for (String s : picked.get(index.get(p))) {
-                    fc.append(SweepRows.csv(s)).append(',');
-                }
-                fc.append(Double.toString(vs[a][p])).append(',').append(Double.toString(vs[b][p])).append('\n');
+                SweepRows.frontLine(fc, Arrays.asList(picked.get(index.get(p))), vs[a][p], vs[b][p]);
             }
             AtomicFiles.write(dir.resolve(stem + ".csv"), fc.toString());
             double[][] xy = finite(vs[a], vs[b], grp);

@@ -110,6 +110,21 @@ public final class SweepRows {
         return NUMBER.matcher(s).matches();
     }
 
+    /** The header of a Pareto front's CSV: index, pointId, the axis values, the two objectives. */
+    public static StringBuilder frontHeader(List<String> valueColumns, List<String> pair) {
+        StringBuilder sb = new StringBuilder("index,pointId");
+        valueColumns.forEach(c -> sb.append(',').append(csv(c)));
+        return sb.append(',').append(pair.get(0)).append(',').append(pair.get(1)).append('\n');
+    }
+
+    /** One point of a Pareto front's CSV ({@code lead}: its index, pointId and axis values, as text). */
+    public static void frontLine(StringBuilder sb, List<String> lead, double x, double y) {
+        for (String s : lead) {
+            sb.append(csv(s)).append(',');
+        }
+        sb.append(Double.toString(x)).append(',').append(Double.toString(y)).append('\n');
+    }
+
     static String csv(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;

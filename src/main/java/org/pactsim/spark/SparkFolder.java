@@ -23,7 +23,6 @@ import org.pactsim.report.SweepManifest;
 import org.pactsim.report.SweepRows;
 import org.pactsim.study.sweep.FrontPoint;
 import org.pactsim.study.sweep.Partitioning;
-import org.pactsim.study.sweep.PointRow;
 import org.pactsim.study.sweep.SweepFronts;
 
 /**
@@ -220,15 +219,13 @@ final class SparkFolder {
      * by x then y. The text of index, id and values is {@link SweepRows}'s (a row with no metrics).
      */
     static String frontCsv(SweepManifest m, int k, List<FrontPoint> front) {
-        SweepRows rows = new SweepRows(m.valueColumns(), List.of());
-        String head = rows.csvHeader();
-        StringBuilder sb = new StringBuilder(head.substring(0, head.length() - ",status,reason\n".length()));
-        sb.append(',').append(m.pareto().get(k).get(0)).append(',').append(m.pareto().get(k).get(1)).append('\n');
+        StringBuilder sb = SweepRows.frontHeader(m.valueColumns(), m.pareto().get(k));
         for (FrontPoint p : front) {
-            String line = rows.csv(new PointRow(p.index(), p.pointId(), p.values(), PointRow.Status.OK, null,
-                    new Object[0]));
-            sb.append(line, 0, line.length() - ",ok,\n".length()).append(',').append(Double.toString(p.x()))
-                    .append(',').append(Double.toString(p.y())).append('\n');
+            List<String> lead = new ArrayList<>(p.values().size() + 2);
+            lead.add(Long.toString(p.index()));
+            lead.add(p.pointId());
+            lead.addAll(p.values());
+            SweepRows.frontLine(sb, lead, p.x(), p.y());
         }
         return sb.toString();
     }
