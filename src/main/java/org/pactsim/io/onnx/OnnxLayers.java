@@ -31,7 +31,7 @@ final class OnnxLayers {
         final String op;
         final String scheme;
         final ElemType w;
-        final ElemType a;
+        ElemType a;
         ElemType out;
         final boolean perChannel;
 
@@ -53,17 +53,35 @@ final class OnnxLayers {
     private final Map<String, Pending> layers = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private int fusedActivations;
 
     OnnxLayers(OnnxImporter imp, String origin) {
         this.imp = imp;
         this.origin = origin;
     }
 
-    /** A QuantizeLinear stores {@code layer}'s output as {@code type}. */
+    /**
+     * A QuantizeLinear stores {@code layer}'s output as {@code type}. When that layer is a ReLU or
+     * clamp whose only input is a GEMM that no other layer reads, the activation is fused into
+     * the GEMM, as integer accelerators (and TFLite's fused activations) do: the GEMM writes
+     * {@code type} too, and the activation reads it, not the float the graph passes between them.
+     */
     void quantizedOutput(String layer, ElemType type) {
         Pending p = layers.get(layer);
-        if (p != null) {
-            p.out = type;
+        if (p == null) {
+            return;
+        }
+        p.out = type;
+        if (p.layer instanceof VectorLayer v && (v.op() == VectorOp.RELU || v.op() == VectorOp.RELU6)
+                && v.inputs().size() == 1) {
+            String from = v.inputs().get(0);
+            Pending g = layers.get(from);
+            long readers = layers.values().stream().filter(q -> q.layer.inputs().contains(from)).count();
+            if (g != null && g.layer.isGemm() && !isInt(g.out) && readers == 1) {
+                g.out = type;
+                p.a = type;
+                fusedActivations++;
+            }
         }
     }
 
@@ -353,6 +371,10 @@ final class OnnxLayers {
         Network net = new Network(name, out);
         OnnxImport result = new OnnxImport(net, quant, mapped, folded, unsupported, pruned);
         List<String> all = new ArrayList<>(result.summary());
+        if (fusedActivations > 0) {
+            all.add("ONNX import: " + fusedActivations + " GEMM layers followed by a ReLU or clamp before their"
+                    + " QuantizeLinear write the quantized type (the activation fused, as on integer accelerators)");
+        }
         notes.stream().distinct().limit(20).forEach(all::add);
         return new OnnxImport(new Network(name, out, all), quant, mapped, folded, unsupported, pruned);
     }

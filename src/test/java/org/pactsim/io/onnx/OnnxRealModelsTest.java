@@ -101,6 +101,11 @@ class OnnxRealModelsTest {
         assertThat(gemm).allMatch(l -> l.bits().weight() == 8 && l.bits().activation() == 8
                 && l.bits().type() == NumberType.INT);
         assertThat(imp.quantization()).allMatch(q -> q.weight().equals("int8") && !q.perChannel());
+        // Conv -> Relu/Relu6 -> QuantizeLinear: the activation is fused, so the 35 convolutions followed by
+        // one write int8 like the others (the graph passes float between them); every layer is 8-bit integer
+        assertThat(net.notes()).anyMatch(n -> n.contains("35 GEMM layers followed by a ReLU or clamp"));
+        assertThat(net.layers()).allMatch(l -> l.bits().output() == 8 && l.bits().activation() == 8
+                && l.bits().type() == NumberType.INT);
         assertThat(imp.folded()).containsEntry("Pad", 4);
         assertThat(net.layers().stream().filter(l -> l instanceof VectorLayer v && v.op() == VectorOp.ADD))
                 .hasSize(10);
