@@ -24,6 +24,7 @@ import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.PrecisionVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "NAME=N",
             description = "With an .onnx trace: set a symbolic input dimension, e.g. --dim batch_size=1 (repeatable).")
     List<String> dims = new ArrayList<>();
+
+    @Option(names = "--precision", paramLabel = "VARIANT",
+            description = "Re-type every layer of the network first: fp16, int16, int8, int4, int4-pact, int2 or"
+                    + " int2-pact (PACT's rule: first and last GEMM layers at 8 bits; docs/trace-format.md). For a"
+                    + " network mixing integer and float layers (an ONNX transformer) on a one-kind PE.")
+    String precision;
 
     @Option(names = "--model", defaultValue = "pactsim", paramLabel = "MODEL",
             description = "Timing model: pactsim (native, default) or scalesim (SCALE-Sim v2 CALC mode, exact).")
@@ -102,6 +109,16 @@ public final class SimulateCommand implements Callable<Integer> {
         Network net = org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
                 ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
                 : TraceReader.read(trace, null);
+        if (precision != null) {
+            PrecisionVariant v = PrecisionVariant.parse(precision);
+            if (v == null) {
+                throw InputException.at("--precision", null, PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
+                        .collect(java.util.stream.Collectors.joining(", ", "one of ", "")), InputException.quote(precision));
+            }
+            net = v.apply(net, false);
+            net = new Network(net.name(), net.layers(), concat(net.notes(), "--precision " + v.key()
+                    + ": every layer re-typed (" + trace.getFileName() + " as given is not simulated)"));
+        }
         List<String> notes = new ArrayList<>(net.notes());
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
@@ -150,5 +167,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 }

@@ -139,4 +139,24 @@ class SimulateCommandTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("simulate");
     }
+
+    /**
+     * A network mixing integer and float layers (here a 16-bit float matmul and softmax beside
+     * int8 convolutions, like an ONNX transformer's float attention) runs on no one-kind PE; with
+     * {@code --precision int8} every layer is re-typed and it runs, with a note saying so.
+     */
+    @Test
+    void precisionRetypesAMixedNetwork() {
+        String mixed = "src/test/resources/bad-inputs/good/trace-mixed.csv";
+        Cli asIs = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", mixed);
+        assertThat(asIs.code()).isEqualTo(2);
+        assertThat(asIs.err()).contains("layer mm").contains("expected a layer of the PE's kind");
+        Cli int8 = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", mixed, "--precision", "int8");
+        assertThat(int8.code()).as(int8.err()).isZero();
+        assertThat(int8.out()).contains("mm ").contains("note: --precision int8: every layer re-typed");
+        Cli bad = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml", "--trace", mixed, "--precision", "int3");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("pactsim: --precision: expected one of fp16, int16, int8, int4,"
+                + " int4-pact, int2, int2-pact, found \"int3\"");
+    }
 }
