@@ -256,8 +256,8 @@ final class Generated {
     static Arbitrary<String> topology() {
         Arbitrary<String> field = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("1", "2", "3", "7", "16", "56",
                 " 8 ")), Tuple.of(5, Arbitraries.of(VALUES).filter(v -> !v.contains(","))));
-        // no name holds "DP": a depthwise row expands into Channels layers (see TopologyBugTest)
-        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("Conv1", "fc", "L 2")),
+        // a name holding "DP" is a depthwise row: it expands into Channels layers (bounded: TopologyBugTest)
+        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("Conv1", "fc", "L 2", "Conv_DP3")),
                 Tuple.of(5, Arbitraries.just("")));
         return Arbitraries.of(true, false).flatMap(conv -> {
             int n = conv ? 7 : 3;

@@ -16,7 +16,7 @@ import org.pactsim.cli.Cli;
  * layers and never finishes (or runs out of memory). Expected: refused at once with exit 2 and
  * a message naming the file, the line and the Channels column (or the expansion kept bounded).
  * Fixed: DP expansion is bounded ({@code TopologyReader.MAX_DEPTHWISE_LAYERS}); the fuzzer
- * still keeps away from "DP" rows ({@link ReaderFuzzProperties}).
+ * now damages a topology with a DP row too ({@link ReaderFuzzProperties}).
  */
 class TopologyBugTest {
     @TempDir
