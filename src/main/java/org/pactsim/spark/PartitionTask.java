@@ -26,6 +26,14 @@ import org.pactsim.study.sweep.SweepRun;
  * retried or speculative attempt writes the same bytes, so whichever rename lands last is right.
  */
 final class PartitionTask {
+    /**
+     * A Spark local property for fault-injection tests: when the driver sets it to a partition
+     * number, that partition's first attempt dies after writing its rows and before committing
+     * them, as a task does when its executor is lost; Spark's retry must then produce the same
+     * output ({@code SparkSweepTest}). Never set by pactsim itself.
+     */
+    static final String FAIL_FIRST_ATTEMPT = "pactsim.test.failFirstAttemptOfPartition";
+
     private PartitionTask() {
     }
 
@@ -63,6 +71,9 @@ final class PartitionTask {
                     counts[r.status().ordinal()]++;
                     fronts.offer(r);
                 });
+            }
+            if (tc != null && tc.attemptNumber() == 0 && Integer.toString(p).equals(tc.getLocalProperty(FAIL_FIRST_ATTEMPT))) {
+                throw new IllegalStateException("injected failure of partition " + p + ", attempt " + attempt);
             }
             commit(fs, tmp, new Path(dir, name(p) + ".csv"));
             PartitionMarker m = PartitionMarker.of(p, parts.from(p), parts.to(p), bundle.fingerprint(), counts, fronts);
