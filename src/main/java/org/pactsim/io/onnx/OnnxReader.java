@@ -26,19 +26,12 @@ import org.pactsim.io.onnx.OnnxGraph.ValueInfo;
  * type, weight bytes included, so a 50 MB model reads in milliseconds. Repeated scalar fields
  * are accepted packed and unpacked. Errors name the file and the byte offset.
  */
-public final class OnnxReader {
+public final class OnnxReader extends OnnxWire {
     /** Integer and float tensors of at most this many elements keep their values (shape folding). */
     public static final int SMALL = 64;
 
-    private final byte[] bytes;
-    private final String origin;
-    private final CodedInputStream in;
-
     private OnnxReader(byte[] bytes, String origin) {
-        this.bytes = bytes;
-        this.origin = origin;
-        this.in = CodedInputStream.newInstance(bytes);
-        this.in.setSizeLimit(Integer.MAX_VALUE);
+        super(bytes, origin);
     }
 
     /** Reads {@code file}. */
@@ -75,10 +68,6 @@ public final class OnnxReader {
         } catch (IOException e) {
             throw r.error("a readable ONNX model", "an I/O error (" + e.getMessage() + ")");
         }
-    }
-
-    private InputException error(String expected, String found) {
-        return InputException.at(origin + ": byte " + in.getTotalBytesRead(), null, expected, found);
     }
 
     private OnnxGraph model() throws IOException {
@@ -330,85 +319,5 @@ public final class OnnxReader {
             }));
         }
         return dims;
-    }
-
-    // ---- wire helpers
-
-    private interface Body<T> {
-        T read() throws IOException;
-    }
-
-    private <T> T message(int tag, String field, Body<T> body) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
-        int len = in.readRawVarint32();
-        if (len < 0 || len > bytes.length - in.getTotalBytesRead()) {
-            throw error(field + " of at most the " + (bytes.length - in.getTotalBytesRead()) + " bytes left",
-                    "a length of " + len + " (a truncated file?)");
-        }
-        int old = in.pushLimit(len);
-        T t = body.read();
-        in.checkLastTagWas(0);
-        in.popLimit(old);
-        return t;
-    }
-
-    private void expect(int tag, int wire, String field) {
-        if (WireFormat.getTagWireType(tag) != wire) {
-            throw error(field + " with wire type " + wire, "wire type " + WireFormat.getTagWireType(tag));
-        }
-    }
-
-    private long varint(int tag, String field) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_VARINT, field);
-        return in.readInt64();
-    }
-
-    private float fixed32(int tag, String field) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_FIXED32, field);
-        return in.readFloat();
-    }
-
-    private String string(int tag, String field) throws IOException {
-        expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED, field);
-        return in.readString();
-    }
-
-    /** A repeated integer field, packed or not; keeps at most {@code max} values (the rest skipped). */
-    private void ints(int tag, String field, LongList out, int max) throws IOException {
-        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int len = in.readRawVarint32();
-            int old = in.pushLimit(len);
-            while (in.getBytesUntilLimit() > 0) {
-                long v = in.readInt64();
-                if (out.size() <= max) {
-                    out.add(v);
-                }
-            }
-            in.popLimit(old);
-        } else {
-            long v = varint(tag, field);
-            if (out.size() <= max) {
-                out.add(v);
-            }
-        }
-    }
-
-    private void floats(int tag, List<Float> out) throws IOException {
-        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int len = in.readRawVarint32();
-            if (len > SMALL * 4) {
-                // a large float tensor: skipped; SMALL + 1 placeholders mark it as not small
-                in.skipRawBytes(len);
-                out.addAll(java.util.Collections.nCopies(SMALL + 1, Float.NaN));
-                return;
-            }
-            int old = in.pushLimit(len);
-            while (in.getBytesUntilLimit() > 0) {
-                out.add(in.readFloat());
-            }
-            in.popLimit(old);
-        } else {
-            out.add(fixed32(tag, "TensorProto.float_data"));
-        }
     }
 }
