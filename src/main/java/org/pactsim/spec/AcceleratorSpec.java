@@ -15,6 +15,10 @@ public record AcceleratorSpec(
         DramSpec dram,
         int technologyNm,
         VectorSpec vector) {
+    /** Slowest clock accepted (1 kHz). */
+    public static final double MIN_CLOCK_MHZ = 1e-3;
+    /** Fastest clock accepted (1 THz). */
+    public static final double MAX_CLOCK_MHZ = 1e6;
 
     public AcceleratorSpec {
         Violations v = new Violations()
@@ -23,6 +27,11 @@ public record AcceleratorSpec(
                 .check(dataflow != null, "dataflow", "os, ws or is", "nothing")
                 .between("cores", cores, 1, 1 << 16)
                 .finitePositive("clockMhz", clockMhz)
+                // 1 kHz to 1 THz: a clock outside is a typo, and one of 1e-320 MHz would make
+                // seconds and leakage energy infinite
+                .check(!(clockMhz > 0) || Double.isInfinite(clockMhz)
+                                || (clockMhz >= MIN_CLOCK_MHZ && clockMhz <= MAX_CLOCK_MHZ),
+                        "clockMhz", "a clock from 0.001 to 1000000 MHz", Double.toString(clockMhz))
                 .check(pe != null, "pe", "a PE spec", "nothing")
                 .check(sram != null, "sram", "an SRAM spec", "nothing")
                 .check(dram != null, "dram", "a DRAM spec", "nothing")
