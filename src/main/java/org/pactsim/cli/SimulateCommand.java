@@ -109,17 +109,19 @@ public final class SimulateCommand implements Callable<Integer> {
         Network net = org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
                 ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
                 : TraceReader.read(trace, null);
-        if (precision != null) {
-            PrecisionVariant v = PrecisionVariant.parse(precision);
-            if (v == null) {
-                throw InputException.at("--precision", null, PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
-                        .collect(java.util.stream.Collectors.joining(", ", "one of ", "")), InputException.quote(precision));
-            }
+        PrecisionVariant v = precision == null ? null : PrecisionVariant.parse(precision);
+        if (precision != null && v == null) {
+            throw InputException.at("--precision", null, PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
+                    .collect(java.util.stream.Collectors.joining(", ", "one of ", "")), InputException.quote(precision));
+        }
+        if (v != null) {
             net = v.apply(net, false);
-            net = new Network(net.name(), net.layers(), concat(net.notes(), "--precision " + v.key()
-                    + ": every layer re-typed (" + trace.getFileName() + " as given is not simulated)"));
         }
         List<String> notes = new ArrayList<>(net.notes());
+        if (v != null) {
+            notes.add("--precision " + v.key() + ": every layer re-typed (" + trace.getFileName()
+                    + " as given is not simulated)");
+        }
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
         CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
@@ -167,11 +169,5 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    private static List<String> concat(List<String> a, String b) {
-        List<String> out = new ArrayList<>(a);
-        out.add(b);
-        return out;
     }
 }
