@@ -48,6 +48,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Test-only crash point: with {@code -Dpactsim.test.haltAfterPoint=K} the local engine flushes
+     * the rows through point {@code K} and halts the JVM there ({@link Runtime#halt}: no shutdown
+     * hooks, no finally blocks, as a kill), so a resume test needs no timing.
+     */
+    static final String HALT_AFTER = "pactsim.test.haltAfterPoint";
+
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The sweep spec (YAML or JSON).")
     Path specFile;
 
@@ -132,6 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
         long[] counts = new long[PointRow.Status.values().length];
         long startNanos = System.nanoTime();
         long done;
+        long haltAfter = Long.getLong(HALT_AFTER, -1);
         try (SweepFolder folder = SweepFolder.open(outDir, m, force)) {
             done = folder.done();
             if (done > 0) {
@@ -142,6 +150,9 @@ public final class SweepCommand implements Callable<Integer> {
                     folder.append(row);
                     counts[row.status().ordinal()]++;
                     p.step(row.index() + 1);
+                    if (row.index() == haltAfter) {
+                        halt(folder);
+                    }
                 });
             }
             folder.complete();
@@ -155,6 +166,15 @@ public final class SweepCommand implements Callable<Integer> {
         w.print(SweepReport.write(outDir));
         w.flush();
         return 0;
+    }
+
+    private static void halt(SweepFolder folder) {
+        try {
+            folder.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Runtime.getRuntime().halt(137);
     }
 
     /** The Spark engine: checked here for Spark on the classpath, so a missing Spark is one line. */
