@@ -131,6 +131,50 @@ class SweepCommandTest {
         assertThat(Files.readString(cut.resolve("points.csv"))).isEqualTo(Files.readString(whole.resolve("points.csv")));
     }
 
+    /**
+     * A pactsim built without the profile {@code spark} has no {@code org.pactsim.spark}: the
+     * command says how to build it, in one line (a child JVM on a copy of the classes without
+     * that package, so this holds in either build).
+     */
+    @Test
+    void theSparkEngineMissingFromTheBuildIsOneLine() throws Exception {
+        Path classes = null;
+        List<String> cp = new java.util.ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (Path.of(e).endsWith(Path.of("target", "classes"))) {
+                classes = Path.of(e);
+            } else {
+                cp.add(e);
+            }
+        }
+        assertThat(classes).as("target/classes on the test classpath").isNotNull();
+        Path copy = tmp.resolve("classes");
+        try (var files = Files.walk(classes)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(classes.relativize(f).toString());
+                if (classes.relativize(f).startsWith(Path.of("org", "pactsim", "spark"))) {
+                    continue;
+                }
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        cp.add(0, copy.toString());
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", String.join(java.io.File.pathSeparator, cp), "org.pactsim.cli.Main",
+                "sweep", resumeSpec().toString(), "--out", tmp.resolve("s").toString(), "--engine", "spark")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(2);
+        assertThat(err.lines()).hasSize(1);
+        assertThat(err).startsWith("pactsim: --engine spark: expected a pactsim built with its Spark engine: mvn -q -B"
+                + " -Pspark clean package -DskipTests (docs/sweeps.md), found a build without org.pactsim.spark.SparkEntry");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
     static long lines(Path f) throws IOException {
         if (!Files.exists(f)) {
             return 0;
