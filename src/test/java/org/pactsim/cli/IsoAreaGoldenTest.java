@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +26,10 @@ import org.pactsim.golden.Golden;
  * and bandwidth the cores, PEs, cycles, DRAM bytes, what stays on chip, speedup, peak ratio,
  * super-linearity and the verdict sentences, in {@code src/test/resources/golden/}. Any change of
  * the model that moves them fails here; if it is intended, rerun with
- * {@code -Dpactsim.updateGolden=true} and review the diff with the change. The command runs
- * in-process, as a user runs it (about a second each for ResNet-50).
+ * {@code -Dpactsim.updateGolden=true} and review the diff with the change. The README's tables
+ * of the default run and of batch 1 are generated from the same runs (regions
+ * {@code iso-area-default}, {@code iso-area-batch1}), and the verdicts its prose states are
+ * checked. The command runs in-process, as a user runs it (about a second each for ResNet-50).
  */
 class IsoAreaGoldenTest {
     static final Path DIR = Path.of("src", "test", "resources", "golden");
@@ -30,15 +37,27 @@ class IsoAreaGoldenTest {
     @TempDir
     Path tmp;
 
+    static final Path README = Path.of("README.md");
+
+    /**
+     * Each run: its golden file, its options, the README region generated from it (or none) and
+     * the verdicts the README's prose states for it, by bandwidth.
+     */
     static Stream<Arguments> runs() {
-        return Stream.of(Arguments.of("iso-area-resnet20.csv", List.of("--network", "resnet20")),
-                Arguments.of("iso-area-resnet50.csv", List.<String>of()),
-                Arguments.of("iso-area-resnet50-batch1.csv", List.of("--batch", "1")));
+        return Stream.of(Arguments.of("iso-area-resnet20.csv", List.of("--network", "resnet20"), "", Map.of()),
+                Arguments.of("iso-area-resnet50.csv", List.<String>of(), "iso-area-default",
+                        Map.of("unlimited", "sub-linear", "32 GB/s", "super-linear")),
+                Arguments.of("iso-area-resnet50-batch1.csv", List.of("--batch", "1"), "iso-area-batch1",
+                        Map.of("unlimited", "sub-linear", "32 GB/s", "sub-linear", "64 GB/s", "sub-linear")));
     }
+
+    /** {@code int8 at 32 GB/s: 5.11x faster for 3.00x the peak -> super-linear (1.70); ...}. */
+    static final Pattern VERDICT = Pattern.compile("^(\\S+) at ([^:]+): (\\S+x) faster for (\\S+x) the peak -> (\\S+) \\(([^)]+)\\).*");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("runs")
-    void theMainJobGivesTheGoldenResults(String file, List<String> options) throws IOException {
+    void theMainJobGivesTheGoldenResults(String file, List<String> options, String readmeRegion,
+                                         Map<String, String> readmeVerdicts) throws IOException {
         List<String> args = new ArrayList<>(List.of("iso-area"));
         args.addAll(options);
         String shown = String.join(" ", args);
@@ -71,5 +90,68 @@ class IsoAreaGoldenTest {
         c.out().lines().filter(l -> l.contains("x faster for")).forEach(l -> b.append("# ").append(l).append('\n'));
         assertThat(b.toString()).contains("-> ");
         Golden.checkFile(DIR.resolve(file), b.toString());
+        if (!readmeRegion.isEmpty()) {
+            checkReadme(json, c.out(), readmeRegion, readmeVerdicts);
+        }
+    }
+
+    /**
+     * The README's table of this run (a generated region) and its prose: the verdict it states
+     * for every non-baseline precision at a bandwidth, and the cores of the largest design.
+     */
+    private static void checkReadme(JsonNode json, String out, String region, Map<String, String> verdicts)
+            throws IOException {
+        Map<String, String> cells = new LinkedHashMap<>();
+        List<String> bandwidths = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            Matcher m = VERDICT.matcher(line);
+            if (m.matches()) {
+                cells.put(m.group(1) + "@" + m.group(2), m.group(3) + " for " + m.group(4) + ": " + m.group(5)
+                        + " (" + m.group(6) + ")");
+                String expected = verdicts.get(m.group(2));
+                assertThat(expected == null || m.group(5).equals(expected))
+                        .as("README says %s at %s is %s; the run: %s", m.group(1), m.group(2), expected, line).isTrue();
+            }
+        }
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        JsonNode largest = null;
+        for (JsonNode p : json.get("points")) {
+            String bw = p.get("bandwidthGBps").isNull() ? "unlimited"
+                    : String.format(Locale.ROOT, "%.0f GB/s", p.get("bandwidthGBps").asDouble());
+            if (!bandwidths.contains(bw)) {
+                bandwidths.add(bw);
+            }
+            first.putIfAbsent(p.get("precision").asText(), p);
+            if (largest == null || p.get("cores").asLong() > largest.get("cores").asLong()) {
+                largest = p;
+            }
+        }
+        String dramAt = bandwidths.contains("32 GB/s") ? "32 GB/s" : bandwidths.get(0);
+        StringBuilder t = new StringBuilder("| precision | cores |");
+        bandwidths.forEach(bw -> t.append(' ').append(bw).append(" |"));
+        t.append(" DRAM per inference at ").append(dramAt).append(" |\n|---|---|");
+        bandwidths.forEach(bw -> t.append("---|"));
+        t.append("---|\n");
+        for (String precision : first.keySet()) {
+            t.append("| ").append(precision).append(" | ").append(first.get(precision).get("cores").asLong()).append(" |");
+            JsonNode dram = null;
+            for (String bw : bandwidths) {
+                t.append(' ').append(cells.getOrDefault(precision + "@" + bw, "baseline")).append(" |");
+            }
+            for (JsonNode p : json.get("points")) {
+                String bw = p.get("bandwidthGBps").isNull() ? "unlimited"
+                        : String.format(Locale.ROOT, "%.0f GB/s", p.get("bandwidthGBps").asDouble());
+                if (bw.equals(dramAt) && p.get("precision").asText().equals(precision)) {
+                    dram = p;
+                }
+            }
+            double mb = dram.get("dramBytes").asLong() / 1e6;
+            t.append(String.format(Locale.ROOT, mb >= 10 ? " %.0f MB |%n" : " %.2f MB |%n", mb));
+        }
+        Golden.checkRegion(README, region, t.toString());
+        if (region.equals("iso-area-batch1")) {
+            assertThat(Files.readString(README)).as("README's batch-1 prose")
+                    .contains("a single image does not fill " + largest.get("cores").asLong() + " cores");
+        }
     }
 }

@@ -30,7 +30,7 @@ import org.pactsim.workload.Network;
  * datum outside its tolerance fails the test unless the file marks it a known deviation with
  * the reason; a marked datum that comes within tolerance fails too (unmark it). The table of
  * docs/cost-model.md ("Reference chips") is generated here and must equal the committed one
- * ({@code -Dpactsim.updateGolden=true} rewrites it).
+ * ({@code -Dpactsim.updateGolden=true} rewrites it), as must the README's short form of it.
  *
  * <p>Every estimate is what {@code pactsim simulate} reports: {@link Simulation} (fold engine
  * and memory model, DRAM stalls included) priced by {@link Costing} with the shipped tables, in
@@ -147,6 +147,18 @@ class ReferenceChipsTest {
         return b.toString();
     }
 
+    /** The README's short form: the figures and the ratio, the reasons left to docs/cost-model.md. */
+    static String readmeTable(List<ReferenceDatum> data, Map<String, Estimate> est) {
+        StringBuilder b = new StringBuilder("| chip | quantity | pactsim | published | ratio | |\n|---|---|---|---|---|---|\n");
+        for (ReferenceDatum d : data) {
+            double v = est.get(d.id()).value();
+            b.append(String.format(Locale.ROOT, "| %s | %s, %s | %s | %s%s | %.2f | %s |%n", d.chip(), d.quantity(), d.unit(),
+                    fmt(v), d.kind() == ReferenceDatum.Kind.MAX ? "at most " : "", fmt(d.published()), v / d.published(),
+                    d.within(v) ? "within tolerance" : "known deviation"));
+        }
+        return b.toString();
+    }
+
     @Test
     void everyPublishedFigureIsWithinItsToleranceOrAKnownDeviation() throws IOException {
         List<ReferenceDatum> data = ReferenceDatum.load();
@@ -171,6 +183,7 @@ class ReferenceChipsTest {
         assertThat(outside).as("estimates outside their tolerance, not marked as known deviations").isEmpty();
         assertThat(cured).isEmpty();
         Golden.checkRegion(DOC, "reference-chips", table);
+        Golden.checkRegion(Path.of("README.md"), "reference-chips", readmeTable(data, est));
     }
 
     /** A datum is met or not by its kind: value within a relative band, max as a bound. */
