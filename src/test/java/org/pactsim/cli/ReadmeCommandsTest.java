@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every {@code bin/pactsim ...} command of the README's {@code sh} code blocks in-process,
  * so the README cannot drift from the tool. Output folders ({@code --out}, {@code -p}) are
- * redirected to a temporary folder.
+ * redirected to a temporary folder. The numbers the README quotes are generated regions checked
+ * by {@code IsoAreaGoldenTest} and {@code cost.ReferenceChipsTest}; the quick start is what CI
+ * runs ({@link #ciRunsTheQuickStartLines}).
  */
 class ReadmeCommandsTest {
     @TempDir
