@@ -18,8 +18,8 @@ import org.pactsim.io.onnx.OnnxImporter;
 
 /**
  * {@code pactsim import onnx} of the four real models, file read included: protobuf walk
- * (weights skipped), shape inference, layers. MiniLM must have been unpacked into
- * target/onnx-models (any {@code mvn test} does it).
+ * (weights skipped), shape inference, layers. MiniLM is the committed copy with zeroed weights
+ * (src/test/resources/onnx/README.md): the same bytes to walk as the original.
  *
  * <p>Run: {@code mvn -q -B -Pbench test-compile exec:exec -Dbench.args="OnnxImportBench"}
  */
@@ -44,7 +44,7 @@ public class OnnxImportBench {
             case "ssd-fpnlite" -> OnnxImporter.importFile(
                     Path.of("src/test/resources/onnx/ssd_mobilenet_v2_fpnlite_10_256_int8.onnx"),
                     Map.of("unk__3298", 1L));
-            default -> OnnxImporter.importFile(Path.of("target/onnx-models/all-minilm-l6-v2-q.onnx"),
+            default -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/all-minilm-l6-v2-q.onnx"),
                     Map.of("batch_size", 1L, "sequence_length", 128L));
         };
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pactsim sweep}: a design-space sweep, resumable, with Pareto fronts and charts, on the
- * local thread pool or on Apache Spark ({@code --engine spark}, {@code org.pactsim.spark}).
+ * local thread pool or on Apache Spark ({@code --engine spark}: {@code org.pactsim.spark.SparkEntry}, in a
+ * build with the Maven profile {@code spark}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a design-space sweep (see docs/sweeps.md) on all cores, writing DIR/points.csv and"
@@ -47,6 +48,16 @@ public final class SweepCommand implements Callable<Integer> {
             return new Job(loaded, eval, m);
         }
     }
+
+    /**
+     * Test-only crash point: with {@code -Dpactsim.test.haltAfterPoint=K} the local engine flushes
+     * the rows through point {@code K} and halts the JVM there ({@link Runtime#halt}: no shutdown
+     * hooks, no finally blocks, as a kill), so a resume test needs no timing.
+     */
+    static final String HALT_AFTER = "pactsim.test.haltAfterPoint";
+
+    /** The Spark engine's entry, in a build with the profile {@code spark}. */
+    static final String SPARK_ENTRY = "org.pactsim.spark.SparkEntry";
 
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The sweep spec (YAML or JSON).")
     Path specFile;
@@ -132,6 +143,7 @@ public final class SweepCommand implements Callable<Integer> {
         long[] counts = new long[PointRow.Status.values().length];
         long startNanos = System.nanoTime();
         long done;
+        long haltAfter = Long.getLong(HALT_AFTER, -1);
         try (SweepFolder folder = SweepFolder.open(outDir, m, force)) {
             done = folder.done();
             if (done > 0) {
@@ -142,6 +154,9 @@ public final class SweepCommand implements Callable<Integer> {
                     folder.append(row);
                     counts[row.status().ordinal()]++;
                     p.step(row.index() + 1);
+                    if (row.index() == haltAfter) {
+                        halt(folder);
+                    }
                 });
             }
             folder.complete();
@@ -157,7 +172,19 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The Spark engine: checked here for Spark on the classpath, so a missing Spark is one line. */
+    private static void halt(SweepFolder folder) {
+        try {
+            folder.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Runtime.getRuntime().halt(137);
+    }
+
+    /**
+     * The Spark engine, by name: {@code org.pactsim.spark} is compiled only with the Maven profile
+     * {@code spark} (src/spark/java), and needs Spark on the classpath; either missing is one line.
+     */
     private Integer spark(PrintWriter w) {
         if (threads != null) {
             throw InputException.at("--threads", null, "no --threads with --engine spark (Spark runs a task per core:"
@@ -166,10 +193,28 @@ public final class SweepCommand implements Callable<Integer> {
         if (!progress.equals("auto")) {
             throw InputException.at("--progress", null, "no --progress with --engine spark", progress);
         }
-        org.pactsim.spark.SparkCheck.require();
-        org.pactsim.spark.SparkRequest req = new org.pactsim.spark.SparkRequest(specFile, out, master,
-                force, partitionPoints, parquet == null || parquet);
-        org.pactsim.spark.SparkSweep.runEmbedded(req, w, spec.commandLine().getErr());
+        java.lang.reflect.Method run;
+        try {
+            run = Class.forName(SPARK_ENTRY).getMethod("run", Path.class, String.class, String.class, boolean.class,
+                    Long.class, boolean.class, PrintWriter.class, PrintWriter.class);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw InputException.at("--engine spark", null, "a pactsim built with its Spark engine: mvn -q -B -Pspark"
+                    + " clean package -DskipTests (docs/sweeps.md)", "a build without " + SPARK_ENTRY);
+        }
+        try {
+            run.invoke(null, specFile, out, master, force, partitionPoints, parquet == null || parquet, w,
+                    spec.commandLine().getErr());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
         return 0;
     }
 

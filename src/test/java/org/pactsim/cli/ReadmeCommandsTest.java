@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every {@code bin/pactsim ...} command of the README's {@code sh} code blocks in-process,
  * so the README cannot drift from the tool. Output folders ({@code --out}, {@code -p}) are
- * redirected to a temporary folder.
+ * redirected to a temporary folder. The numbers the README quotes are generated regions checked
+ * by {@code IsoAreaGoldenTest} and {@code cost.ReferenceChipsTest}; the quick start is what CI
+ * runs ({@link #ciRunsTheQuickStartLines}).
  */
 class ReadmeCommandsTest {
     @TempDir
@@ -38,6 +40,34 @@ class ReadmeCommandsTest {
             }
         }
         return cmds;
+    }
+
+    /** The README's first code block: the quick start, the lines a new user runs. */
+    static List<String> quickStart() throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith("```")) {
+                if (in) {
+                    break;
+                }
+                in = true;
+                continue;
+            }
+            if (in && !line.isBlank()) {
+                out.add(line.trim());
+            }
+        }
+        return out;
+    }
+
+    /** CI runs the README's quick start, line for line: what passes for a user passes in CI, and the reverse. */
+    @org.junit.jupiter.api.Test
+    void ciRunsTheQuickStartLines() throws IOException {
+        List<String> ci = Files.readAllLines(Path.of(".ci", "run")).stream().map(String::trim)
+                .filter(l -> l.startsWith("mvn ") || l.startsWith("bin/pactsim ")).toList();
+        assertThat(quickStart()).hasSize(2).allMatch(l -> l.startsWith("mvn "));
+        assertThat(ci).isEqualTo(quickStart());
     }
 
     @TestFactory

@@ -33,7 +33,7 @@ class SweepCommandTest {
         return p;
     }
 
-    /** Long enough to be killed mid-run (seconds in a fresh JVM on one thread): 4 x 5 x 4 x 3 = 240 points of ResNet-20. */
+    /** 4 x 5 x 4 x 3 = 240 points of ResNet-20. */
     Path resumeSpec() throws IOException {
         Path p = tmp.resolve("resume.yaml");
         Files.writeString(p, "schema: pactsim/sweep/1\nname: resume\naccelerator: " + BASE + "\n"
@@ -94,7 +94,7 @@ class SweepCommandTest {
     }
 
     @Test
-    void killedAtAnyMomentTheSameCommandFinishesWithExactlyTheUninterruptedRows() throws Exception {
+    void killedMidRunTheSameCommandFinishesWithExactlyTheUninterruptedRows() throws Exception {
         Path spec = resumeSpec();
         Path whole = tmp.resolve("whole");
         Cli ref = Cli.run("sweep", spec.toString(), "--out", whole.toString(), "--threads", "1");
@@ -102,32 +102,25 @@ class SweepCommandTest {
         long total = Files.readAllLines(whole.resolve("points.jsonl")).size();
         assertThat(total).isEqualTo(240);
 
+        // A child JVM halted (as by SIGKILL: no shutdown hooks, no finally) right after point 99 reached the files.
         Path cut = tmp.resolve("cut");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                "org.pactsim.cli.Main", "sweep", spec.toString(), "--out", cut.toString(), "--threads", "1",
-                "--progress", "none").redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile())
-                .start();
-        long lines = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            lines = lines(cut.resolve("points.jsonl"));
-            if (lines >= 5) {
-                break;
-            }
-            Thread.sleep(5);
-        }
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
+                "-D" + SweepCommand.HALT_AFTER + "=99", "org.pactsim.cli.Main", "sweep", spec.toString(),
+                "--out", cut.toString(), "--threads", "2", "--progress", "none")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child halts").isTrue();
+        assertThat(p.exitValue()).as("halted at the crash point (see child.log)").isEqualTo(137);
         long atKill = lines(cut.resolve("points.jsonl"));
-        assertThat(atKill).as("killed mid-run (see child.log)").isBetween(1L, total - 1);
+        assertThat(atKill).isEqualTo(100);
+        assertThat(lines(cut.resolve("points.csv"))).isEqualTo(1 + 100);
         // A write torn by the kill: a partial line at the end of one file.
         Files.writeString(cut.resolve("points.jsonl"), "{\"index\":" + atKill + ",\"pointId\":\"0",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         Cli again = Cli.run("sweep", spec.toString(), "--out", cut.toString(), "--threads", "2");
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.err()).contains("resuming");
+        assertThat(again.err()).contains("resuming").contains("at point 100 of 240");
         assertThat(Files.readString(cut.resolve("points.csv"))).isEqualTo(Files.readString(whole.resolve("points.csv")));
         assertThat(Files.readString(cut.resolve("points.jsonl")))
                 .isEqualTo(Files.readString(whole.resolve("points.jsonl")));
@@ -136,6 +129,50 @@ class SweepCommandTest {
         assertThat(done.code()).isZero();
         assertThat(done.out()).contains("ran 0 now");
         assertThat(Files.readString(cut.resolve("points.csv"))).isEqualTo(Files.readString(whole.resolve("points.csv")));
+    }
+
+    /**
+     * A pactsim built without the profile {@code spark} has no {@code org.pactsim.spark}: the
+     * command says how to build it, in one line (a child JVM on a copy of the classes without
+     * that package, so this holds in either build).
+     */
+    @Test
+    void theSparkEngineMissingFromTheBuildIsOneLine() throws Exception {
+        Path classes = null;
+        List<String> cp = new java.util.ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (Path.of(e).endsWith(Path.of("target", "classes"))) {
+                classes = Path.of(e);
+            } else {
+                cp.add(e);
+            }
+        }
+        assertThat(classes).as("target/classes on the test classpath").isNotNull();
+        Path copy = tmp.resolve("classes");
+        try (var files = Files.walk(classes)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(classes.relativize(f).toString());
+                if (classes.relativize(f).startsWith(Path.of("org", "pactsim", "spark"))) {
+                    continue;
+                }
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        cp.add(0, copy.toString());
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", String.join(java.io.File.pathSeparator, cp), "org.pactsim.cli.Main",
+                "sweep", resumeSpec().toString(), "--out", tmp.resolve("s").toString(), "--engine", "spark")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(2);
+        assertThat(err.lines()).hasSize(1);
+        assertThat(err).startsWith("pactsim: --engine spark: expected a pactsim built with its Spark engine: mvn -q -B"
+                + " -Pspark clean package -DskipTests (docs/sweeps.md), found a build without org.pactsim.spark.SparkEntry");
+        assertThat(tmp.resolve("s")).doesNotExist();
     }
 
     static long lines(Path f) throws IOException {

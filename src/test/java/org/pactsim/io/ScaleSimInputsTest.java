@@ -2,7 +2,6 @@ package org.pactsim.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +15,13 @@ import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.Network;
 
 /**
- * Every config and topology bundled with SCALE-Sim v2 (../shared/scalesim/inputs/v2, present on
- * the project's machines, absent in a user's clone: then these tests are skipped) is read, or
- * rejected with a one-line {@code FILE:LINE: ...} error where SCALE-Sim itself cannot run it.
+ * Every config and topology bundled with SCALE-Sim v2 (copied into
+ * src/test/resources/scalesim/inputs, provenance in src/test/resources/scalesim/README.md) is
+ * read, or rejected with a one-line {@code FILE:LINE: ...} error where SCALE-Sim itself cannot
+ * run it.
  */
 class ScaleSimInputsTest {
-    static final Path V2 = Path.of("..", "shared", "scalesim", "inputs", "v2");
+    static final Path V2 = Path.of("src", "test", "resources", "scalesim", "inputs", "v2");
 
     /**
      * Bundled topologies SCALE-Sim v2 cannot run either, with the line pactsim names. Why:
@@ -57,7 +57,6 @@ class ScaleSimInputsTest {
 
     @Test
     void everyBundledConfigIsRead() throws IOException {
-        assumeTrue(Files.isDirectory(V2), "../shared/scalesim is not here");
         List<Path> cfgs = files(V2.resolve("configs"), ".cfg");
         assertThat(cfgs).hasSize(3);
         for (Path p : cfgs) {
@@ -69,13 +68,11 @@ class ScaleSimInputsTest {
     @Test
     void v3ConfigsWithBankKeysAreRead() throws IOException {
         Path v3 = V2.resolveSibling("v3").resolve("configs");
-        assumeTrue(Files.isDirectory(v3), "../shared/scalesim is not here");
         assertThat(ArchReader.read(v3.resolve("eyeriss.cfg"), List.of()).spec().array().cols()).isEqualTo(14);
     }
 
     @Test
     void everyBundledTopologyIsReadOrRejectedOnTheLineScaleSimFailsOn() throws IOException {
-        assumeTrue(Files.isDirectory(V2), "../shared/scalesim is not here");
         List<Path> topologies = files(V2.resolve("topologies"), ".csv");
         assertThat(topologies).hasSizeGreaterThan(100);
         Map<String, Integer> rejected = new TreeMap<>();
@@ -97,7 +94,6 @@ class ScaleSimInputsTest {
     /** SCALE-Sim drops the field after a row's last comma: "#dw" marks in MobileNet files are comments. */
     @Test
     void textAfterTheLastCommaIsAComment() throws IOException {
-        assumeTrue(Files.isDirectory(V2), "../shared/scalesim is not here");
         Network n = TraceReader.read(V2.resolve("topologies/conv_nets/mobilnet_4k.csv"), null);
         ConvLayer dw = (ConvLayer) n.layers().get(1);
         assertThat(dw.name()).isEqualTo("Conv2_dw");

@@ -1,0 +1,90 @@
+package org.pactsim.io.onnx;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a copy of an ONNX model whose large initializers hold zeros: the {@code raw_data} of
+ * every {@code GraphProto.initializer} longer than {@link #KEEP_BYTES} bytes becomes as many
+ * zero bytes. Every other byte of the file is copied as it is (field order, lengths and sizes
+ * unchanged, so the file has the same length and every shape and {@code raw_data} length still
+ * holds). pactsim reads a tensor's values only when it has at most {@link OnnxReader#SMALL}
+ * elements (shape folding: at most 512 bytes), so the import of the copy equals the original's
+ * ({@code ZeroWeightsTest}); git compresses the zeros. Used for the committed MiniLM test model
+ * (src/test/resources/onnx/README.md says how to rerun it).
+ *
+ * <pre>mvn -q -B test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.pactsim.io.onnx.ZeroWeights -Dexec.args="IN.onnx OUT.onnx"</pre>
+ */
+public final class ZeroWeights {
+    /** Initializers of at most this many bytes keep their values: every tensor pactsim reads values of. */
+    public static final int KEEP_BYTES = OnnxReader.SMALL * 8;
+
+    private static final int MODEL_GRAPH = 7;
+    private static final int GRAPH_INITIALIZER = 5;
+    private static final int TENSOR_RAW_DATA = 9;
+
+    private enum Level { MODEL, GRAPH, TENSOR }
+
+    private ZeroWeights() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: ZeroWeights IN.onnx OUT.onnx");
+            System.exit(2);
+        }
+        byte[] in = Files.readAllBytes(Path.of(args[0]));
+        byte[] out = zeroed(in);
+        Files.write(Path.of(args[1]), out);
+        System.out.printf("%s: %d bytes, %d of them zeroed%n", args[1], out.length, zeroBytes(out) - zeroBytes(in));
+    }
+
+    /** The model with its large initializers zeroed. */
+    public static byte[] zeroed(byte[] model) throws IOException {
+        return rewrite(model, Level.MODEL);
+    }
+
+    private static byte[] rewrite(byte[] message, Level level) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(message);
+        in.setSizeLimit(Integer.MAX_VALUE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(message.length);
+        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                in.skipField(tag, out);
+                continue;
+            }
+            byte[] value = in.readByteArray();
+            if (level == Level.MODEL && field == MODEL_GRAPH) {
+                value = rewrite(value, Level.GRAPH);
+            } else if (level == Level.GRAPH && field == GRAPH_INITIALIZER) {
+                value = rewrite(value, Level.TENSOR);
+            } else if (level == Level.TENSOR && field == TENSOR_RAW_DATA && value.length > KEEP_BYTES) {
+                value = new byte[value.length];
+            }
+            out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(value.length);
+            out.writeRawBytes(value);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static long zeroBytes(byte[] b) {
+        long n = 0;
+        for (byte x : b) {
+            if (x == 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
