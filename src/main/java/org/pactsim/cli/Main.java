@@ -1,6 +1,8 @@
 package org.pactsim.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.pactsim.engine.OverflowException;
@@ -36,8 +38,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // The terminal's encoding (the platform default), said explicitly; files are always UTF-8.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         int code = run(args, out, err);
         out.flush();
         err.flush();

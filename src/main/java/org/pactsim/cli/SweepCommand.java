@@ -218,6 +218,7 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    @SuppressWarnings("SystemConsoleNull") // on Java 17, console() is null exactly when not a terminal
     private Progress progress(long done, long total, PrintWriter err) {
         String mode = progress.equals("auto") ? (System.console() != null ? "bar" : "lines") : progress;
         switch (mode) {

@@ -69,6 +69,7 @@ public final class TablesCommand implements Callable<Integer> {
 
     // ---- text ----------------------------------------------------------------------------
 
+    @SuppressWarnings("ReferenceEquality") // which of the fit's two terms: identity is meant
     static String text(CostTables t, Integer node) {
         Notes notes = new Notes();
         StringBuilder sb = new StringBuilder();
@@ -205,6 +206,7 @@ public final class TablesCommand implements Callable<Integer> {
     // ---- csv -----------------------------------------------------------------------------
 
     /** The tables in the file format {@link CostTableReader} reads, scaled to {@code node} when given. */
+    @SuppressWarnings("ReferenceEquality") // which of the fit's two terms: identity is meant
     static String csv(CostTables t, Integer node) {
         StringBuilder sb = new StringBuilder("# schema: " + CostTableReader.SCHEMA + "\n");
         sb.append("# Resolved cost tables written by 'pactsim tables --format csv'")

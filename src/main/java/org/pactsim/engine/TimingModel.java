@@ -9,6 +9,7 @@ public enum TimingModel {
     /** pactsim's native model: counts, exact output sizes, overlapped folds, OS drain. */
     PACTSIM(Quirks.NONE);
 
+    @SuppressWarnings("ImmutableEnumChecker") // Quirks is a record of booleans: immutable
     private final Quirks quirks;
 
     TimingModel(Quirks quirks) {

@@ -103,9 +103,10 @@ public final class YamlLoader {
         }
         if (p instanceof YAMLParser) {
             YAMLParser yp = (YAMLParser) p;
-            if (yp.getCurrentAnchor() != null) {
+            Object anchor = yp.getObjectId(); // the anchor of the current node (getCurrentAnchor is deprecated)
+            if (anchor != null) {
                 throw InputException.at(origin + ":" + line, null, "plain values (no anchors or aliases)",
-                        "the anchor &" + yp.getCurrentAnchor());
+                        "the anchor &" + anchor);
             }
         }
         JsonToken t = p.currentToken();

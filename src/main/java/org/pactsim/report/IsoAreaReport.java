@@ -79,6 +79,7 @@ public final class IsoAreaReport {
     }
 
     /** Plain sentences that say where the gain is super-linear and which tensors started fitting on chip. */
+    @SuppressWarnings("ReferenceEquality") // the base design is the first object of the list
     static String findings(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder(System.lineSeparator());
         for (IsoAreaPoint p : r.points()) {

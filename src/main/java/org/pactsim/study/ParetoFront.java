@@ -43,6 +43,7 @@ public final class ParetoFront<T> {
 
     /** Pareto dominance over {@code goals} (at least one). NaN is worse than any number. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable list, never written
     public static <T> Dominance<T> dominance(Goal<T>... goals) {
         return dominance(List.of(goals));
     }

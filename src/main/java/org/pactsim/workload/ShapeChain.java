@@ -39,7 +39,7 @@ public final class ShapeChain {
         long h = have.elements();
         long w = want.elements();
         boolean spatial = consumer instanceof ConvLayer
-                || consumer instanceof VectorLayer && ((VectorLayer) consumer).op().isPool();
+                || (consumer instanceof VectorLayer && ((VectorLayer) consumer).op().isPool());
         if (spatial && !(producer instanceof MatMulLayer)) {
             return have.equals(want) ? null : "expected " + want + ", producer gives " + have;
         }

@@ -96,7 +96,7 @@ final class ScaleSimNaiveModel {
                     b = skew(pad(stream(t, c, cu, (i, l) -> filter[i][fc * c + l]), 0, r - 1));
                     long[][] block = flip(tile(r, c, ru, cu, (i, j) -> ofmap[fr * r + i][fc * c + j]));
                     o = skew(pad(block, t - 1, 0));
-                    cycles = (t - 1 + r) + c - 1;
+                    cycles = (t - 1L + r) + c - 1;
                     ifReads += (long) t * ru;
                     fReads += (long) t * cu;
                     oWrites += (long) ru * cu + r + c;
@@ -105,7 +105,7 @@ final class ScaleSimNaiveModel {
                     long[][] block = flip(tile(r, c, ru, cu, (i, j) -> filter[fr * r + i][fc * c + j]));
                     b = pad(block, 0, r + c + t - 2);
                     o = skew(pad(stream(t, c, cu, (i, l) -> ofmap[i][fc * c + l]), 2 * r - 1, 0));
-                    cycles = b.length + c - 1;
+                    cycles = (long) b.length + c - 1;
                     ifReads += (long) t * ru;
                     fReads += (long) ru * cu;
                     oWrites += (long) t * cu;
@@ -114,7 +114,7 @@ final class ScaleSimNaiveModel {
                     a = pad(block, 0, r + c + t - 2);
                     b = skew(pad(stream(t, r, ru, (i, l) -> filter[fr * r + l][i]), r, c - 1));
                     o = skew(pad(stream(t, c, cu, (i, l) -> ofmap[fc * c + l][i]), 2 * r - 1, 0));
-                    cycles = a.length + c - 1;
+                    cycles = (long) a.length + c - 1;
                     ifReads += (long) ru * cu;
                     fReads += (long) t * ru;
                     oWrites += (long) t * cu;
@@ -204,7 +204,7 @@ final class ScaleSimNaiveModel {
             fb.serve(i, fRows.get(i));
             ob.serve(i, oRows.get(i));
         }
-        long last = ifRows.size() - 1;
+        long last = ifRows.size() - 1L;
         ib.finish();
         fb.finish();
         ob.finish(last);
@@ -365,7 +365,7 @@ final class ScaleSimNaiveModel {
 
         private long batch(long start) {
             int end = (int) Math.min(drained + linesPerDrain, lines.size());
-            long count = end - drained;
+            long count = (long) end - drained;
             long data = count * lineWords - (lineWords - lines.get(end - 1));
             writes += data;
             free += data;

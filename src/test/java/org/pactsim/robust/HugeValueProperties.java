@@ -148,9 +148,9 @@ class HugeValueProperties {
         Random rnd = new Random(42);
         List<Layer> ls = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            long h = 1 + rnd.nextInt(224);
-            long c = 1 + rnd.nextInt(1024);
-            long o = 1 + rnd.nextInt(1024);
+            long h = 1L + rnd.nextInt(224);
+            long c = 1L + rnd.nextInt(1024);
+            long o = 1L + rnd.nextInt(1024);
             switch (i % 3) {
                 case 0:
                     ls.add(new ConvLayer("c" + i, 1, h, h, c, o, Math.min(3, h), Math.min(3, h), 1, 1, 1, 1, 1,

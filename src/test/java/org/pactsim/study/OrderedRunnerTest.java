@@ -27,7 +27,7 @@ class OrderedRunnerTest {
             }, seen::add);
             assertThat(seen).hasSize(2000);
             for (int k = 0; k < seen.size(); k++) {
-                long i = k + 5;
+                long i = k + 5L;
                 assertThat(seen.get(k)).isEqualTo(i * i);
             }
         }

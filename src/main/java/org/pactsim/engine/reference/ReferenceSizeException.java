@@ -5,10 +5,8 @@ package org.pactsim.engine.reference;
  * {@link ReferenceEngine#MAX_PE_CYCLES} PE-cycles or {@link ReferenceEngine#MAX_VALUES}
  * matrix values.
  *
- * @param layer the layer's name
- * @param what  what is limited: {@code simulated PE-cycles} or {@code matrix values}
- * @param max   the limit
- * @param found what the layer needs (an estimate for PE-cycles)
+ * It carries the layer's name, what is limited ({@code simulated PE-cycles} or
+ * {@code matrix values}), the limit and what the layer needs (an estimate for PE-cycles).
  */
 public final class ReferenceSizeException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -37,7 +37,7 @@ final class OnnxFusion {
     /** The groups found among {@code nodes} (live nodes), by node. */
     static Map<Node, Group> find(List<Node> nodes, Set<String> graphOutputs) {
         OnnxFusion f = new OnnxFusion(nodes);
-        Map<Node, Group> out = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Node, Group> out = new java.util.IdentityHashMap<>();
         for (Node n : nodes) {
             Group g = n.opType().equals("ReduceMean") ? f.layerNorm(n) : n.opType().equals("Erf") ? f.gelu(n) : null;
             if (g != null && f.closed(g, graphOutputs) && g.nodes().stream().noneMatch(out::containsKey)) {
@@ -116,6 +116,7 @@ final class OnnxFusion {
     }
 
     /** Whether only the last node's output leaves the group. */
+    @SuppressWarnings("ReferenceEquality") // a graph node is itself: identity is meant
     private boolean closed(Group g, Set<String> graphOutputs) {
         Set<Node> in = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         in.addAll(g.nodes());

@@ -122,7 +122,7 @@ final class OnnxGemm {
         Val wt = imp.val(n.input(q ? 3 : 1));
         OnnxFolding.need(n, x);
         OnnxFolding.need(n, wt);
-        if (x.rank() != 3 && x.rank() != 4 || wt.rank() != x.rank()) {
+        if ((x.rank() != 3 && x.rank() != 4) || wt.rank() != x.rank()) {
             throw new OnnxShapes.Bad("a 1-D or 2-D convolution (input and weight of rank 3 or 4)",
                     OnnxShapes.str(x.dims()) + " and weights " + OnnxShapes.str(wt.dims()));
         }

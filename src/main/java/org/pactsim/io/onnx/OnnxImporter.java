@@ -97,6 +97,7 @@ public final class OnnxImporter {
         return InputException.at(origin + ": " + n.label(), key, expected, found);
     }
 
+    @SuppressWarnings("ReferenceEquality") // a graph node is itself: identity is meant
     private OnnxImport run(String name, Map<String, Long> dims) {
         for (Tensor t : g.initializers().values()) {
             ElemType e = ElemType.of(t.dataType());
@@ -206,7 +207,7 @@ public final class OnnxImporter {
                 p.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
             }
         }
-        Map<Node, Integer> waiting = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Node, Integer> waiting = new java.util.IdentityHashMap<>();
         List<Node> liveOrder = new ArrayList<>();
         Map<String, List<Node>> users = new HashMap<>();
         Deque<Node> ready = new ArrayDeque<>();
@@ -300,8 +301,8 @@ public final class OnnxImporter {
 
     private void step(Node n, OnnxLayers layers) {
         try {
-            if (!n.domain().isEmpty() && !n.domain().equals("com.microsoft")
-                    || !n.opType().equals("Constant") && val(n.input(0)) == null) {
+            if ((!n.domain().isEmpty() && !n.domain().equals("com.microsoft"))
+                    || (!n.opType().equals("Constant") && val(n.input(0)) == null)) {
                 layers.unsupported(n);
                 return;
             }

@@ -174,6 +174,7 @@ final class OnnxLayers {
     }
 
     /** A residual add of activations; a bias added to a fully connected layer is folded into it. */
+    @SuppressWarnings("ReferenceEquality") // one value object per tensor: identity is meant
     private void add(Node n) {
         if (n.inputs().size() == 2 && activations(n) == 1) {
             Val x = firstActivation(n);

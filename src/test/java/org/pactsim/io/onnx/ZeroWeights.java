@@ -59,7 +59,7 @@ public final class ZeroWeights {
         while ((tag = in.readTag()) != 0) {
             int field = WireFormat.getTagFieldNumber(tag);
             if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                in.skipField(tag, out);
+                copyField(in, tag, out);
                 continue;
             }
             byte[] value = in.readByteArray();
@@ -86,5 +86,11 @@ public final class ZeroWeights {
             }
         }
         return n;
+    }
+
+    /** Copies one field that is not length-delimited (the test checks the copy is byte-exact). */
+    @SuppressWarnings("deprecation") // skipField(int, CodedOutputStream) copies the field verbatim; no other call does
+    private static void copyField(CodedInputStream in, int tag, CodedOutputStream out) throws IOException {
+        in.skipField(tag, out);
     }
 }
