@@ -15,6 +15,8 @@ import org.pactsim.report.SweepFolder;
 import org.pactsim.report.SweepManifest;
 import org.pactsim.report.SweepMetrics;
 import org.pactsim.report.SweepReport;
+import org.pactsim.run.SweepEngine;
+import org.pactsim.run.SweepJob;
 import org.pactsim.study.OrderedRunner;
 import org.pactsim.study.sweep.PointEvaluator;
 import org.pactsim.study.sweep.PointRow;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pactsim sweep}: a design-space sweep, resumable, with Pareto fronts and charts, on the
- * local thread pool or on Apache Spark ({@code --engine spark}: {@code org.pactsim.spark.SparkEntry}, in a
- * build with the Maven profile {@code spark}).
+ * local thread pool or on Apache Spark ({@code --engine spark}: a {@link SweepEngine} in a build with the
+ * Maven profile {@code spark}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a design-space sweep (see docs/sweeps.md) on all cores, writing DIR/points.csv and"
@@ -36,28 +38,12 @@ import picocli.CommandLine.Spec;
             "With --engine spark the points run as Spark tasks (embedded, or on --master), written as"
                 + " DIR/parts/, DIR/points.csv and DIR/points.parquet; a rerun skips finished partitions."})
 public final class SweepCommand implements Callable<Integer> {
-    /** A sweep spec read and ready to run: what both engines start from. */
-    public record Job(SweepSpecReader.Loaded loaded, PointEvaluator evaluator, SweepManifest manifest) {
-        /** Reads {@code spec}; {@code origins} rewrites file names in reasons (see {@link PointEvaluator}). */
-        public static Job load(Path spec, java.util.function.UnaryOperator<String> origins) {
-            SweepSpecReader.Loaded loaded = SweepSpecReader.read(spec, SweepMetrics.TOTAL.keys());
-            PointEvaluator eval = new PointEvaluator(loaded.space(), loaded.binder(), SweepMetrics.TOTAL,
-                    CostTableReader.defaults(), origins);
-            SweepManifest m = new SweepManifest(loaded.spec().name(), loaded.fingerprint(), loaded.space().size(),
-                    loaded.spec().keys(), eval.metricColumns(), loaded.spec().objectives(), loaded.spec().pareto());
-            return new Job(loaded, eval, m);
-        }
-    }
-
     /**
      * Test-only crash point: with {@code -Dpactsim.test.haltAfterPoint=K} the local engine flushes
      * the rows through point {@code K} and halts the JVM there ({@link Runtime#halt}: no shutdown
      * hooks, no finally blocks, as a kill), so a resume test needs no timing.
      */
     static final String HALT_AFTER = "pactsim.test.haltAfterPoint";
-
-    /** The Spark engine's entry, in a build with the profile {@code spark}. */
-    static final String SPARK_ENTRY = "org.pactsim.spark.SparkEntry";
 
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The sweep spec (YAML or JSON).")
     Path specFile;
@@ -134,7 +120,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (!progress.matches("auto|bar|lines|none")) {
             throw InputException.at("--progress", null, "auto, bar, lines or none", InputException.quote(progress));
         }
-        Job job = Job.load(specFile, java.util.function.UnaryOperator.identity());
+        SweepJob job = SweepJob.load(specFile, java.util.function.UnaryOperator.identity());
         SweepSpecReader.Loaded loaded = job.loaded();
         PointEvaluator eval = job.evaluator();
         long total = loaded.space().size();
@@ -182,8 +168,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The Spark engine, by name: {@code org.pactsim.spark} is compiled only with the Maven profile
-     * {@code spark} (src/spark/java), and needs Spark on the classpath; either missing is one line.
+     * The Spark engine, found as a {@link SweepEngine} named {@code spark}: it is compiled only
+     * with the Maven profile {@code spark} (src/spark/java), and needs Spark on the classpath;
+     * either missing is one line.
      */
     private Integer spark(PrintWriter w) {
         if (threads != null) {
@@ -193,28 +180,11 @@ public final class SweepCommand implements Callable<Integer> {
         if (!progress.equals("auto")) {
             throw InputException.at("--progress", null, "no --progress with --engine spark", progress);
         }
-        java.lang.reflect.Method run;
-        try {
-            run = Class.forName(SPARK_ENTRY).getMethod("run", Path.class, String.class, String.class, boolean.class,
-                    Long.class, boolean.class, PrintWriter.class, PrintWriter.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw InputException.at("--engine spark", null, "a pactsim built with its Spark engine: mvn -q -B -Pspark"
-                    + " clean package -DskipTests (docs/sweeps.md)", "a build without " + SPARK_ENTRY);
-        }
-        try {
-            run.invoke(null, specFile, out, master, force, partitionPoints, parquet == null || parquet, w,
-                    spec.commandLine().getErr());
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        SweepEngine engine = SweepEngine.find("spark").orElseThrow(() -> InputException.at("--engine spark", null,
+                "a pactsim built with its Spark engine: mvn -q -B -Pspark clean package -DskipTests (docs/sweeps.md)",
+                "a build without it (no sweep engine named spark)"));
+        engine.run(new SweepEngine.Request(specFile, out, master, force, partitionPoints, parquet == null || parquet),
+                w, spec.commandLine().getErr());
         return 0;
     }
 

@@ -61,8 +61,10 @@ public final class TraceReader {
      * it finds, going on with the next layer or row, and returns null when there was any.
      */
     public static Network read(Path file, TopologyReader.Form form, InputProblems problems) {
-        if (org.pactsim.io.onnx.OnnxImporter.isOnnx(file)) {
-            return org.pactsim.io.onnx.OnnxImporter.importFile(file, Map.of()).network();
+        for (NetworkImporter importer : NetworkImporter.all()) {
+            if (importer.accepts(file)) {
+                return importer.read(file);
+            }
         }
         String ext = InputFiles.extension(file);
         String text = InputFiles.read(file);

@@ -246,7 +246,7 @@ class SparkSweepTest {
         assertThat(p.waitFor()).as(err).isEqualTo(2);
         assertThat(err.lines()).hasSize(1);
         assertThat(err).startsWith("pactsim: --engine spark: expected Apache Spark 4 on the classpath")
-                .contains("spark-submit --class org.pactsim.spark.SparkSweep").contains("SPARK_HOME");
+                .contains("spark-submit target/pactsim.jar sweep SPEC --engine spark").contains("SPARK_HOME");
         assertThat(cp).anyMatch(e -> e.contains("classes"));
     }
 }

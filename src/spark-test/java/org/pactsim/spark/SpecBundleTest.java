@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pactsim.cli.SweepCommand;
+import org.pactsim.run.SweepJob;
 
 /**
  * What an executor that cannot see the driver's files reads: the bundle's copies, under a
@@ -38,13 +38,13 @@ class SpecBundleTest {
     @Test
     void anExecutorReadsTheSameSweepFromTheCopies() throws IOException {
         Path s = spec();
-        SweepCommand.Job there = SweepCommand.Job.load(s, UnaryOperator.identity());
+        SweepJob there = SweepJob.load(s, UnaryOperator.identity());
         SpecBundle b = SpecBundle.of(s, there.loaded().fingerprint());
         // the spec, the accelerator and the trace; not the zoo network
         assertThat(b.paths()).hasSize(3).allMatch(p -> p.startsWith(driver.toAbsolutePath().toString()));
         Path copy = b.materialize(executor);
         assertThat(copy.toString()).startsWith(executor.toString());
-        SweepCommand.Job here = SweepCommand.Job.load(copy, b.origins(executor));
+        SweepJob here = SweepJob.load(copy, b.origins(executor));
         assertThat(here.loaded().fingerprint()).isEqualTo(b.fingerprint());
         assertThat(here.manifest()).isEqualTo(there.manifest());
         for (long i = 0; i < 4; i++) {
@@ -56,10 +56,10 @@ class SpecBundleTest {
     void fileNamesInReasonsAreTheDrivers() throws IOException {
         // the spec named relative to the working folder, through "..": the reader's names are not normalised
         Path given = Path.of("").toAbsolutePath().relativize(spec());
-        SweepCommand.Job there = SweepCommand.Job.load(given, UnaryOperator.identity());
+        SweepJob there = SweepJob.load(given, UnaryOperator.identity());
         SpecBundle b = SpecBundle.of(given, there.loaded().fingerprint());
         Path copy = b.materialize(executor);
-        assertThat(SweepCommand.Job.load(copy, b.origins(executor)).loaded().fingerprint()).isEqualTo(b.fingerprint());
+        assertThat(SweepJob.load(copy, b.origins(executor)).loaded().fingerprint()).isEqualTo(b.fingerprint());
         UnaryOperator<String> o = b.origins(executor);
         // the spec by the name the user gave, every other file by its absolute path as on the driver
         assertThat(o.apply(copy + ":7: array.rows: expected ...")).isEqualTo(given + ":7: array.rows: expected ...");

@@ -8,25 +8,25 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.pactsim.cli.SweepCommand;
+import org.pactsim.run.SweepJob;
 
 /**
- * The sweeps an executor JVM runs, one {@link SweepCommand.Job} per spec fingerprint, built
+ * The sweeps an executor JVM runs, one {@link SweepJob} per spec fingerprint, built
  * once from the {@link SpecBundle} and shared by every task of that JVM (the evaluator is
  * thread-safe; its tiling cache then serves all of them). The bundle's files are written under
  * a temporary folder removed when the JVM exits.
  */
 final class ExecutorJobs {
-    private static final Map<String, SweepCommand.Job> JOBS = new ConcurrentHashMap<>();
+    private static final Map<String, SweepJob> JOBS = new ConcurrentHashMap<>();
 
     private ExecutorJobs() {
     }
 
-    static SweepCommand.Job get(SpecBundle b) {
+    static SweepJob get(SpecBundle b) {
         return JOBS.computeIfAbsent(b.fingerprint(), f -> load(b));
     }
 
-    private static SweepCommand.Job load(SpecBundle b) {
+    private static SweepJob load(SpecBundle b) {
         Path root;
         try {
             root = Files.createTempDirectory("pactsim-spec-");
@@ -35,7 +35,7 @@ final class ExecutorJobs {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
         Path spec = b.materialize(root);
-        SweepCommand.Job job = SweepCommand.Job.load(spec, b.origins(root));
+        SweepJob job = SweepJob.load(spec, b.origins(root));
         if (!job.loaded().fingerprint().equals(b.fingerprint())) {
             throw new IllegalStateException("the executor read the sweep's files with fingerprint "
                     + job.loaded().fingerprint() + ", the driver " + b.fingerprint() + ": a file the spec reads was"

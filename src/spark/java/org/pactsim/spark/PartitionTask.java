@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
-import org.pactsim.cli.SweepCommand;
+import org.pactsim.run.SweepJob;
 import org.pactsim.report.SweepRows;
 import org.pactsim.study.sweep.Partitioning;
 import org.pactsim.study.sweep.PointRow;
@@ -43,7 +43,7 @@ final class PartitionTask {
 
     /** Runs partition {@code p} unless it is finished; returns the points run. */
     static long run(int p, SpecBundle bundle, HadoopConf conf, String partsDir, long points, long perPartition) {
-        SweepCommand.Job job = ExecutorJobs.get(bundle);
+        SweepJob job = ExecutorJobs.get(bundle);
         Partitioning parts = new Partitioning(points, perPartition);
         try {
             Path dir = new Path(partsDir);

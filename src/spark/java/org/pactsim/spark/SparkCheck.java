@@ -27,7 +27,7 @@ public final class SparkCheck {
     public static void require() {
         if (!available()) {
             throw InputException.at("--engine spark", null, "Apache Spark 4 on the classpath: run"
-                    + " spark-submit --class org.pactsim.spark.SparkSweep target/pactsim.jar SPEC --out URI,"
+                    + " spark-submit target/pactsim.jar sweep SPEC --engine spark --out URI,"
                     + " or set SPARK_HOME (or PACTSIM_CLASSPATH to Spark's jars) for bin/pactsim (docs/sweeps.md)",
                     "no Spark classes (target/pactsim.jar does not bundle Spark)");
         }

@@ -12,8 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.pactsim.cli.Main;
-import org.pactsim.cli.SweepCommand;
+import org.pactsim.run.SweepJob;
 import org.pactsim.io.InputException;
 import org.pactsim.report.SweepReport;
 import org.pactsim.study.sweep.FrontPoint;
@@ -41,28 +40,15 @@ public final class SparkSweep {
     /** What a run did. */
     /** What a run did; {@code local} is the folder when it is on the local file system, else null. */
     public record Result(long points, int partitions, int partitionsRun, long pointsRun, double seconds,
-                         long[] counts, SweepFronts fronts, SweepCommand.Job job, String dir, java.nio.file.Path local) {
+                         long[] counts, SweepFronts fronts, SweepJob job, String dir, java.nio.file.Path local) {
     }
 
     private SparkSweep() {
     }
 
-    /** {@code spark-submit --class org.pactsim.spark.SparkSweep pactsim.jar SPEC --out URI [options]}. */
-    public static void main(String[] args) {
-        String[] a = new String[args.length + 3];
-        a[0] = "sweep";
-        System.arraycopy(args, 0, a, 1, args.length);
-        a[args.length + 1] = "--engine";
-        a[args.length + 2] = "spark";
-        int code = Main.run(a, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
     /** {@code pactsim sweep --engine spark}: a session of its own unless one is running, then the summary. */
     public static void runEmbedded(SparkRequest req, PrintWriter out, PrintWriter err) {
-        SweepCommand.Job job = SweepCommand.Job.load(req.spec(), UnaryOperator.identity());
+        SweepJob job = SweepJob.load(req.spec(), UnaryOperator.identity());
         boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession session = running ? SparkSession.active() : session(req, job.manifest().name());
         try {
@@ -102,10 +88,10 @@ public final class SparkSweep {
 
     /** Runs the sweep of {@code req} in {@code session}; see the class comment. */
     public static Result run(SparkSession session, SparkRequest req, PrintWriter err) {
-        return run(session, req, SweepCommand.Job.load(req.spec(), UnaryOperator.identity()), err);
+        return run(session, req, SweepJob.load(req.spec(), UnaryOperator.identity()), err);
     }
 
-    static Result run(SparkSession session, SparkRequest req, SweepCommand.Job job, PrintWriter err) {
+    static Result run(SparkSession session, SparkRequest req, SweepJob job, PrintWriter err) {
         SparkFolder folder = SparkFolder.open(req.out(), session.sparkContext().hadoopConfiguration(),
                 job.manifest(), req.force(), req.partitionPoints());
         Partitioning parts = folder.partitioning();

@@ -1,8 +1,9 @@
 /**
  * The sweep engine on Apache Spark: the same sweep spec, the same {@code PointEvaluator}, the
- * same rows as the local engine, on a cluster ({@code spark-submit --class
- * org.pactsim.spark.SparkSweep target/pactsim.jar SPEC --out URI}) or embedded
- * ({@code pactsim sweep SPEC --engine spark}).
+ * same rows as the local engine, on a cluster ({@code spark-submit
+ * target/pactsim.jar sweep SPEC --engine spark --out URI}: the jar's main class) or embedded
+ * ({@code pactsim sweep SPEC --engine spark}). The command line finds the engine as the
+ * {@link org.pactsim.run.SweepEngine} named {@code spark} ({@link org.pactsim.spark.SparkEntry}).
  *
  * <p>The driver reads the spec (errors with file and line, before anything runs), ships the
  * bytes of every file it read ({@link org.pactsim.spark.SpecBundle}) and runs one task per
