@@ -14,8 +14,23 @@ public final class Overrides {
     private Overrides() {
     }
 
+    /**
+     * Applies every override in order. A key set twice is refused (the first value was never
+     * checked, and which one wins is a guess): {@code --set array.rows=8: array.rows: expected
+     * each key set once, found a second --set (first: --set array.rows=0)}.
+     */
     public static void apply(YNode root, List<String> sets) {
+        java.util.Map<String, String> first = new java.util.HashMap<>();
         for (String s : sets) {
+            int eq = s.indexOf('=');
+            String path = eq > 0 ? s.substring(0, eq).trim() : null;
+            if (path != null && first.containsKey(path)) {
+                throw InputException.at("--set " + s, path, "each key set once",
+                        "a second --set (first: --set " + first.get(path) + ")");
+            }
+            if (path != null) {
+                first.put(path, s);
+            }
             apply(root, s);
         }
     }
