@@ -164,12 +164,12 @@ public final class IsoAreaCommand implements Callable<Integer> {
             }
             try {
                 double x = Double.parseDouble(t);
-                if (!(x > 0) || Double.isInfinite(x)) {
+                if (!(x >= org.pactsim.spec.DramSpec.MIN_GBPS) || Double.isInfinite(x)) {
                     throw new NumberFormatException();
                 }
                 bws.add(x);
             } catch (NumberFormatException e) {
-                throw InputException.at("--bandwidths", null, "numbers > 0 (GB/s) or unlimited", InputException.quote(b));
+                throw InputException.at("--bandwidths", null, "numbers from 0.001 (GB/s) or unlimited", InputException.quote(b));
             }
         }
         String s = scale.trim().toLowerCase(Locale.ROOT);

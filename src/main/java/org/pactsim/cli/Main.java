@@ -54,7 +54,19 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // an empty argument is no path: Path.of("") is the working directory ("found a directory")
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            if (s.isEmpty()) {
+                throw new CommandLine.TypeConversionException("an empty argument");
+            }
+            return java.nio.file.Path.of(s);
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
+            String empty = emptyPath(ex);
+            if (empty != null) {
+                err.println("pactsim: " + empty);
+                return EXIT_INPUT;
+            }
             err.println("pactsim: " + InputException.oneLine(ex.getMessage()));
             if (!(ex instanceof CommandLine.UnmatchedArgumentException)
                     || !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
@@ -67,6 +79,17 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code --arch "": expected a path, found an empty argument}, or null for other mistakes. */
+    private static String emptyPath(CommandLine.ParameterException ex) {
+        CommandLine.Model.ArgSpec a = ex.getArgSpec();
+        if (a == null || !"".equals(ex.getValue()) || !(a instanceof CommandLine.Model.OptionSpec)
+                || (a.type() != java.nio.file.Path.class && a.auxiliaryTypes()[0] != java.nio.file.Path.class)) {
+            return null;
+        }
+        return InputException.at(((CommandLine.Model.OptionSpec) a).longestName() + " \"\"", null, "a path",
+                "an empty argument").getMessage();
     }
 
     private static String commandPath(CommandLine c) {

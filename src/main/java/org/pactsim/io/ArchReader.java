@@ -44,8 +44,36 @@ public final class ArchReader {
                     ext.isEmpty() ? "no extension" : "." + ext);
         }
         Overrides.apply(tree, sets);
-        AcceleratorSpec spec = bind(tree);
+        AcceleratorSpec spec;
+        try {
+            spec = bind(tree);
+        } catch (InputException e) {
+            throw overrideFirst(tree, sets, e);
+        }
         return new Loaded(spec, tree, notes);
+    }
+
+    /**
+     * The error to report when binding failed: an unknown key that a {@code --set} made, when
+     * there is one, else {@code e}. ({@code --set pe.x.y.z=1} on a file without {@code pe} made
+     * a {@code pe} holding only {@code x}, and the missing {@code pe.weightBits} was blamed.)
+     */
+    private static InputException overrideFirst(YNode tree, List<String> sets, InputException e) {
+        if (sets.isEmpty()) {
+            return e;
+        }
+        InputProblems all = new InputProblems();
+        try {
+            bind(tree, all);
+        } catch (InputException again) {
+            return e;
+        }
+        for (String m : all.messages()) {
+            if (m.startsWith("--set ") && m.endsWith("found an unknown key")) {
+                return new InputException(m, e);
+            }
+        }
+        return e;
     }
 
     /** {@code dram.bandwidthGBps}: a number > 0 or {@code unlimited} (1 as a stand-in when collecting). */

@@ -66,6 +66,7 @@ record CostTableCells(List<String> header, List<String> values, String where) {
 
     long integer(String col, long min, long max) {
         String s = text(col);
+        PlainNumber.checkText(s, where, "column " + col, "an integer from " + min + " to " + max);
         long x;
         try {
             x = Long.parseLong(s);

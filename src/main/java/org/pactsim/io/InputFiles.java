@@ -20,7 +20,7 @@ public final class InputFiles {
     public static String read(Path path) {
         String name = path.toString();
         if (!Files.exists(path)) {
-            throw InputException.at(name, null, "an existing file", "no such file");
+            throw InputException.at(name, null, "an existing file", missing(path));
         }
         if (Files.isDirectory(path)) {
             throw InputException.at(name, null, "a file", "a directory");
@@ -79,6 +79,35 @@ public final class InputFiles {
             text = text.substring(1);
         }
         return text;
+    }
+
+    /**
+     * Why an input path does not exist, in the user's terms: {@code no such file}, {@code an
+     * empty path}, {@code a symbolic link loop} or {@code a dangling symbolic link (to X)}.
+     */
+    public static String missing(Path path) {
+        if (path.toString().isEmpty()) {
+            return "an empty path";
+        }
+        try {
+            path.toRealPath();
+            return "no such file";
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT);
+            if (reason.contains("symbolic link") || reason.contains("symlink")) {
+                return "a symbolic link loop";
+            }
+        } catch (IOException | SecurityException e) {
+            return "no such file";
+        }
+        if (Files.isSymbolicLink(path)) {
+            try {
+                return "a dangling symbolic link (to " + Files.readSymbolicLink(path) + ")";
+            } catch (IOException | SecurityException e) {
+                return "a dangling symbolic link";
+            }
+        }
+        return "no such file";
     }
 
     /** Lower-case file extension without the dot, or "" when there is none. */

@@ -148,12 +148,13 @@ public final class MapReader {
 
     public static long integerValue(YNode v, String key, long min, long max) {
         String expected = max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
+        PlainNumber.check(v, key, expected);
         if (v.kind() != YNode.Kind.INT) {
             throw InputException.at(v.where(), key, expected, v.describe());
         }
         long x;
         try {
-            x = Long.parseLong(v.text().replace("_", "").replace("+", ""));
+            x = Long.parseLong(v.text().startsWith("+") ? v.text().substring(1) : v.text());
         } catch (NumberFormatException e) {
             throw InputException.at(v.where(), key, expected, v.text() + " (out of the 64-bit range)");
         }
@@ -177,12 +178,13 @@ public final class MapReader {
     }
 
     public static double positiveValue(YNode v, String key) {
+        PlainNumber.check(v, key, "a number > 0");
         if (v.kind() != YNode.Kind.INT && v.kind() != YNode.Kind.FLOAT) {
             throw InputException.at(v.where(), key, "a number > 0", v.describe());
         }
         double x;
         try {
-            x = Double.parseDouble(v.text().replace("_", ""));
+            x = Double.parseDouble(v.text());
         } catch (NumberFormatException e) {
             throw InputException.at(v.where(), key, "a number > 0", v.text());
         }

@@ -14,8 +14,23 @@ public final class Overrides {
     private Overrides() {
     }
 
+    /**
+     * Applies every override in order. A key set twice is refused (the first value was never
+     * checked, and which one wins is a guess): {@code --set array.rows=8: array.rows: expected
+     * each key set once, found a second --set (first: --set array.rows=0)}.
+     */
     public static void apply(YNode root, List<String> sets) {
+        java.util.Map<String, String> first = new java.util.HashMap<>();
         for (String s : sets) {
+            int eq = s.indexOf('=');
+            String path = eq > 0 ? s.substring(0, eq).trim() : null;
+            if (path != null && first.containsKey(path)) {
+                throw InputException.at("--set " + s, path, "each key set once",
+                        "a second --set (first: --set " + first.get(path) + ")");
+            }
+            if (path != null) {
+                first.put(path, s);
+            }
             apply(root, s);
         }
     }
@@ -54,7 +69,8 @@ public final class Overrides {
     /** Types a command-line value as YAML would: integer, number, boolean, null or text. */
     static YNode scalar(String value, String origin) {
         YNode.Kind kind;
-        if (value.matches("[-+]?[0-9]+")) {
+        if (value.matches("[-+]?[0-9]+") || PlainNumber.isOtherForm(value)) {
+            // 0x10, 010, 1_6...: typed as numbers so that the reader refuses them by the one rule
             kind = YNode.Kind.INT;
         } else if (value.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?") || value.matches("(?i)[-+]?\\.?(nan|inf)")) {
             kind = YNode.Kind.FLOAT;

@@ -208,11 +208,14 @@ public final class SweepSpecReader {
     /** The canonical text of a value: integers and numbers normalised, text as written. */
     static String text(YNode v) {
         try {
+            if (!PlainNumber.isPlain(v.text())) {
+                return v.text(); // refused with its key when the value is bound
+            }
             if (v.kind() == YNode.Kind.INT) {
-                return Long.toString(Long.parseLong(v.text().replace("_", "").replace("+", "")));
+                return Long.toString(Long.parseLong(v.text().startsWith("+") ? v.text().substring(1) : v.text()));
             }
             if (v.kind() == YNode.Kind.FLOAT) {
-                return Double.toString(Double.parseDouble(v.text().replace("_", "")));
+                return Double.toString(Double.parseDouble(v.text()));
             }
         } catch (NumberFormatException e) {
             return v.text();
@@ -260,8 +263,9 @@ public final class SweepSpecReader {
         if (v.kind() != YNode.Kind.INT && v.kind() != YNode.Kind.FLOAT) {
             throw InputException.at(v.where(), key, "a number", v.describe());
         }
+        PlainNumber.check(v, key, "a number");
         try {
-            double x = Double.parseDouble(v.text().replace("_", ""));
+            double x = Double.parseDouble(v.text());
             if (Double.isFinite(x)) {
                 return x;
             }

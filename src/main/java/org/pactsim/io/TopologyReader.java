@@ -143,6 +143,7 @@ public final class TopologyReader {
     }
 
     private static long positive(String s, String where, String col) {
+        PlainNumber.checkText(s, where, col, "a whole number >= 1");
         long x;
         try {
             x = Long.parseLong(s);

@@ -144,6 +144,8 @@ public final class TraceReader {
         String[] lines = text.split("\r\n|\n|\r", -1);
         List<String> header = null;
         List<Layer> layers = new ArrayList<>();
+        List<String> wheres = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int rows = 0;
         int before = problems == null ? 0 : problems.count();
@@ -189,13 +191,13 @@ public final class TraceReader {
                     row.put(h, v);
                 }
             }
-            addLayer(layers, row, "layer " + rows, names, problems);
+            addLayer(layers, wheres, keys, row, "layer " + rows, names, problems);
         }
         if (rows == 0) {
             InputProblems.recover(problems, InputException.at(origin, null, "a header line and at least one layer row",
                     "no layer rows"), null);
         }
-        return network(name, layers, origin, problems, before);
+        return network(name, layers, wheres, keys, origin, problems, before);
     }
 
     static Network fromTree(YNode root, InputProblems problems) {
@@ -212,20 +214,24 @@ public final class TraceReader {
             r.fail(InputException.at(root.where(), "layers", "at least one layer", "an empty list"));
         }
         List<Layer> layers = new ArrayList<>();
+        List<String> wheres = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            addLayer(layers, items.get(i), "layers[" + i + "]", names, problems);
+            addLayer(layers, wheres, keys, items.get(i), "layers[" + i + "]", names, problems);
         }
-        return network(name, layers, root.origin(), problems, before);
+        return network(name, layers, wheres, keys, root.origin(), problems, before);
     }
 
     /** Reads one layer; collecting, its first direct error is recorded and the next layer read. */
-    private static void addLayer(List<Layer> layers, YNode node, String path, Set<String> names,
-                                 InputProblems problems) {
+    private static void addLayer(List<Layer> layers, List<String> wheres, List<String> keys, YNode node, String path,
+                                 Set<String> names, InputProblems problems) {
         try {
             Layer l = layer(node, path, names, problems);
             if (l != null) {
                 layers.add(l);
+                wheres.add(node.where());
+                keys.add(path);
             }
         } catch (InputException e) {
             InputProblems.recover(problems, e, null);
@@ -233,19 +239,27 @@ public final class TraceReader {
     }
 
     /** The network, or null when collecting found problems (its layers may be missing). */
-    private static Network network(String name, List<Layer> layers, String origin, InputProblems problems,
-                                   int before) {
+    private static Network network(String name, List<Layer> layers, List<String> wheres, List<String> keys,
+                                   String origin, InputProblems problems, int before) {
         if (problems != null && problems.count() > before) {
             return null;
         }
         Network net = new Network(name, layers);
         checkInputs(net, origin, problems);
+        if (problems == null || problems.count() == before) {
+            TraceCheck.check(net, wheres, keys, problems);
+        }
         return problems != null && problems.count() > before ? null : net;
     }
 
     private static Layer layer(YNode node, String path, Set<String> names, InputProblems problems) {
         MapReader r = MapReader.of(node, path, problems);
-        String name = r.string("name");
+        String read = r.string("name");
+        String bad = read == null ? null : TraceCheck.nameProblem(read);
+        if (bad != null) {
+            r.fail(InputException.at(r.require("name").where(), path + ".name", TraceCheck.NAME_RULE, bad));
+        }
+        String name = bad == null ? read : null;
         if (name != null && !names.add(name)) {
             r.fail(InputException.at(node.where(), path + ".name", "a unique layer name", InputException.quote(name)));
         }
@@ -258,10 +272,14 @@ public final class TraceReader {
         List<String> inputs = new ArrayList<>();
         String named = r.has("inputs") ? r.string("inputs") : null;
         if (named != null) {
-            for (String s : named.split("[;|]")) {
-                if (!s.isBlank()) {
-                    inputs.add(s.strip());
+            for (String s : named.split("[;|]", -1)) {
+                if (s.isBlank()) {
+                    // "a;;b", "a;" or "": a name left out, not the previous layer
+                    r.fail(InputException.at(r.require("inputs").where(), path + ".inputs",
+                            "names of earlier layers separated by ; or |", "an empty name in " + InputException.quote(named)));
+                    break;
                 }
+                inputs.add(s.strip());
             }
         }
         for (String in : inputs) {

@@ -51,7 +51,7 @@ public final class YamlLoader {
             if (t == null) {
                 throw InputException.at(origin, null, "a mapping", "an empty document");
             }
-            YNode root = read(p, origin, 0);
+            YNode root = read(p, origin, 0, "");
             if (p.nextToken() != null) {
                 throw InputException.at(origin + ":" + line(p), null, "one document", "more content after it");
             }
@@ -61,6 +61,11 @@ public final class YamlLoader {
                 throw new InputException(InputException.oneLine(yamlProblem((MarkedYAMLException) e.getCause(), origin)), e);
             }
             JsonLocation loc = e.getLocation();
+            String complex = complexKey(e.getOriginalMessage());
+            if (complex != null) {
+                String at = loc != null && loc.getLineNr() > 0 ? origin + ":" + loc.getLineNr() : origin;
+                throw new InputException(InputException.at(at, null, "a plain key (text)", complex).getMessage(), e);
+            }
             String where = loc != null && loc.getLineNr() > 0 ? origin + ":" + loc.getLineNr() : origin;
             throw new InputException(InputException.oneLine(where + ": not valid " + (json ? "JSON" : "YAML")
                     + ": " + firstLine(e.getOriginalMessage())), e);
@@ -95,7 +100,8 @@ public final class YamlLoader {
         return sb.toString();
     }
 
-    private static YNode read(JsonParser p, String origin, int depth) throws IOException {
+    /** Reads the value at the parser's token; {@code key} is its dotted path ("" at the root). */
+    private static YNode read(JsonParser p, String origin, int depth, String key) throws IOException {
         int line = line(p);
         if (depth > MAX_DEPTH) {
             throw InputException.at(origin + ":" + line, null, "nesting at most " + MAX_DEPTH + " levels deep",
@@ -113,22 +119,23 @@ public final class YamlLoader {
         switch (t) {
             case START_OBJECT: {
                 YNode m = YNode.map(origin, line);
+                String path = key;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                    String k = p.currentName();
                     int keyLine = line(p);
-                    if (m.get(key) != null) {
-                        throw InputException.at(origin + ":" + keyLine, key, "each key once",
-                                "a duplicate (first at line " + m.get(key).line() + ")");
+                    if (m.get(k) != null) {
+                        throw InputException.at(origin + ":" + keyLine, k, "each key once",
+                                "a duplicate (first at line " + m.get(k).line() + ")");
                     }
                     p.nextToken();
-                    m.put(key, read(p, origin, depth + 1));
+                    m.put(k, read(p, origin, depth + 1, path.isEmpty() ? k : path + "." + k));
                 }
                 return m;
             }
             case START_ARRAY: {
                 YNode l = YNode.list(origin, line);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(read(p, origin, depth + 1));
+                    l.add(read(p, origin, depth + 1, key + "[" + l.items().size() + "]"));
                 }
                 return l;
             }
@@ -147,9 +154,30 @@ public final class YamlLoader {
                 return YNode.scalar(YNode.Kind.BOOL, p.getText(), origin, line);
             case VALUE_NULL:
                 return YNode.scalar(YNode.Kind.NULL, null, origin, line);
+            case VALUE_EMBEDDED_OBJECT:
+                // a tagged binary scalar (!!binary): not a value any pactsim key takes
+                throw InputException.at(origin + ":" + line, key.isEmpty() ? null : key,
+                        "a plain value (a number, text or boolean)", "a !!binary value");
             default:
                 throw InputException.at(origin + ":" + line, null, "a value", "the token " + t);
         }
+    }
+
+    /**
+     * A YAML complex key ({@code ? [a, b]}: a list or mapping used as a key), which Jackson
+     * reports with a parser event's class name: said in the user's terms, or null.
+     */
+    private static String complexKey(String message) {
+        if (message == null || !message.startsWith("Expected a field name")) {
+            return null;
+        }
+        if (message.contains("SequenceStartEvent")) {
+            return "a list used as a key";
+        }
+        if (message.contains("MappingStartEvent")) {
+            return "a mapping used as a key";
+        }
+        return "a complex key";
     }
 
     private static boolean isAlias(YAMLParser p) {

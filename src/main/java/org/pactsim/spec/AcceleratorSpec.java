@@ -22,7 +22,7 @@ public record AcceleratorSpec(
 
     public AcceleratorSpec {
         Violations v = new Violations()
-                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
                 .check(array != null, "array", "an array", "nothing")
                 .check(dataflow != null, "dataflow", "os, ws or is", "nothing")
                 .between("cores", cores, 1, 1 << 16)

@@ -84,4 +84,22 @@ public final class Violations {
     private static String fmt(double v) {
         return Double.isNaN(v) ? "NaN" : Double.toString(v);
     }
+
+    /**
+     * How a name that breaks a rule is shown: {@code nothing}, {@code an empty value},
+     * {@code only spaces}, or quoted (at most 60 characters).
+     */
+    public static String shown(String name) {
+        if (name == null) {
+            return "nothing";
+        }
+        if (name.isEmpty()) {
+            return "an empty value";
+        }
+        if (name.isBlank()) {
+            return "only spaces";
+        }
+        String t = name.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ");
+        return "\"" + (t.length() > 60 ? t.substring(0, 57) + "..." : t) + "\"";
+    }
 }

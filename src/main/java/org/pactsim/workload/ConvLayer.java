@@ -21,7 +21,7 @@ public record ConvLayer(
     public ConvLayer {
         inputs = List.copyOf(inputs);
         Violations v = new Violations()
-                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
                 .between("batch", batch, 1, MAX_DIM)
                 .between("inH", inH, 1, MAX_DIM).between("inW", inW, 1, MAX_DIM)
                 .between("inC", inC, 1, MAX_DIM).between("outC", outC, 1, MAX_DIM)

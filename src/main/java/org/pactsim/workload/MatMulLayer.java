@@ -19,7 +19,7 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
     public MatMulLayer {
         inputs = List.copyOf(inputs);
         new Violations()
-                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
                 .check(kind != null, "kind", "linear or matmul", "nothing")
                 .between("count", count, 1, ConvLayer.MAX_DIM)
                 .between("m", m, 1, ConvLayer.MAX_DIM)

@@ -15,9 +15,27 @@ public final class ShapeChain {
     private ShapeChain() {
     }
 
+    /**
+     * One mismatch: operand {@code operand} of layer {@code layer} (indices into the network)
+     * is fed by layer {@code producer}, which gives {@code have} where {@code want} was
+     * declared; {@code why} says so in words.
+     */
+    public record Mismatch(int layer, int operand, int producer, Shape have, Shape want, String why) {
+    }
+
     /** Every mismatch, one line each; empty when the network chains. */
     public static List<String> problems(Network net) {
         List<String> out = new ArrayList<>();
+        for (Mismatch m : mismatches(net)) {
+            out.add(net.layers().get(m.layer()).name() + " operand " + m.operand() + " from "
+                    + net.layers().get(m.producer()).name() + ": " + m.why());
+        }
+        return out;
+    }
+
+    /** Every mismatch, in layer order. */
+    public static List<Mismatch> mismatches(Network net) {
+        List<Mismatch> out = new ArrayList<>();
         List<Layer> layers = net.layers();
         List<List<Integer>> all = net.allProducers();
         for (int i = 0; i < layers.size(); i++) {
@@ -28,7 +46,7 @@ public final class ShapeChain {
                 Layer p = layers.get(prod.get(o));
                 String why = mismatch(p, l, o, p.outputShape(), ops.get(o));
                 if (why != null) {
-                    out.add(l.name() + " operand " + o + " from " + p.name() + ": " + why);
+                    out.add(new Mismatch(i, o, prod.get(o), p.outputShape(), ops.get(o), why));
                 }
             }
         }

@@ -31,7 +31,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         inputs = List.copyOf(inputs);
         long max = ConvLayer.MAX_DIM;
         Violations v = new Violations()
-                .check(name != null && !name.isBlank(), "name", "a non-empty name", String.valueOf(name))
+                .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
                 .check(op != null, "type", "a vector op", "nothing")
                 .between("batch", batch, 1, max)
                 .between("inH", inH, 1, max).between("inW", inW, 1, max).between("inC", inC, 1, max)

@@ -40,7 +40,7 @@ class TraceReaderErrorsTest {
                 + "r,relu,,1,8,8,4,,,,,,,,,,,,,8,4,int\n"
                 + "p,maxpool,,1,8,8,4,,2,2,2,0,,,,,,,,4,4,int\n"
                 + "a,add,c;r,1,8,8,4,,,,,,,,,,,,,8,8,int\n"
-                + "f,fc,,,,,256,10,,,,,,false,2,,,,16,16,16,float\n"), null);
+                + "f,fc,,,,,128,10,,,,,,false,2,,,,16,16,16,float\n"), null); // 2 rows of 128: a's 256
         assertThat(n.layers()).hasSize(5);
         assertThat(((ConvLayer) n.layers().get(0)).bias()).isTrue();
         assertThat(((VectorLayer) n.layers().get(1)).op()).isEqualTo(VectorOp.RELU);

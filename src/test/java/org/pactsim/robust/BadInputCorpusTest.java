@@ -27,8 +27,10 @@ import org.pactsim.cli.Cli;
  * code 2 with exactly the one-line message listed for it in {@code expected.tsv}, no stack
  * trace, nothing on standard output and no output folder left behind; {@code pactsim validate}
  * must list the same message (or the one the manifest gives for it). Entries starting with
- * {@code @} are made by the test: a directory or a missing path given as a file, and 1 MB
- * single-line files. Each case has 30 s (alias bombs, deep nesting and long lines must be
+ * {@code @} are made by the test: a directory or a missing path given as a file, 1 MB
+ * single-line files, a symbolic link loop and a dangling link. Cases of the role {@code args}
+ * are command lines ({@code args/NAME.args}, one argument a line, {@code {good}} for the
+ * folder of partners, {@code {out}} for an output folder): options, not files, are wrong. Each case has 30 s (alias bombs, deep nesting and long lines must be
  * refused in bounded time, not hang).
  */
 class BadInputCorpusTest {
@@ -64,7 +66,7 @@ class BadInputCorpusTest {
     @Test
     void theManifestCoversTheCorpus() throws IOException {
         Set<String> files = new TreeSet<>();
-        for (String role : List.of("arch", "cfg", "topology", "trace", "cost", "sweep")) {
+        for (String role : List.of("arch", "cfg", "topology", "trace", "cost", "sweep", "args")) {
             try (Stream<Path> s = Files.list(ROOT.resolve(role))) {
                 s.forEach(p -> files.add(role + "/" + p.getFileName()));
             }
@@ -80,7 +82,8 @@ class BadInputCorpusTest {
         }
         assertThat(listed).containsAll(files);
         assertThat(listed).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(perRole.keySet()).containsExactlyInAnyOrder("arch", "cfg", "topology", "trace", "cost", "sweep");
+        assertThat(perRole.keySet()).containsExactlyInAnyOrder("arch", "cfg", "topology", "trace", "cost", "sweep",
+                "args");
     }
 
     @TestFactory
@@ -93,7 +96,7 @@ class BadInputCorpusTest {
     private static void check(Case c, Path tmp, int index) throws IOException {
         Path file = input(c, tmp.resolve("in" + index));
         Path out = tmp.resolve("out" + index).resolve("report");
-        Cli r = Cli.run(command(c.role(), file.toString(), out.toString()));
+        Cli r = Cli.run(c.role().equals("args") ? arguments(file, out) : command(c.role(), file.toString(), out.toString()));
         String expected = "pactsim: " + c.message().replace("{file}", file.toString());
         assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(expected);
@@ -101,6 +104,9 @@ class BadInputCorpusTest {
         assertThat(r.out()).isEmpty();
         assertThat(out.getParent()).as("nothing written").doesNotExist();
 
+        if (c.validate().equals("-")) {
+            return; // a command line: nothing for validate
+        }
         Cli v = Cli.run("validate", file.toString());
         if (c.validate().equals("ok")) {
             // validate reads each file alone: a network too large for one accelerator is found by simulate
@@ -128,6 +134,13 @@ class BadInputCorpusTest {
                 return p;
             case "missing":
                 return p;
+            case "symlink-loop":
+                Files.createSymbolicLink(p, p.resolveSibling("loop-" + leaf.substring(1)));
+                Files.createSymbolicLink(p.resolveSibling("loop-" + leaf.substring(1)), p.getFileName());
+                return p;
+            case "dangling-link":
+                Files.createSymbolicLink(p, Path.of("gone-" + leaf.substring(1)));
+                return p;
             case "long-line":
                 Files.writeString(p, longLine(c.role()), StandardCharsets.UTF_8);
                 assertThat(Files.size(p)).isGreaterThan(ONE_MIB);
@@ -135,6 +148,14 @@ class BadInputCorpusTest {
             default:
                 throw new AssertionError("unknown generated case " + c.name());
         }
+    }
+
+    /** The command line of an {@code args} case. */
+    private static String[] arguments(Path file, Path out) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("#"))
+                .map(l -> l.replace("{good}", GOOD.toString()).replace("{out}", out.toString()))
+                .toArray(String[]::new);
     }
 
     /** A file of one line over 1 MiB, in the syntax of the role's format. */

@@ -39,7 +39,7 @@ public final class OnnxReader extends OnnxWire {
         String origin = file.toString();
         if (!Files.isRegularFile(file)) {
             throw InputException.at(origin, null, "an existing ONNX model file",
-                    Files.exists(file) ? "something that is not a regular file" : "no such file");
+                    Files.exists(file) ? "something that is not a regular file" : org.pactsim.io.InputFiles.missing(file));
         }
         byte[] b;
         try {

@@ -10,7 +10,7 @@ public record Constraint(String metric, double min, double max) {
     public Constraint {
         new Violations()
                 .check(metric != null && !metric.isBlank(), "metric", "a metric key", String.valueOf(metric))
-                .check(!Double.isNaN(min) && !Double.isNaN(max) && min <= max, "constraints." + metric,
+                .check(!Double.isNaN(min) && !Double.isNaN(max) && min <= max, "min",
                         "min <= max", min + " > " + max)
                 .check(min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY, "constraints." + metric,
                         "a min or a max", "neither")

@@ -73,14 +73,29 @@ public final class PointEvaluator {
                 throw new IllegalArgumentException("constraint on an unknown metric " + m);
             }
         }
+        weights = normalise(spec.networks().stream().mapToDouble(SweepNetwork::weight).toArray());
+    }
+
+    /**
+     * Weights (finite, > 0) scaled to sum to 1 without overflow: each is divided by the largest
+     * first, so the sum is at most the number of networks (weights of 1e308 summed directly are
+     * infinite, and every mix metric was 0).
+     */
+    static double[] normalise(double[] w) {
+        double max = 0;
+        for (double x : w) {
+            max = Math.max(max, x);
+        }
         double total = 0;
-        for (SweepNetwork n : spec.networks()) {
-            total += n.weight();
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = w[i] / max;
+            total += out[i];
         }
-        weights = new double[spec.networks().size()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = spec.networks().get(i).weight() / total;
+        for (int i = 0; i < w.length; i++) {
+            out[i] /= total;
         }
+        return out;
     }
 
     public DesignSpace space() {
