@@ -90,7 +90,7 @@ public final class InputFiles {
             return "an empty path";
         }
         try {
-            path.toRealPath();
+            Path unused = path.toRealPath(); // called for the error it throws on a loop
             return "no such file";
         } catch (java.nio.file.FileSystemException e) {
             String reason = String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT);

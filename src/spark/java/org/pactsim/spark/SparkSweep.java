@@ -21,9 +21,8 @@ import org.pactsim.study.sweep.PointRow;
 import org.pactsim.study.sweep.SweepFronts;
 
 /**
- * A sweep on Apache Spark. {@link #main} is the {@code spark-submit} entry ({@code SPEC --out URI}
- * and any other {@code pactsim sweep} option); {@link #runEmbedded} serves
- * {@code pactsim sweep --engine spark}; {@link #run} does the work in a given session:
+ * A sweep on Apache Spark. {@link #runEmbedded} serves {@code pactsim sweep --engine spark}, in
+ * its own session or under {@code spark-submit} in the running one; {@link #run} does the work in a given session:
  * <ol>
  * <li>reads the spec on the driver (errors with file and line before anything runs) and claims
  *     the output folder ({@link SparkFolder});
