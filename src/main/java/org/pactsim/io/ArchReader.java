@@ -13,6 +13,7 @@ import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
+import org.pactsim.spec.ScheduleSpec;
 import org.pactsim.spec.VectorSpec;
 
 /**
@@ -173,10 +174,20 @@ public final class ArchReader {
             vr.finish();
             vector = new VectorSpec(lanes);
         }
+        ScheduleSpec schedule = ScheduleSpec.DEFAULT;
+        if (r.has("schedule")) {
+            MapReader sr = r.object("schedule");
+            String ps = sr.has("policy") ? sr.choice("policy", List.of("compiler", "legacy")) : null;
+            ScheduleSpec.Policy policy = ps == null ? schedule.policy() : ScheduleSpec.Policy.parse(ps);
+            boolean fuse = sr.bool("fuse", policy != ScheduleSpec.Policy.LEGACY);
+            sr.finish();
+            schedule = new ScheduleSpec(policy, fuse);
+        }
         r.finish();
         PeSpec peFinal = pe;
         VectorSpec vectorFinal = vector;
+        ScheduleSpec scheduleFinal = schedule;
         return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech,
-                vectorFinal));
+                vectorFinal, scheduleFinal));
     }
 }

@@ -215,6 +215,21 @@ public final class MapReader {
         return s == null ? dflt : s;
     }
 
+    /** A YAML boolean, {@code true} or {@code false} (collecting: {@code dflt} when bad). */
+    public boolean bool(String k, boolean dflt) {
+        if (!has(k)) {
+            return dflt;
+        }
+        YNode v = require(k);
+        String s = v != null && v.isScalar() && v.text() != null ? v.text().trim().toLowerCase(Locale.ROOT) : null;
+        if (v == null || (v.kind() != YNode.Kind.BOOL && v.kind() != YNode.Kind.STRING)
+                || !("true".equals(s) || "false".equals(s))) {
+            return InputProblems.recover(problems, InputException.at(v == null ? null : v.where(), named(k, v),
+                    "true or false", v == null ? "nothing" : v.describe()), dflt);
+        }
+        return "true".equals(s);
+    }
+
     /** One of {@code choices} (case-insensitive); returns it in lower case (collecting: null when bad). */
     public String choice(String k, List<String> choices) {
         YNode v = require(k);

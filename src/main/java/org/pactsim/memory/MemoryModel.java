@@ -107,6 +107,20 @@ public final class MemoryModel {
         final Map<TilePipeline.Plan, Long> pipelines;
         final boolean weightsResident;
         final long weightBitsPerCore;
+        /** The schedule: legacy reproduces pactsim 0.x byte for byte. */
+        final boolean legacy;
+        /** Per layer: the GEMM whose output path runs it (fused), else -1. */
+        final int[] fusedRoot;
+        /** Per GEMM layer: the last layer fused into its output path (itself when none). */
+        final int[] chainEnd;
+        /** Per layer: whether its weights stay on chip (compiler schedule: as many as fit). */
+        final boolean[] resident;
+        /** Per layer: cycles as reported, for the fused layers' overlap. */
+        final long[] layerCycles;
+        /** Per GEMM root: whether the output of its chain stayed on chip. */
+        final boolean[] chainKept;
+        /** Bits per core of the weights that stay on chip. */
+        final long residentBitsPerCore;
 
         Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo, Map<TilePipeline.Plan, Long> pipelines) {
             this.memo = memo;
@@ -126,7 +140,93 @@ public final class MemoryModel {
                 weights = addExact(weights, Tensors.weightBits(l));
             }
             this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
-            this.weightsResident = weights > 0 && weightBitsPerCore <= cap.weightBits();
+            this.legacy = acc.schedule().legacy();
+            int n = net.layers().size();
+            this.fusedRoot = new int[n];
+            this.chainEnd = new int[n];
+            this.resident = new boolean[n];
+            this.layerCycles = new long[n];
+            this.chainKept = new boolean[n];
+            java.util.Arrays.fill(fusedRoot, -1);
+            for (int i = 0; i < n; i++) {
+                chainEnd[i] = i;
+            }
+            if (legacy) {
+                this.weightsResident = weights > 0 && weightBitsPerCore <= cap.weightBits();
+                java.util.Arrays.fill(resident, weightsResident);
+                this.residentBitsPerCore = weightsResident ? weightBitsPerCore : 0;
+            } else {
+                if (acc.schedule().fuses()) {
+                    fuse();
+                }
+                this.residentBitsPerCore = chooseResident();
+                this.weightsResident = false;
+            }
+        }
+
+        /** Element-wise ops a GEMM's output path applies on the vector unit as results leave the array. */
+        static boolean fusable(VectorLayer v) {
+            switch (v.op()) {
+                case RELU:
+                case RELU6:
+                case GELU:
+                case ADD:
+                    return v.learnedReads() == 0 && v.inputShape().elements() == v.outputShape().elements();
+                default:
+                    return false;
+            }
+        }
+
+        /**
+         * Marks each element-wise layer that reads the layer just before it, when that layer is a
+         * GEMM (or is itself fused into one) and nothing else reads its output: the chain runs in
+         * the GEMM's output path and only the chain's last output is kept or written.
+         */
+        void fuse() {
+            Map<String, Integer> consumers = new HashMap<>();
+            for (int i = 0; i < net.layers().size(); i++) {
+                for (String in : new java.util.LinkedHashSet<>(sources(i))) {
+                    consumers.merge(in, 1, Integer::sum);
+                }
+            }
+            for (int i = 1; i < net.layers().size(); i++) {
+                if (!(net.layers().get(i) instanceof VectorLayer v) || !fusable(v)) {
+                    continue;
+                }
+                Layer prev = net.layers().get(i - 1);
+                int root = prev instanceof VectorLayer ? fusedRoot[i - 1] : i - 1;
+                if (root < 0 || !sources(i).contains(prev.name()) || consumers.getOrDefault(prev.name(), 0) != 1
+                        || sources(i).stream().filter(prev.name()::equals).count() != 1) {
+                    continue;
+                }
+                fusedRoot[i] = root;
+                chainEnd[root] = i;
+            }
+        }
+
+        /**
+         * Which layers keep their weights on chip: the largest first while they fit in the
+         * weight space of a core (each layer's weights are spread over the cores), the rest
+         * streamed. Returns the resident bits per core.
+         */
+        long chooseResident() {
+            int n = net.layers().size();
+            Integer[] order = new Integer[n];
+            long[] bits = new long[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+                bits[i] = FoldGeometry.ceilDiv(Tensors.weightBits(net.layers().get(i)), acc.cores());
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(bits[b], bits[a]));
+            long used = 0;
+            long room = cap.weightBits();
+            for (int i : order) {
+                if (bits[i] > 0 && addExact(used, bits[i]) <= room) {
+                    resident[i] = true;
+                    used = addExact(used, bits[i]);
+                }
+            }
+            return used;
         }
 
         List<LayerMemory> all() {
@@ -166,14 +266,19 @@ public final class MemoryModel {
             long aRes = onChip.getOrDefault(aName, 0L);
             String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
             long bRes = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
-            boolean weightsOnChip = bIsWeight && weightsResident;
+            boolean weightsOnChip = bIsWeight && resident[i];
             notes.add(aRes > 0 ? "input " + aName + ": on chip (kept from its producer)"
                     : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
                     : " (its producer could not keep it on chip)"));
-            if (bIsWeight) {
+            if (bIsWeight && legacy) {
                 notes.add((weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
                         + Tensors.kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
                         + Tensors.kib(cap.weightBits()) + ")");
+            } else if (bIsWeight) {
+                notes.add((weightsOnChip ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
+                        + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
+                        + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(cap.weightBits())
+                        + " per core, largest layers first)");
             } else if (bName != null) {
                 notes.add("second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
             }
@@ -185,21 +290,58 @@ public final class MemoryModel {
                 }
             }
             long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
-            boolean keep = keepOutput(i, l.name(), outTensor, notes);
+            boolean keep;
+            if (chainEnd[i] != i) {
+                Layer end = net.layers().get(chainEnd[i]);
+                long endTensor = Packing.bits(((VectorLayer) end).outputShape().elements(), end.bits().output());
+                notes.add("output path: " + fusedNames(i) + " fused (applied as results leave the array)");
+                keep = keepOutput(i, end.name(), endTensor, notes);
+            } else {
+                keep = keepOutput(i, l.name(), outTensor, notes);
+            }
+            chainKept[i] = keep;
             long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
             long weightLoad = Tensors.bytes(weightLoadBits);
+            long evicted = 0;
             Choice best = null;
-            for (String split : splits(gemm)) {
-                Choice c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
-                        weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores())) : 0,
-                        reserved, weightsOnChip);
-                finish(c, keep, weightLoad, weightLoadBits);
-                if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
-                    best = c;
+            while (best == null) {
+                RuntimeException refused = null;
+                for (String split : splits(gemm)) {
+                    Choice c;
+                    try {
+                        c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
+                                weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()),
+                                        acc.cores())) : 0, reserved, weightsOnChip);
+                    } catch (org.pactsim.spec.SpecException e) {
+                        if (legacy) {
+                            throw e;
+                        }
+                        refused = e;
+                        continue;
+                    }
+                    finish(c, keep, weightLoad, weightLoadBits);
+                    if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
+                        best = c;
+                    }
+                }
+                if (best == null) {
+                    String victim = largestKept(aName, bName);
+                    if (victim == null) {
+                        throw refused;
+                    }
+                    long bits = onChip.remove(victim);
+                    reserved -= bits;
+                    evicted = addExact(evicted, bits);
+                    notes.add("evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: its room was needed for"
+                            + " this layer's tiles; its consumers read it back");
                 }
             }
-            long outWrite = keep ? 0 : best.outWrite;
+            if (evicted > 0) {
+                best.cycles = addExact(best.cycles, transferCycles(Tensors.bytes(evicted), bpc));
+            }
+            long outWrite = addExact(keep ? 0 : best.outWrite, evicted);
             long cycles = best.cycles;
+            layerCycles[i] = cycles;
             if (best.tiling.spills()) {
                 notes.add("partial sums: spilled to DRAM and read back (K split into "
                         + FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt()) + " tiles)");
@@ -216,6 +358,9 @@ public final class MemoryModel {
          * layer's. Cycles: {@code max(lane cycles, transfer)}.
          */
         LayerMemory vector(int i, VectorLayer l, List<String> src) {
+            if (fusedRoot[i] >= 0) {
+                return fused(i, l, src);
+            }
             List<String> notes = new ArrayList<>();
             long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
             long read = 0;
@@ -228,7 +373,7 @@ public final class MemoryModel {
                 notes.add("input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM"));
             }
             long learnedBits = Packing.bits(l.learnedReads(), l.bits().weight());
-            boolean learnedOnChip = weightsResident;
+            boolean learnedOnChip = resident[i];
             long learnedRead = learnedBits == 0 ? 0 : learnedOnChip ? (opt.steadyState() ? 0 : learnedBits) : learnedBits;
             long outTensor = Packing.bits(l.outputShape().elements(), l.bits().output());
             boolean keep = keepOutput(i, l.name(), outTensor, notes);
@@ -243,6 +388,65 @@ public final class MemoryModel {
                     allOnChip, keep, notes);
         }
 
+        /** The names of the layers fused into GEMM {@code root}'s output path. */
+        String fusedNames(int root) {
+            List<String> names = new ArrayList<>();
+            for (int j = root + 1; j <= chainEnd[root]; j++) {
+                names.add(net.layers().get(j).name());
+            }
+            return String.join(", ", names);
+        }
+
+        /** The largest kept activation other than {@code a} and {@code b}, or null. */
+        String largestKept(String a, String b) {
+            String best = null;
+            for (Map.Entry<String, Long> e : onChip.entrySet()) {
+                if (!e.getKey().equals(a) && !e.getKey().equals(b)
+                        && (best == null || e.getValue() > onChip.get(best))) {
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
+        /**
+         * An element-wise layer in a GEMM's output path: its input never leaves the chip, a
+         * second operand (a residual) is read from SRAM when kept, else streamed once from DRAM;
+         * its output is the chain's, kept or written by the GEMM. Its lane cycles overlap the
+         * GEMM's; only what exceeds them, or the residual's transfer, is exposed.
+         */
+        LayerMemory fused(int i, VectorLayer l, List<String> src) {
+            int root = fusedRoot[i];
+            String prev = net.layers().get(i - 1).name();
+            List<String> notes = new ArrayList<>();
+            notes.add("fused into " + net.layers().get(root).name() + "'s output path");
+            long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
+            long read = 0;
+            boolean allOnChip = true;
+            for (int s = 0; s < l.namedOperands(); s++) {
+                String name = src.get(Math.min(s, src.size() - 1));
+                if (name.equals(prev)) {
+                    continue;
+                }
+                boolean on = onChip.containsKey(name);
+                allOnChip &= on;
+                read = addExact(read, on ? 0 : inBits);
+                notes.add("input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM, streamed once"));
+            }
+            long vec = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
+            long exposed = Math.max(0, vec - layerCycles[root]);
+            long readBytes = Tensors.bytes(read);
+            long transfer = transferCycles(readBytes, bpc);
+            long cycles = Math.max(exposed, transfer);
+            layerCycles[i] = cycles;
+            notes.add("lanes: " + vec + " cycles under the GEMM's " + layerCycles[root] + " (" + exposed + " exposed)");
+            boolean kept = chainKept[root];
+            notes.add(i == chainEnd[root] ? (kept ? "output: on chip (the chain's output, kept by the GEMM)"
+                    : "output: to DRAM (the chain's output, written by the GEMM)") : "output: to the next fused layer");
+            return new LayerMemory(l.name(), "fused", acc.cores(), null, exposed, cycles, cycles - exposed,
+                    readBytes, 0, 0, 0, 0, 0, allOnChip, kept, notes);
+        }
+
         /** Decides whether layer {@code i}'s output stays on chip, records it, and says why. */
         boolean keepOutput(int i, String name, long outTensor, List<String> notes) {
             release(i);
@@ -251,7 +455,7 @@ public final class MemoryModel {
             for (long v : onChip.values()) {
                 live = addExact(live, v);
             }
-            long space = multiplyExact(cap.activationBits(), acc.cores());
+            long space = multiplyExact(activationBits(), acc.cores());
             boolean keep = consumed && addExact(live, outTensor) <= space;
             if (keep) {
                 onChip.put(name, outTensor);
@@ -384,6 +588,17 @@ public final class MemoryModel {
             long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), opt.latencyCycles());
             long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
             return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
+        }
+
+        /**
+         * Bits per core for activations kept between layers: legacy, half the unified buffer; the
+         * compiler's schedule gives activations what the resident weights leave.
+         */
+        long activationBits() {
+            if (legacy || !cap.unified()) {
+                return cap.activationBits();
+            }
+            return cap.unifiedBits() - residentBitsPerCore;
         }
 
         Capacity reserve(long bits) {

@@ -2,7 +2,8 @@ package org.pactsim.spec;
 
 /**
  * A whole accelerator: {@code cores} identical cores, each an array with its SRAM and a vector
- * unit for the non-GEMM layers, sharing one DRAM interface, all at {@code clockMhz}.
+ * unit for the non-GEMM layers, sharing one DRAM interface, all at {@code clockMhz}; the
+ * network runs on it under {@code schedule}.
  */
 public record AcceleratorSpec(
         String name,
@@ -14,7 +15,8 @@ public record AcceleratorSpec(
         SramSpec sram,
         DramSpec dram,
         int technologyNm,
-        VectorSpec vector) {
+        VectorSpec vector,
+        ScheduleSpec schedule) {
     /** Slowest clock accepted (1 kHz). */
     public static final double MIN_CLOCK_MHZ = 1e-3;
     /** Fastest clock accepted (1 THz). */
@@ -36,8 +38,15 @@ public record AcceleratorSpec(
                 .check(sram != null, "sram", "an SRAM spec", "nothing")
                 .check(dram != null, "dram", "a DRAM spec", "nothing")
                 .between("technologyNm", technologyNm, 1, 1000)
-                .check(vector != null, "vector", "a vector unit spec", "nothing");
+                .check(vector != null, "vector", "a vector unit spec", "nothing")
+                .check(schedule != null, "schedule", "a schedule", "nothing");
         v.throwIfAny();
+    }
+
+    /** An accelerator with the default schedule ({@link ScheduleSpec#DEFAULT}). */
+    public AcceleratorSpec(String name, ArraySpec array, Dataflow dataflow, int cores, double clockMhz, PeSpec pe,
+                           SramSpec sram, DramSpec dram, int technologyNm, VectorSpec vector) {
+        this(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, ScheduleSpec.DEFAULT);
     }
 
     /** An accelerator with the default vector unit, {@link VectorSpec#defaultFor} its array. */
@@ -51,6 +60,10 @@ public record AcceleratorSpec(
     }
 
     public AcceleratorSpec withDataflow(Dataflow d) {
-        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector);
+        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withSchedule(ScheduleSpec s) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s);
     }
 }

@@ -102,7 +102,7 @@ public final class IsoArea {
             }
             AcceleratorSpec acc = new AcceleratorSpec(base.name() + "-" + p.key(), array, base.dataflow(), cores,
                     base.clockMhz(), peSpec(p, base.pe()), sram(base.sram(), base.cores(), cores, totalSramKiB),
-                    base.dram(), node);
+                    base.dram(), node).withSchedule(base.schedule());
             out.add(new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2));
         }
         return out;
@@ -132,6 +132,6 @@ public final class IsoArea {
 
     static AcceleratorSpec withBandwidth(AcceleratorSpec a, double gbps) {
         return new AcceleratorSpec(a.name(), a.array(), a.dataflow(), a.cores(), a.clockMhz(), a.pe(), a.sram(),
-                new DramSpec(gbps, a.dram().type()), a.technologyNm());
+                new DramSpec(gbps, a.dram().type()), a.technologyNm()).withSchedule(a.schedule());
     }
 }

@@ -1,0 +1,55 @@
+package org.pactsim.spec;
+
+import java.util.Locale;
+
+/**
+ * How the network is scheduled on the chip, as an accelerator's compiler would choose it.
+ *
+ * <ul>
+ * <li>{@code policy: compiler} (default): element-wise layers that read one GEMM's output
+ *     run in that GEMM's output path when {@code fuse} is on; weights stay on chip layer by
+ *     layer as far as they fit (not all or nothing); the unified buffer is split between
+ *     resident weights and kept activations by what the weights need; kept activations are
+ *     evicted, never a design refused, when a layer's tiles need their room.</li>
+ * <li>{@code policy: legacy}: pactsim 0.x's schedule, byte for byte: every layer on its own,
+ *     all weights or none resident, the unified buffer split half and half.</li>
+ * </ul>
+ */
+public record ScheduleSpec(Policy policy, boolean fuse) {
+    /** The schedules pactsim knows. */
+    public enum Policy {
+        COMPILER, LEGACY;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The policy of a key, or null. */
+        public static Policy parse(String s) {
+            for (Policy p : values()) {
+                if (p.key().equals(s)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The default: the compiler's schedule with fusion. */
+    public static final ScheduleSpec DEFAULT = new ScheduleSpec(Policy.COMPILER, true);
+    /** The schedule of pactsim before issue 17. */
+    public static final ScheduleSpec LEGACY = new ScheduleSpec(Policy.LEGACY, false);
+
+    public ScheduleSpec {
+        new Violations().check(policy != null, "schedule.policy", "compiler or legacy", "nothing").throwIfAny();
+    }
+
+    public boolean legacy() {
+        return policy == Policy.LEGACY;
+    }
+
+    /** Whether element-wise layers are fused into their producer. */
+    public boolean fuses() {
+        return fuse && !legacy();
+    }
+}
