@@ -60,8 +60,57 @@ public final class MemoryModel {
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
         Map<TilePipeline.Plan, Long> pipelines = new HashMap<>();
-        return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo, pipelines),
-                run(acc, net, MemoryOptions.STEADY_STATE, memo, pipelines));
+        long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
+        if (batch == 1) {
+            return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo, pipelines),
+                    run(acc, net, MemoryOptions.STEADY_STATE, memo, pipelines));
+        }
+        // the compiler's choice: a number of passes per stage (two stages at most, more passes in
+        // the first, where activations are large and weights small), whose steady state is
+        // fastest, then moves least; tensors that cross from one stage to the next go through DRAM
+        List<Long> fs = new ArrayList<>();
+        List<Network> subs = new ArrayList<>();
+        List<List<LayerMemory>> steadies = new ArrayList<>();
+        for (long f : SubBatch.passCounts(batch)) {
+            Network sub = SubBatch.divide(net, f);
+            try {
+                List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo, pipelines);
+                steadies.add(SubBatch.passes(one, one, f, batch));
+                fs.add(f);
+                subs.add(sub);
+            } catch (org.pactsim.spec.SpecException | OverflowException | ArithmeticException e) {
+                if (fs.isEmpty() && f == batch) {
+                    throw e;
+                }
+            }
+        }
+        if (fs.isEmpty()) {
+            throw new OverflowException("network " + net.name()
+                    + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
+        }
+        SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc));
+        try {
+            List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
+                    steadies.get(best.hi()), memo, pipelines);
+            List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),
+                    fs.get(best.lo()), batch, steadies.get(best.lo()), memo, pipelines);
+            return List.of(best.join(firstHi, firstLo), best.join(steadies.get(best.hi()), steadies.get(best.lo())));
+        } catch (ArithmeticException e) {
+            throw new OverflowException("network " + net.name()
+                    + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
+        }
+    }
+
+    /** A first inference in {@code f} passes: weights loaded in the first pass, the others as in steady state. */
+    private static List<LayerMemory> firstPasses(AcceleratorSpec acc, Network sub, long f, long batch,
+                                                 List<LayerMemory> steadyPasses, TilingMemo memo,
+                                                 Map<TilePipeline.Plan, Long> pipelines) {
+        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE, memo, pipelines);
+        if (f == 1) {
+            return first;
+        }
+        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo, pipelines);
+        return SubBatch.passes(first, one, f, batch);
     }
 
     /** {@code pipelines}: pipeline cycles by plan, shared by runs of the same accelerator (same bandwidth). */
