@@ -88,8 +88,8 @@ public final class MemoryModel {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
         }
-        SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc));
         try {
+            SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc));
             List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
                     steadies.get(best.hi()), memo, pipelines);
             List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),

@@ -17,6 +17,7 @@ import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.PeSpec;
+import org.pactsim.spec.ScheduleSpec;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.spec.VectorSpec;
 import org.pactsim.workload.Bits;
@@ -62,9 +63,15 @@ class VectorEngineTest {
         NetworkResult r = Simulator.run(acc(1, 16), new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(r.layers()).extracting(LayerResult::unit).containsExactly(LayerResult.ARRAY, LayerResult.VECTOR);
         assertThat(r.cycles()).isEqualTo(r.layers().get(0).cycles() + 16);
-        SimulationResult s = Simulation.run(acc(1, 16), new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
+        // unfused, the relu's 16 lane cycles follow the conv; fused, they hide under its cycles
+        SimulationResult s = Simulation.run(acc(1, 16).withSchedule(new ScheduleSpec(ScheduleSpec.Policy.COMPILER, false)),
+                new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(Metrics.vectorCycles(s)).isEqualTo(16);
         assertThat(TableRenderer.render(s)).contains("vector unit (16 lanes/core): 16 cycles");
+        SimulationResult fused = Simulation.run(acc(1, 16), new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
+        assertThat(fused.memory(1).split()).isEqualTo("fused");
+        assertThat(fused.memory(1).cycles()).isEqualTo(Math.max(0, 16 - fused.memory(0).cycles()));
+        assertThat(fused.memory(1).dramReadBytes() + fused.memory(1).dramWriteBytes()).isZero();
     }
 
     @Test

@@ -251,7 +251,9 @@ class HugeValueProperties {
             assertThat(l.macs()).isEqualTo(trueMacs(net.layers().get(i), rounding).longValueExact());
             layerMacs = layerMacs.add(BigInteger.valueOf(l.macs()));
             long c = r.layerCycles(i);
-            assertThat(c).isPositive();
+            boolean fused = r.memory(i) != null && r.memory(i).split().equals("fused");
+            // a layer fused into a GEMM's output path may hide all its cycles under the GEMM's
+            assertThat(c).isGreaterThanOrEqualTo(fused ? 0 : 1);
             assertThat(l.stallCycles()).isNotNegative();
             assertThat(l.sramIfmapReads()).isNotNegative();
             assertThat(l.sramFilterReads()).isNotNegative();
