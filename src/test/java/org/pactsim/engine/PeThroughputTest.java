@@ -75,7 +75,7 @@ class PeThroughputTest {
 
     @Test
     void narrowerLayersNeverRunSlower() {
-        // every case (5 x 32 x 32 = 5,120; jqwik sampled 300)
+        // every case (5 x 32 x 32 = 5,120; 300 were sampled before)
         for (int peLog = 1; peLog <= 5; peLog++) {
             for (int wb = 1; wb <= 32; wb++) {
                 for (int ab = 1; ab <= 32; ab++) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PrecisionTest {
-    /** Every pair of widths, 1 to 32 bits (1,024 cases; jqwik sampled 200). */
+    /** Every pair of widths, 1 to 32 bits (1,024 cases; 200 were sampled before). */
     @Test
     void integerKeysRoundTrip() {
         for (int wb = 1; wb <= 32; wb++) {

@@ -65,7 +65,7 @@ public final class Seeds {
 
     /**
      * A whole number in {@code [min, max]}: {@code min} or {@code max} one time in eight each
-     * (the edges a property should meet, as jqwik's generators gave), else uniform.
+     * (the edges a property should meet), else uniform.
      */
     public static long between(SplittableRandom r, long min, long max) {
         int edge = r.nextInt(16);

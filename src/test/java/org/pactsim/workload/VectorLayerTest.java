@@ -60,7 +60,7 @@ class VectorLayerTest {
                 .isInstanceOf(SpecException.class).hasMessageContaining("kH");
     }
 
-    /** Every combination (64 x 7 x 4 x 4 = 7,168 cases; jqwik sampled 200). */
+    /** Every combination (64 x 7 x 4 x 4 = 7,168 cases; 200 were sampled before). */
     @Test
     void poolOutputMatchesTheConvolutionRule() {
         for (int in = 1; in <= 64; in++) {
