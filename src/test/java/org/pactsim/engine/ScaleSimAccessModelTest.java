@@ -1,15 +1,10 @@
 package org.pactsim.engine;
 
+import org.pactsim.testing.Seeds;
+import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.workload.Bits;
@@ -35,33 +30,34 @@ class ScaleSimAccessModelTest {
         }
     }
 
-    @Provide
-    Arbitrary<Shape> shapes() {
-        Arbitrary<Integer> hw = Arbitraries.integers().between(1, 12);
-        Arbitrary<Integer> ch = Arbitraries.integers().between(1, 6);
-        Arbitrary<Integer> f = Arbitraries.integers().between(1, 4);
-        Arbitrary<Integer> s = Arbitraries.integers().between(1, 3);
-        Arbitrary<Integer> n = Arbitraries.integers().between(1, 12);
-        Arbitrary<Shape> convs = Combinators.combine(hw, hw, ch, f, f, s, s, n)
-                .as((h, w, c, fh, fw, sh, sw, nn) -> new Shape(h, w, c, Math.min(fh, h), Math.min(fw, w), sh, sw, nn,
-                        false));
-        Arbitrary<Shape> gemms = Combinators.combine(Arbitraries.integers().between(1, 40),
-                Arbitraries.integers().between(1, 40), n)
-                .as((m, k, nn) -> new Shape(m, k, 1, 1, k, 1, 1, nn, true));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, convs), net.jqwik.api.Tuple.of(1, gemms));
+    static Shape shapes(SplittableRandom r) {
+        if (r.nextInt(5) < 4) {
+            int h = Seeds.between(r, 1, 12);
+            int w = Seeds.between(r, 1, 12);
+            int c = Seeds.between(r, 1, 6);
+            int fh = Seeds.between(r, 1, 4);
+            int fw = Seeds.between(r, 1, 4);
+            int sh = Seeds.between(r, 1, 3);
+            int sw = Seeds.between(r, 1, 3);
+            int nn = Seeds.between(r, 1, 12);
+            return new Shape(h, w, c, Math.min(fh, h), Math.min(fw, w), sh, sw, nn, false);
+        }
+        int m = Seeds.between(r, 1, 40);
+        int k = Seeds.between(r, 1, 40);
+        int nn = Seeds.between(r, 1, 12);
+        return new Shape(m, k, 1, 1, k, 1, 1, nn, true);
     }
 
-    @Provide
-    Arbitrary<Long> readWords() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.longs().between(100, 3000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(1L << 20)));
+    static long readWords(SplittableRandom r) {
+        return r.nextInt(6) < 5 ? Seeds.between(r, 100L, 3000L) : 1L << 20;
     }
 
-    @Property(tries = 250)
-    void everyFigureEqualsTheRequestByRequestModel(@ForAll("shapes") Shape s, @ForAll Dataflow df,
-            @ForAll @IntRange(min = 1, max = 8) int rows, @ForAll @IntRange(min = 1, max = 8) int cols,
-            @ForAll("readWords") long ifWords, @ForAll("readWords") long fWords,
-            @ForAll @IntRange(min = 2, max = 3000) int oWords) {
+    @Test
+    void everyFigureEqualsTheRequestByRequestModel() {
+        Seeds.repeat("ScaleSimAccessModelTest.everyFigureEqualsTheRequestByRequestModel", 250, r -> everyFigureEqualsTheRequestByRequestModelCase(shapes(r), Seeds.pick(r, Dataflow.values()), Seeds.between(r, 1, 8), Seeds.between(r, 1, 8), readWords(r), readWords(r), Seeds.between(r, 2, 3000)));
+    }
+
+    private void everyFigureEqualsTheRequestByRequestModelCase(Shape s, Dataflow df, int rows, int cols, long ifWords, long fWords, int oWords) {
         Layer layer = s.layer();
         LayerResult r = FoldEngine.run(EngineInvariantsProperties.acc(rows, cols, df, 1), layer, TimingModel.SCALESIM);
         ScaleSimNaiveModel.Result want = new ScaleSimNaiveModel(df, rows, cols, s.h(), s.w(), s.ch(), s.fh(), s.fw(),
@@ -82,12 +78,12 @@ class ScaleSimAccessModelTest {
      * state the previous one ended in, later passes are extrapolated, not run. Many column
      * folds (few array columns, many filters) and small read buffers make that happen.
      */
-    @Property(tries = 150)
-    void repeatedPassesAreExtrapolatedExactly(@ForAll @IntRange(min = 4, max = 10) int hw,
-            @ForAll @IntRange(min = 1, max = 4) int ch, @ForAll @IntRange(min = 2, max = 3) int f,
-            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 8, max = 40) int n,
-            @ForAll boolean os, @ForAll @IntRange(min = 1, max = 6) int rows, @ForAll @IntRange(min = 1, max = 3) int cols,
-            @ForAll @IntRange(min = 100, max = 300) int ifWords) {
+    @Test
+    void repeatedPassesAreExtrapolatedExactly() {
+        Seeds.repeat("ScaleSimAccessModelTest.repeatedPassesAreExtrapolatedExactly", 150, r -> repeatedPassesAreExtrapolatedExactlyCase(Seeds.between(r, 4, 10), Seeds.between(r, 1, 4), Seeds.between(r, 2, 3), Seeds.between(r, 1, 2), Seeds.between(r, 8, 40), r.nextBoolean(), Seeds.between(r, 1, 6), Seeds.between(r, 1, 3), Seeds.between(r, 100, 300)));
+    }
+
+    private void repeatedPassesAreExtrapolatedExactlyCase(int hw, int ch, int f, int stride, int n, boolean os, int rows, int cols, int ifWords) {
         Shape s = new Shape(hw, hw, ch, f, f, stride, stride, n, false);
         Dataflow df = os ? Dataflow.OS : Dataflow.WS;
         Layer layer = s.layer();

@@ -1,5 +1,8 @@
 package org.pactsim.io;
 
+import org.pactsim.testing.Gens;
+import org.pactsim.testing.Seeds;
+import org.quicktheories.core.Gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,12 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.pactsim.cost.ActionCounts;
 import org.pactsim.engine.TimingModel;
@@ -203,27 +200,32 @@ class ResultReaderTest {
     private static final List<Precision> PRECISIONS = List.of(Precision.INT8, Precision.INT2, Precision.integer(4, 8),
             Precision.FP16, Precision.BF16, Precision.FP8_E4M3, Precision.integer(32, 1));
 
-    @Provide
-    Arbitrary<ActionCounts> counts() {
-        Arbitrary<Long> n = Arbitraries.longs().between(0, 1L << 50);
-        Arbitrary<Map<Precision, Long>> macs = Arbitraries.maps(Arbitraries.of(PRECISIONS), n).ofMaxSize(3);
-        Arbitrary<List<ActionCounts.SramTraffic>> sram = Arbitraries.subsetOf(ActionCounts.Operand.values())
-                .flatMap(ops -> Combinators.combine(n.list().ofSize(ops.size()), n.list().ofSize(ops.size()),
-                        Arbitraries.longs().between(1, 1L << 40).list().ofSize(ops.size())).as((r, w, c) -> {
-                            List<ActionCounts.SramTraffic> out = new ArrayList<>();
-                            int i = 0;
-                            for (ActionCounts.Operand op : ops) {
-                                out.add(new ActionCounts.SramTraffic(op, c.get(i), r.get(i), w.get(i)));
-                                i++;
-                            }
-                            return out;
-                        }));
-        return Combinators.combine(macs, sram, n, n, n, n).as((m, s, dr, dw, idle, cyc) ->
-                new ActionCounts(new LinkedHashMap<>(m), s, dr, dw, idle, cyc, Fixture.ACC.clockMhz()));
+    static Gen<ActionCounts> counts() {
+        Gen<Long> n = Gens.mostly(Gens.longs(0, 1L << 50), Gens.of(0L, 1L, 1L << 50));
+        return in -> {
+            Map<Precision, Long> m = new LinkedHashMap<>();
+            int macs = Gens.ints(0, 3).generate(in);
+            for (int x = 0; x < macs; x++) {
+                m.put(Gens.of(PRECISIONS).generate(in), n.generate(in));
+            }
+            List<ActionCounts.SramTraffic> sram = new ArrayList<>();
+            for (ActionCounts.Operand op : ActionCounts.Operand.values()) {
+                if (Gens.of(true, false).generate(in)) {
+                    sram.add(new ActionCounts.SramTraffic(op, Gens.longs(1, 1L << 40).generate(in), n.generate(in),
+                            n.generate(in)));
+                }
+            }
+            return new ActionCounts(m, sram, n.generate(in), n.generate(in), n.generate(in), n.generate(in),
+                    Fixture.ACC.clockMhz());
+        };
     }
 
-    @Property(tries = 60)
-    void anyCountsReadBackEqual(@ForAll("counts") ActionCounts first, @ForAll("counts") ActionCounts steady) {
+    @Test
+    void anyCountsReadBackEqual() {
+        Seeds.qt(60).forAll(counts(), counts()).checkAssert(ResultReaderTest::readBackEqual);
+    }
+
+    private static void readBackEqual(ActionCounts first, ActionCounts steady) {
         String text = edited(t -> {
             layer(t, 50).set("actions", ResultJson.actions(first));
             layer(t, 50).set("steadyActions", ResultJson.actions(steady));

@@ -1,16 +1,15 @@
 package org.pactsim.io;
 
+import org.pactsim.testing.Gens;
+import org.pactsim.testing.Seeds;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,8 +53,18 @@ class TraceRoundTripTest {
         return TraceReader.read(f, null);
     }
 
-    @Property(tries = 60)
-    void randomLayersRoundTrip(@ForAll("layers") Layer layer) throws Exception {
+    @Test
+    void randomLayersRoundTrip() {
+        Seeds.qt(60).forAll(layers()).checkAssert(layer -> {
+            try {
+                roundTrip(layer);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void roundTrip(Layer layer) throws java.io.IOException {
         Network net = new Network("random", List.of(layer));
         Path d = Files.createTempDirectory("trace");
         try {
@@ -75,28 +84,42 @@ class TraceRoundTripTest {
         }
     }
 
-    @Provide
-    Arbitrary<Layer> layers() {
-        Arbitrary<Bits> bits = Combinators.combine(Arbitraries.of(1, 2, 4, 8, 16), Arbitraries.of(2, 4, 8, 16),
-                Arbitraries.of(4, 8, 32), Arbitraries.of(NumberType.INT, NumberType.FLOAT))
-                .as((w, a, o, t) -> t == NumberType.FLOAT ? Bits.uniform(16, t) : new Bits(w, a, o, t));
-        Arbitrary<Long> dim = Arbitraries.longs().between(1, 40);
-        Arbitrary<Layer> conv = Combinators.combine(dim, dim, Arbitraries.longs().between(1, 3), bits,
-                        Arbitraries.of(true, false))
-                .as((h, c, k, b, bias) -> new ConvLayer("c", 2, h + 3, h + 2, c, c * 2, k, k, 1, 2, 1, 0, 1, b,
-                        List.of(), bias));
-        Arbitrary<Layer> fc = Combinators.combine(dim, dim, dim, bits, Arbitraries.of(true, false))
-                .as((m, n, k, b, bias) -> new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, b, List.of(),
-                        bias));
-        Arbitrary<Layer> mm = Combinators.combine(dim, dim, dim, dim, bits)
-                .as((c, m, n, k, b) -> new MatMulLayer("mm", MatMulLayer.Kind.MATMUL, c, m, n, k, b, List.of()));
-        Arbitrary<Layer> vec = Combinators.combine(Arbitraries.of(VectorOp.RELU, VectorOp.GELU, VectorOp.SOFTMAX,
-                        VectorOp.LAYERNORM, VectorOp.RELU6), dim, dim, bits)
-                .as((op, h, c, b) -> VectorLayer.of("v", op, new Shape(1, h, 3, c), 0, b.withOutput(b.activation()),
-                        List.of()));
-        Arbitrary<Layer> pool = Combinators.combine(dim, Arbitraries.longs().between(1, 3), bits)
-                .as((h, k, b) -> new VectorLayer("p", VectorOp.MAXPOOL, 1, h + 2, h + 2, 5, k, k, 2, 1, k - 1, 0,
-                        0, new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of()));
-        return Arbitraries.oneOf(conv, fc, mm, vec, pool);
+    static Gen<Layer> layers() {
+        Gen<Bits> bits = in -> {
+            int w = Gens.of(1, 2, 4, 8, 16).generate(in);
+            int a = Gens.of(2, 4, 8, 16).generate(in);
+            int o = Gens.of(4, 8, 32).generate(in);
+            NumberType t = Gens.of(NumberType.INT, NumberType.FLOAT).generate(in);
+            return t == NumberType.FLOAT ? Bits.uniform(16, t) : new Bits(w, a, o, t);
+        };
+        Gen<Long> dim = Gens.longs(1, 40);
+        Gen<Boolean> bool = Gens.of(true, false);
+        Gen<Layer> conv = in -> {
+            long h = dim.generate(in);
+            long c = dim.generate(in);
+            long k = Gens.longs(1, 3).generate(in);
+            return new ConvLayer("c", 2, h + 3, h + 2, c, c * 2, k, k, 1, 2, 1, 0, 1, bits.generate(in), List.of(),
+                    bool.generate(in));
+        };
+        Gen<Layer> fc = in -> new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, dim.generate(in), dim.generate(in),
+                dim.generate(in), bits.generate(in), List.of(), bool.generate(in));
+        Gen<Layer> mm = in -> new MatMulLayer("mm", MatMulLayer.Kind.MATMUL, dim.generate(in), dim.generate(in),
+                dim.generate(in), dim.generate(in), bits.generate(in), List.of());
+        Gen<Layer> vec = in -> {
+            VectorOp op = Gens.of(VectorOp.RELU, VectorOp.GELU, VectorOp.SOFTMAX, VectorOp.LAYERNORM, VectorOp.RELU6)
+                    .generate(in);
+            long h = dim.generate(in);
+            long c = dim.generate(in);
+            Bits b = bits.generate(in);
+            return VectorLayer.of("v", op, new Shape(1, h, 3, c), 0, b.withOutput(b.activation()), List.of());
+        };
+        Gen<Layer> pool = in -> {
+            long h = dim.generate(in);
+            long k = Gens.longs(1, 3).generate(in);
+            Bits b = bits.generate(in);
+            return new VectorLayer("p", VectorOp.MAXPOOL, 1, h + 2, h + 2, 5, k, k, 2, 1, k - 1, 0,
+                    0, new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of());
+        };
+        return Generate.oneOf(conv, fc, mm, vec, pool);
     }
 }

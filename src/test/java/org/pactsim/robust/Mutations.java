@@ -1,19 +1,17 @@
 package org.pactsim.robust;
 
+import java.util.SplittableRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Damaged copies of valid input files, the way hand-edited files go wrong and worse: deleted,
  * inserted, duplicated, swapped and truncated text, numbers swapped for extreme ones, YAML and
  * CSV punctuation in the wrong place, CRLF line ends, a byte-order mark, and raw byte damage
- * (which may break UTF-8). Each input is a seed file and a short list of edits; jqwik shrinks
- * a failure to the fewest edits that still break.
+ * (which may break UTF-8). Each input is a seed file and a short list of edits; a failure prints
+ * the seed, the edits and the damaged text.
  */
 final class Mutations {
     /** Text dropped into a file: structure, values at and past every limit, encodings. */
@@ -54,16 +52,20 @@ final class Mutations {
         }
     }
 
-    static Arbitrary<Edit> edits() {
-        return Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 1 << 20),
-                Arbitraries.integers().between(0, 24), Arbitraries.of(TOKENS), Arbitraries.integers().between(0, 255))
-                .as(Edit::new);
+    static Edit edit(SplittableRandom r) {
+        return new Edit(r.nextInt(13), r.nextInt((1 << 20) + 1), r.nextInt(25), TOKENS.get(r.nextInt(TOKENS.size())),
+                r.nextInt(256));
     }
 
-    /** Seeds (name, text pairs) with one to four edits each. */
-    static Arbitrary<Mutant> of(List<String[]> seeds) {
-        return Combinators.combine(Arbitraries.of(seeds), edits().list().ofMinSize(1).ofMaxSize(4))
-                .as((s, e) -> new Mutant(s[0], s[1], e));
+    /** A seed (name, text pair) of {@code seeds} with one to four edits. */
+    static Mutant of(SplittableRandom r, List<String[]> seeds) {
+        String[] s = seeds.get(r.nextInt(seeds.size()));
+        List<Edit> edits = new java.util.ArrayList<>();
+        int n = 1 + r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            edits.add(edit(r));
+        }
+        return new Mutant(s[0], s[1], edits);
     }
 
     static byte[] apply(String seed, List<Edit> edits) {

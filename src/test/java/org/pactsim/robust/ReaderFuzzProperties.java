@@ -10,18 +10,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.pactsim.io.ArchReader;
+import org.pactsim.testing.Seeds;
 import org.pactsim.io.InputException;
 import org.pactsim.robust.Harness.Reader;
-import org.pactsim.robust.Mutations.Mutant;
 
 /**
  * Fuzzes every reader with damaged copies of valid files ({@link Mutations}) and with inputs
@@ -29,21 +26,21 @@ import org.pactsim.robust.Mutations.Mutant;
  * reader a run (1,000 mutated sweep specs), judged by {@link Harness}: nothing but an {@link InputException} may come out
  * of a reader, and what a reader accepts must go through simulation and pricing.
  *
- * <p>Time: about 20 s on two cores for the whole class. A failure prints the input; jqwik
- * shrinks mutated inputs to the fewest edits and records the seed in {@code .jqwik-database}.
+ * <p>Time: about 20 s on two cores for the whole class. A failure prints the case, the input
+ * and the seed ({@code -Dpactsim.seed=N} reruns it).
  */
 class ReaderFuzzProperties {
     private static final Path GOOD = Path.of("src/test/resources/bad-inputs/good");
     private static Path dir;
     private static Harness harness;
 
-    @BeforeContainer
+    @BeforeAll
     static void setUp() throws IOException {
         dir = Files.createTempDirectory("pactsim-fuzz");
         harness = new Harness(dir);
     }
 
-    @AfterContainer
+    @AfterAll
     static void tearDown() throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -58,182 +55,142 @@ class ReaderFuzzProperties {
         return Harness.seeds(p);
     }
 
-    private static void judge(Reader r, byte[] content) throws Exception {
-        Statistics.collect(harness.judge(r, content) ? "accepted" : "refused");
+    /** Runs {@code tries} inputs drawn by {@code input} through {@code reader}; each must be accepted or refused cleanly. */
+    private static void fuzz(String name, int tries, Reader reader, Function<SplittableRandom, byte[]> input) {
+        Seeds.repeat("ReaderFuzzProperties." + name, tries, r -> {
+            byte[] content = input.apply(r);
+            try {
+                harness.judge(reader, content);
+            } catch (Exception e) {
+                throw new AssertionError("input:\n" + new String(content, StandardCharsets.UTF_8), e);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\ninput:\n" + new String(content, StandardCharsets.UTF_8), e);
+            }
+        });
+    }
+
+    private static Function<SplittableRandom, byte[]> mutants(List<String[]> seeds) {
+        return r -> Mutations.of(r, seeds).bytes();
+    }
+
+    private static Function<SplittableRandom, byte[]> text(Function<SplittableRandom, String> g) {
+        return r -> g.apply(r).getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- accelerators -------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutant> archYaml() {
-        return Mutations.of(seeds(GOOD + "/arch.yaml", "arch-configs/tpu-v1.yaml", "arch-configs/eyeriss.yaml",
-                "arch-configs/scale-32x32.yaml"));
+    @Test
+    void mutatedYamlAccelerators() {
+        fuzz("mutatedYamlAccelerators", 1000, Reader.ARCH_YAML,
+                mutants(seeds(GOOD + "/arch.yaml", "arch-configs/tpu-v1.yaml", "arch-configs/eyeriss.yaml",
+                "arch-configs/scale-32x32.yaml")));
     }
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedYamlAccelerators(@ForAll("archYaml") Mutant m) throws Exception {
-        judge(Reader.ARCH_YAML, m.bytes());
+    @Test
+    void generatedYamlAccelerators() {
+        fuzz("generatedYamlAccelerators", 500, Reader.ARCH_YAML,
+                text(r -> Generated.arch(r, false)));
     }
 
-    @Provide
-    Arbitrary<String> generatedYamlArch() {
-        return Generated.arch(false);
+    @Test
+    void mutatedJsonAccelerators() {
+        fuzz("mutatedJsonAccelerators", 1000, Reader.ARCH_JSON,
+                mutants(seeds(GOOD + "/arch.json")));
     }
 
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedYamlAccelerators(@ForAll("generatedYamlArch") String text) throws Exception {
-        judge(Reader.ARCH_YAML, text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void generatedJsonAccelerators() {
+        fuzz("generatedJsonAccelerators", 500, Reader.ARCH_JSON,
+                text(r -> Generated.arch(r, true)));
     }
 
-    @Provide
-    Arbitrary<Mutant> archJson() {
-        return Mutations.of(seeds(GOOD + "/arch.json"));
+    @Test
+    void mutatedScaleSimConfigs() {
+        fuzz("mutatedScaleSimConfigs", 1000, Reader.ARCH_CFG,
+                mutants(seeds(GOOD + "/scalesim.cfg", "src/test/resources/bench/google.cfg")));
     }
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedJsonAccelerators(@ForAll("archJson") Mutant m) throws Exception {
-        judge(Reader.ARCH_JSON, m.bytes());
-    }
-
-    @Provide
-    Arbitrary<String> generatedJsonArch() {
-        return Generated.arch(true);
-    }
-
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedJsonAccelerators(@ForAll("generatedJsonArch") String text) throws Exception {
-        judge(Reader.ARCH_JSON, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Provide
-    Arbitrary<Mutant> cfg() {
-        return Mutations.of(seeds(GOOD + "/scalesim.cfg", "src/test/resources/bench/google.cfg"));
-    }
-
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedScaleSimConfigs(@ForAll("cfg") Mutant m) throws Exception {
-        judge(Reader.ARCH_CFG, m.bytes());
-    }
-
-    @Provide
-    Arbitrary<String> generatedCfg() {
-        return Generated.cfg();
-    }
-
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedScaleSimConfigs(@ForAll("generatedCfg") String text) throws Exception {
-        judge(Reader.ARCH_CFG, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Provide
-    Arbitrary<List<String>> sets() {
-        return Generated.sets();
+    @Test
+    void generatedScaleSimConfigs() {
+        fuzz("generatedScaleSimConfigs", 500, Reader.ARCH_CFG,
+                text(Generated::cfg));
     }
 
     /** {@code --set} overrides reach the strict binder: only input errors naming the argument. */
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void overrides(@ForAll("sets") List<String> sets) throws Exception {
-        try {
-            harness.pipelineBounded(Reader.ARCH_YAML, ArchReader.read(GOOD.resolve("arch.yaml"), sets).spec());
-        } catch (InputException e) {
-            Harness.assertOneLine(e.getMessage(), "");
-            assertThat(e.getMessage()).matches("(--set |" + java.util.regex.Pattern.quote(GOOD.toString()) + ").*");
-        }
+    @Test
+    void overrides() {
+        Seeds.repeat("ReaderFuzzProperties.overrides", 1000, r -> {
+            List<String> sets = Generated.sets(r);
+            try {
+                harness.pipelineBounded(Reader.ARCH_YAML, ArchReader.read(GOOD.resolve("arch.yaml"), sets).spec());
+            } catch (InputException e) {
+                Harness.assertOneLine(e.getMessage(), "");
+                assertThat(e.getMessage()).as("%s", sets)
+                        .matches("(--set |" + java.util.regex.Pattern.quote(GOOD.toString()) + ").*");
+            } catch (Exception e) {
+                throw new AssertionError("--set " + sets, e);
+            }
+        });
     }
 
     // ---- traces and topologies ----------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutant> traceCsv() {
-        return Mutations.of(seeds(GOOD + "/trace.csv", GOOD + "/trace-mixed.csv"));
+    @Test
+    void mutatedCsvTraces() {
+        fuzz("mutatedCsvTraces", 1000, Reader.TRACE_CSV,
+                mutants(seeds(GOOD + "/trace.csv", GOOD + "/trace-mixed.csv")));
     }
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedCsvTraces(@ForAll("traceCsv") Mutant m) throws Exception {
-        judge(Reader.TRACE_CSV, m.bytes());
+    @Test
+    void generatedCsvTraces() {
+        fuzz("generatedCsvTraces", 500, Reader.TRACE_CSV,
+                text(Generated::traceCsv));
     }
 
-    @Provide
-    Arbitrary<String> generatedTraceCsv() {
-        return Generated.traceCsv();
+    @Test
+    void mutatedYamlTraces() {
+        fuzz("mutatedYamlTraces", 1000, Reader.TRACE_YAML,
+                mutants(seeds(GOOD + "/trace.yaml")));
     }
 
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedCsvTraces(@ForAll("generatedTraceCsv") String text) throws Exception {
-        judge(Reader.TRACE_CSV, text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void generatedYamlTraces() {
+        fuzz("generatedYamlTraces", 500, Reader.TRACE_YAML,
+                text(Generated::traceYaml));
     }
 
-    @Provide
-    Arbitrary<Mutant> traceYaml() {
-        return Mutations.of(seeds(GOOD + "/trace.yaml"));
+    @Test
+    void mutatedTopologies() {
+        fuzz("mutatedTopologies", 1000, Reader.TOPOLOGY,
+                mutants(seeds(GOOD + "/topology.csv", GOOD + "/topology-dp.csv", GOOD + "/gemm.csv")));
     }
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedYamlTraces(@ForAll("traceYaml") Mutant m) throws Exception {
-        judge(Reader.TRACE_YAML, m.bytes());
-    }
-
-    @Provide
-    Arbitrary<String> generatedTraceYaml() {
-        return Generated.traceYaml();
-    }
-
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedYamlTraces(@ForAll("generatedTraceYaml") String text) throws Exception {
-        judge(Reader.TRACE_YAML, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Provide
-    Arbitrary<Mutant> topology() {
-        return Mutations.of(seeds(GOOD + "/topology.csv", GOOD + "/topology-dp.csv", GOOD + "/gemm.csv"));
-    }
-
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedTopologies(@ForAll("topology") Mutant m) throws Exception {
-        judge(Reader.TOPOLOGY, m.bytes());
-    }
-
-    @Provide
-    Arbitrary<String> generatedTopology() {
-        return Generated.topology();
-    }
-
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedTopologies(@ForAll("generatedTopology") String text) throws Exception {
-        judge(Reader.TOPOLOGY, text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void generatedTopologies() {
+        fuzz("generatedTopologies", 500, Reader.TOPOLOGY,
+                text(Generated::topology));
     }
 
     // ---- cost tables --------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutant> costTables() {
-        return Mutations.of(seeds(GOOD + "/cost-dram.csv", "src/main/resources/org/pactsim/cost/default-tables.csv"));
+    @Test
+    void mutatedCostTables() {
+        fuzz("mutatedCostTables", 1000, Reader.COST,
+                mutants(seeds(GOOD + "/cost-dram.csv",
+                "src/main/resources/org/pactsim/cost/default-tables.csv")));
     }
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedCostTables(@ForAll("costTables") Mutant m) throws Exception {
-        judge(Reader.COST, m.bytes());
-    }
-
-    @Provide
-    Arbitrary<String> generatedCostTables() {
-        return Generated.costTables();
-    }
-
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void generatedCostTables(@ForAll("generatedCostTables") String text) throws Exception {
-        judge(Reader.COST, text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void generatedCostTables() {
+        fuzz("generatedCostTables", 500, Reader.COST,
+                text(Generated::costTables));
     }
 
     // ---- sweep specs --------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<Mutant> sweepSpecs() {
-        return Mutations.of(seeds(GOOD + "/sweep.yaml"));
-    }
-
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedSweepSpecs(@ForAll("sweepSpecs") Mutant m) throws Exception {
-        judge(Reader.SWEEP, m.bytes());
+    @Test
+    void mutatedSweepSpecs() {
+        fuzz("mutatedSweepSpecs", 1000, Reader.SWEEP,
+                mutants(seeds(GOOD + "/sweep.yaml")));
     }
 }

@@ -1,15 +1,11 @@
 package org.pactsim.engine.reference;
 
+import org.pactsim.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.pactsim.engine.FoldEngine;
 import org.pactsim.engine.FoldTiming;
 import org.pactsim.engine.LayerResult;
@@ -42,20 +38,19 @@ class ReferenceVsFastProperties {
         return new MatMulLayer("g", MatMulLayer.Kind.LINEAR, count, m, n, k, Bits.INT8, List.of());
     }
 
-    @Provide
-    Arbitrary<PeSpec> pes() {
-        Arbitrary<Integer> w = Arbitraries.integers().between(1, 32);
-        Arbitrary<Integer> a = Arbitraries.integers().between(1, 32);
-        return Combinators.combine(w, a, Arbitraries.integers().between(0, 40))
-                .as((wb, ab, extra) -> new PeSpec(wb, ab, NumberType.INT, Math.min(64, Math.max(wb, ab) + extra)));
+    static PeSpec pes(SplittableRandom r) {
+        int wb = Seeds.between(r, 1, 32);
+        int ab = Seeds.between(r, 1, 32);
+        int extra = Seeds.between(r, 0, 40);
+        return new PeSpec(wb, ab, NumberType.INT, Math.min(64, Math.max(wb, ab) + extra));
     }
 
-    @Property(tries = 250)
-    void fastEqualsReference(@ForAll @IntRange(min = 1, max = 64) int m, @ForAll @IntRange(min = 1, max = 64) int n,
-            @ForAll @IntRange(min = 1, max = 64) int k, @ForAll @IntRange(min = 1, max = 16) int rows,
-            @ForAll @IntRange(min = 1, max = 16) int cols, @ForAll Dataflow d, @ForAll TimingModel model,
-            @ForAll @IntRange(min = 1, max = 3) int cores, @ForAll @IntRange(min = 1, max = 2) int repeat,
-            @ForAll("pes") PeSpec pe, @ForAll Accumulator.Mode overflow, @ForAll long seed) {
+    @Test
+    void fastEqualsReference() {
+        Seeds.repeat("ReferenceVsFastProperties.fastEqualsReference", 250, r -> fastEqualsReferenceCase(Seeds.between(r, 1, 64), Seeds.between(r, 1, 64), Seeds.between(r, 1, 64), Seeds.between(r, 1, 16), Seeds.between(r, 1, 16), Seeds.pick(r, Dataflow.values()), Seeds.pick(r, TimingModel.values()), Seeds.between(r, 1, 3), Seeds.between(r, 1, 2), pes(r), Seeds.pick(r, Accumulator.Mode.values()), r.nextLong()));
+    }
+
+    private void fastEqualsReferenceCase(int m, int n, int k, int rows, int cols, Dataflow d, TimingModel model, int cores, int repeat, PeSpec pe, Accumulator.Mode overflow, long seed) {
         AcceleratorSpec a = acc(rows, cols, d, cores, pe);
         // The layer at the PE's own precision: one MAC per PE-cycle, the case the register-level
         // array models (multi-pass and fused precisions are checked in engine.PrecisionTimingTest).
@@ -72,11 +67,12 @@ class ReferenceVsFastProperties {
      * way by both engines (serial folds with the OS drain charged, the native array with a free
      * drain, ...).
      */
-    @Property(tries = 120)
-    void fastEqualsReferenceForEveryQuirkMix(@ForAll @IntRange(min = 1, max = 40) int m,
-            @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @IntRange(min = 1, max = 40) int k,
-            @ForAll @IntRange(min = 1, max = 12) int rows, @ForAll @IntRange(min = 1, max = 12) int cols,
-            @ForAll Dataflow d, @ForAll @IntRange(min = 0, max = 127) int bits) {
+    @Test
+    void fastEqualsReferenceForEveryQuirkMix() {
+        Seeds.repeat("ReferenceVsFastProperties.fastEqualsReferenceForEveryQuirkMix", 120, r -> fastEqualsReferenceForEveryQuirkMixCase(Seeds.between(r, 1, 40), Seeds.between(r, 1, 40), Seeds.between(r, 1, 40), Seeds.between(r, 1, 12), Seeds.between(r, 1, 12), Seeds.pick(r, Dataflow.values()), Seeds.between(r, 0, 127)));
+    }
+
+    private void fastEqualsReferenceForEveryQuirkMixCase(int m, int n, int k, int rows, int cols, Dataflow d, int bits) {
         Quirks q = new Quirks((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
                 (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0);
         AcceleratorSpec a = acc(rows, cols, d, 1, PeSpec.INT8);

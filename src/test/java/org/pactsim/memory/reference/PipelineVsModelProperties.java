@@ -2,11 +2,9 @@ package org.pactsim.memory.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.pactsim.memory.LayerMemory;
+import org.pactsim.testing.Seeds;
 
 /**
  * The memory model's layer cycles and stall cycles against the cycle-stepped pipeline of the
@@ -16,13 +14,12 @@ import org.pactsim.memory.LayerMemory;
  */
 class PipelineVsModelProperties {
 
-    @Provide
-    Arbitrary<SmallCases.Case> small() {
-        return SmallCases.cases();
+    @Test
+    void modelEqualsSteppedPipeline() {
+        Seeds.qt(400).forAll(SmallCases.cases()).checkAssert(PipelineVsModelProperties::equal);
     }
 
-    @Property(tries = 400)
-    void modelEqualsSteppedPipeline(@ForAll("small") SmallCases.Case c) {
+    private static void equal(SmallCases.Case c) {
         LayerMemory lm = c.model();
         SteppedPipeline.Result ref = SteppedPipeline.run(c.plan(lm), c.bytesPerCycle(), 50_000_000);
         assertThat(lm.computeCycles()).as("compute").isEqualTo(ref.computeCycles());

@@ -3,9 +3,6 @@ package org.pactsim.memory.reference;
 import static java.lang.Math.multiplyExact;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.pactsim.engine.LayerRate;
 import org.pactsim.memory.Capacity;
 import org.pactsim.memory.GemmOperands;
@@ -23,6 +20,7 @@ import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
+import org.pactsim.testing.Gens;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.Gemm;
@@ -30,6 +28,8 @@ import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.OutputRounding;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Small single-layer, single-core cases for the memory pipeline: GEMMs with M, N, K <= 64,
@@ -85,38 +85,49 @@ final class SmallCases {
     record DfMode(Dataflow df, PrecisionMode mode) {
     }
 
-    static Arbitrary<Layer> layers() {
-        Arbitrary<Bits> bits = Combinators.combine(Arbitraries.of(2, 4, 8), Arbitraries.of(3, 4, 8, 16),
-                Arbitraries.of(4, 8, 16)).as(Bits::new);
-        Arbitrary<Layer> fc = Combinators.combine(Arbitraries.longs().between(1, 64), Arbitraries.longs().between(1, 64),
-                Arbitraries.longs().between(1, 64), bits).as((m, n, k, b) ->
-                (Layer) new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, m, n, k, b, List.of()));
-        Arbitrary<Layer> conv = Combinators.combine(Arbitraries.integers().between(3, 8), Arbitraries.integers().between(1, 8),
-                Arbitraries.integers().between(1, 32), Arbitraries.of(1, 3), Arbitraries.of(1, 2), Arbitraries.of(1, 2),
-                bits).as((h, ci, co, k, s, grp, b) -> {
-                    int g = ci % grp == 0 && co % grp == 0 ? grp : 1;
-                    return (Layer) new ConvLayer("c", 1, h, h, ci, co, k, k, s, s, k / 2, k / 2, g, b, List.of());
-                });
-        return Arbitraries.oneOf(fc, fc, conv);
+    static Gen<Layer> layers() {
+        Gen<Bits> bits = in -> new Bits(Gens.of(2, 4, 8).generate(in), Gens.of(3, 4, 8, 16).generate(in),
+                Gens.of(4, 8, 16).generate(in));
+        Gen<Layer> fc = in -> new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, Gens.longs(1, 64).generate(in),
+                Gens.longs(1, 64).generate(in), Gens.longs(1, 64).generate(in), bits.generate(in), List.of());
+        Gen<Layer> conv = in -> {
+            int h = Gens.ints(3, 8).generate(in);
+            int ci = Gens.ints(1, 8).generate(in);
+            int co = Gens.ints(1, 32).generate(in);
+            int k = Gens.of(1, 3).generate(in);
+            int s = Gens.of(1, 2).generate(in);
+            int grp = Gens.of(1, 2).generate(in);
+            Bits b = bits.generate(in);
+            int g = ci % grp == 0 && co % grp == 0 ? grp : 1;
+            return new ConvLayer("c", 1, h, h, ci, co, k, k, s, s, k / 2, k / 2, g, b, List.of());
+        };
+        return Generate.oneOf(fc, fc, conv);
     }
 
     /**
      * Arrays up to 8 x 8; a quarter with multiplier stages (LM 1-3) and every OS drain style, so
      * the tiles' fold timing is checked against the tiling's (and the stepped pipeline's).
      */
-    static Arbitrary<ArraySpec> arrays() {
-        Arbitrary<Integer> side = Arbitraries.of(2, 4, 8);
-        Arbitrary<Integer> lm = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 3)));
-        return Combinators.combine(side, side, lm, Arbitraries.of(OsDrain.values())).as(ArraySpec::new);
+    static Gen<ArraySpec> arrays() {
+        Gen<Integer> side = Gens.of(2, 4, 8);
+        Gen<Integer> lm = Gens.mostly(Generate.constant(0), Gens.ints(1, 3));
+        return in -> new ArraySpec(side.generate(in), side.generate(in), lm.generate(in),
+                Gens.of(OsDrain.values()).generate(in));
     }
 
-    static Arbitrary<Case> cases() {
-        return Combinators.combine(layers(), arrays(),
-                Arbitraries.of(Dataflow.values()).flatMap(d -> Arbitraries.of(PrecisionMode.FIXED, PrecisionMode.FIXED,
-                        PrecisionMode.BIT_SERIAL, PrecisionMode.FUSION).map(m -> new DfMode(d, m))), Arbitraries.longs().between(1, 4), Arbitraries.longs().between(1, 4),
-                Arbitraries.longs().between(1, 4).flatMap(c -> Arbitraries.of(-c, c, c)),
-                Arbitraries.of(0.35, 0.7, 1.0, 1.4, 2.8, 5.6, 11.2, Double.POSITIVE_INFINITY))
-                .as((l, arr, d, a, b, o, bw) -> new Case(l, arr, d.df(), d.mode(), a, b, Math.abs(o), o < 0, bw));
+    static Gen<Case> cases() {
+        return in -> {
+            Layer l = layers().generate(in);
+            ArraySpec arr = arrays().generate(in);
+            Dataflow d = Gens.of(Dataflow.values()).generate(in);
+            PrecisionMode m = Gens.of(PrecisionMode.FIXED, PrecisionMode.FIXED, PrecisionMode.BIT_SERIAL,
+                    PrecisionMode.FUSION).generate(in);
+            long a = Gens.longs(1, 4).generate(in);
+            long b = Gens.longs(1, 4).generate(in);
+            long c = Gens.longs(1, 4).generate(in);
+            boolean unified = Gens.ints(0, 2).generate(in) == 0;
+            double bw = Gens.of(0.35, 0.7, 1.0, 1.4, 2.8, 5.6, 11.2, Double.POSITIVE_INFINITY).generate(in);
+            return new Case(l, arr, d, m, a, b, c, unified, bw);
+        };
     }
 }

@@ -1,17 +1,23 @@
 package org.pactsim.study.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.longs;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.pactsim.testing.Seeds;
 
 /** Each point is in exactly one partition, the one its number names; the default's bounds. */
 class PartitioningTest {
-    @Property(tries = 100)
-    void everyPointIsInTheRangeOfItsPartition(@ForAll @LongRange(min = 0, max = 5000) long points,
-                                              @ForAll @LongRange(min = 1, max = 700) long per) {
+    @Test
+    void everyPointIsInTheRangeOfItsPartition() {
+        Seeds.qt(100).forAll(longs().between(0, 5000), longs().between(1, 700))
+                .checkAssert(PartitioningTest::partitionsCover);
+        for (long[] edge : new long[][] {{0, 1}, {1, 1}, {5000, 700}, {700, 700}, {701, 700}, {4096, 64}}) {
+            partitionsCover(edge[0], edge[1]);
+        }
+    }
+
+    private static void partitionsCover(long points, long per) {
         Partitioning p = new Partitioning(points, per);
         long next = 0;
         for (int k = 0; k < p.count(); k++) {

@@ -1,13 +1,12 @@
 package org.pactsim.study.sweep;
 
+import org.pactsim.testing.Seeds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** Fronts built per partition and merged equal the front of one pass over every row in point order. */
@@ -25,10 +24,16 @@ class SweepFrontsTest {
         return new PointRow(i, "id" + i, List.of(Long.toString(i)), st, st == PointRow.Status.OK ? null : "why", metrics);
     }
 
-    @Property(tries = 60)
-    void mergedPartitionFrontsEqualTheOnePassFront(@ForAll @Size(min = 0, max = 120) List<@Size(3) List<@IntRange(min = 0, max = 6) Integer>> ms,
-                                                   @ForAll @Size(min = 120, max = 120) List<@IntRange(min = 0, max = 4) Integer> statuses,
-                                                   @ForAll @IntRange(min = 1, max = 40) int perPartition) {
+    @Test
+    void mergedPartitionFrontsEqualTheOnePassFront() {
+        Seeds.qt(60).forAll(lists().of(lists().of(integers().between(0, 6)).ofSize(3)).ofSizeBetween(0, 120),
+                lists().of(integers().between(0, 4)).ofSize(120), integers().between(1, 40))
+                .checkAssert(SweepFrontsTest::mergeEqualsOnePass);
+        mergeEqualsOnePass(List.of(), java.util.Collections.nCopies(120, 0), 1);
+        mergeEqualsOnePass(java.util.Collections.nCopies(120, List.of(6, 6, 6)), java.util.Collections.nCopies(120, 0), 40);
+    }
+
+    private static void mergeEqualsOnePass(List<List<Integer>> ms, List<Integer> statuses, int perPartition) {
         List<PointRow> rows = new ArrayList<>();
         for (int i = 0; i < ms.size(); i++) {
             int[] m = ms.get(i).stream().mapToInt(Integer::intValue).toArray();
