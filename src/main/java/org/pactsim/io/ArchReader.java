@@ -110,7 +110,7 @@ public final class ArchReader {
         if (schema != null && !schema.equals(SCHEMA)) {
             r.fail(InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema)));
         }
-        String name = r.string("name");
+        String name = r.name("name");
 
         MapReader a = r.object("array");
         int rows = (int) a.integer("rows", 1, ArraySpec.MAX_SIDE);
