@@ -64,20 +64,33 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
             byKey.put(e.getKey().key(), e.getKey());
         }
         v.throwIfAny();
-        Map<Precision, Long> sorted = new LinkedHashMap<>();
-        for (Precision p : byKey.values()) {
-            sorted.put(p, macs.get(p));
+        if (macs.size() == 1) {
+            // the common case, kept small (a run of 10^5 layers keeps 10^5 of these)
+            Map.Entry<Precision, Long> e = macs.entrySet().iterator().next();
+            macs = Map.of(e.getKey(), e.getValue());
+        } else {
+            Map<Precision, Long> sorted = new LinkedHashMap<>();
+            for (Precision p : byKey.values()) {
+                sorted.put(p, macs.get(p));
+            }
+            macs = java.util.Collections.unmodifiableMap(sorted);
         }
-        macs = java.util.Collections.unmodifiableMap(sorted);
         List<SramTraffic> s = new ArrayList<>(sram);
-        s.sort(Comparator.comparing((SramTraffic t) -> t.operand()).thenComparingLong(SramTraffic::capacityBytes));
+        Comparator<SramTraffic> order = Comparator.comparing((SramTraffic t) -> t.operand())
+                .thenComparingLong(SramTraffic::capacityBytes);
+        boolean sortedAlready = true;
+        for (int i = 1; i < s.size(); i++) {
+            sortedAlready &= order.compare(s.get(i - 1), s.get(i)) < 0;
+        }
+        s.sort(order);
         for (int i = 1; i < s.size(); i++) {
             if (s.get(i).operand() == s.get(i - 1).operand() && s.get(i).capacityBytes() == s.get(i - 1).capacityBytes()) {
                 throw new SpecException("sram", "one entry per operand and capacity",
                         s.get(i).operand().key() + " at " + s.get(i).capacityBytes() + " B twice");
             }
         }
-        sram = List.copyOf(s);
+        // List.copyOf of a list it made returns that list: counts derived from others share it
+        sram = sortedAlready ? List.copyOf(sram) : List.copyOf(s);
     }
 
     /** All MACs, of every precision. */
