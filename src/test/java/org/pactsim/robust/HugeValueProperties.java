@@ -172,17 +172,17 @@ class HugeValueProperties {
     }
 
     /**
-     * Layers whose cycles each fit in a long while their sum does not: at 10^-9 GB/s (2e-9 bytes
-     * a cycle at 500 MHz) each fc layer's 10^10 weight bytes take about 5e18 cycles, two of them
-     * 1e19 > 2^63-1 = 9.2e18. Refused, not wrapped.
+     * Layers whose cycles each fit in a long while their sum does not: at 0.001 GB/s, the
+     * slowest interface accepted (2e-3 bytes a cycle at 500 MHz), each fc layer's 10^16 weight
+     * bytes take about 5e18 cycles, two of them 1e19 > 2^63-1 = 9.2e18. Refused, not wrapped.
      */
     @Test
     void totalsPastALongAreRefusedEvenWhenEachLayerFits() {
         AcceleratorSpec slow = ArchReader.read(Path.of("src/test/resources/bad-inputs/good/arch.yaml"),
-                List.of("dram.bandwidthGBps=0.000000001")).spec();
+                List.of("dram.bandwidthGBps=0.001")).spec();
         List<Layer> two = List.of(
-                new MatMulLayer("f1", MatMulLayer.Kind.LINEAR, 1, 1, 100_000, 100_000, Bits.INT8, List.of()),
-                new MatMulLayer("f2", MatMulLayer.Kind.LINEAR, 1, 1, 100_000, 100_000, Bits.INT8, List.of()));
+                new MatMulLayer("f1", MatMulLayer.Kind.LINEAR, 1, 1, 100_000_000, 100_000_000, Bits.INT8, List.of()),
+                new MatMulLayer("f2", MatMulLayer.Kind.LINEAR, 1, 1, 100_000_000, 100_000_000, Bits.INT8, List.of()));
         Network net = new Network("two", two);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Simulation.run(slow, net, TimingModel.PACTSIM))
                 .isInstanceOf(OverflowException.class).hasMessageContaining("exceed").hasMessageContaining("2^63-1");
