@@ -50,21 +50,31 @@ public final class InputFiles {
 
     /** Refuses a line longer than {@link #MAX_LINE} characters, at its line. */
     static void checkLines(String text, String name) {
+        int n = text.length();
+        if (n <= MAX_LINE) {
+            return;
+        }
         int line = 1;
         int start = 0;
-        int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
-                if (i - start > MAX_LINE) {
-                    throw InputException.at(name + ":" + line, null, "lines of at most " + MAX_LINE + " characters",
-                            "a line of " + (i - start) + " characters");
-                }
-                if (i < n && text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line++;
-                start = i + 1;
+        int nl = text.indexOf('\n');
+        int cr = text.indexOf('\r');
+        while (start <= n) {
+            if (nl >= 0 && nl < start) {
+                nl = text.indexOf('\n', start);
             }
+            if (cr >= 0 && cr < start) {
+                cr = text.indexOf('\r', start);
+            }
+            int end = nl < 0 ? (cr < 0 ? n : cr) : (cr < 0 ? nl : Math.min(nl, cr));
+            if (end - start > MAX_LINE) {
+                throw InputException.at(name + ":" + line, null, "lines of at most " + MAX_LINE + " characters",
+                        "a line of " + (end - start) + " characters");
+            }
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            line++;
+            start = end + 1;
         }
     }
 
