@@ -75,10 +75,40 @@ public final class Main implements Runnable {
             return EXIT_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err, debug));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(e, err, debug);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The documented one-line internal error for a run that needed more heap than the JVM has,
+     * with how to give it more (an OutOfMemoryError printed its stack trace and nothing else).
+     */
+    static int outOfMemory(OutOfMemoryError e, PrintWriter err, boolean debug) {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("pactsim: internal error: out of memory (" + InputException.oneLine(String.valueOf(e.getMessage()))
+                + ", a heap of " + mb + " MB): give Java more, e.g. PACTSIM_JAVA_OPTS=-Xmx" + Math.max(2, 2 * mb >> 10)
+                + "g bin/pactsim ..., or make the input smaller");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return EXIT_INTERNAL;
+    }
+
+    /** The OutOfMemoryError behind {@code ex} (a worker thread's, wrapped), or null. */
+    private static OutOfMemoryError oom(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return (OutOfMemoryError) t;
+            }
+        }
+        return null;
     }
 
     /** {@code --arch "": expected a path, found an empty argument}, or null for other mistakes. */
@@ -99,6 +129,9 @@ public final class Main implements Runnable {
     }
 
     static int handle(Exception ex, PrintWriter err, boolean debug) {
+        if (oom(ex) != null) {
+            return outOfMemory(oom(ex), err, debug);
+        }
         if (ex instanceof InputException || ex instanceof OverflowException
                 || ex instanceof org.pactsim.spec.SpecException) {
             err.println("pactsim: " + InputException.oneLine(ex.getMessage()));

@@ -145,14 +145,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         PrintWriter w = spec.commandLine().getOut();
-        String table = TableRenderer.render(result);
-        String json = ResultJson.render(result);
-        String csv = ResultCsv.render(result);
+        // reports are written a layer at a time, never held whole (a 100,000-layer run's JSON is 225 MB)
         if (folder != null) {
             Path out = folder.staging();
-            AtomicFiles.write(out.resolve("result.json"), json);
-            AtomicFiles.write(out.resolve("result.csv"), csv);
-            AtomicFiles.write(out.resolve("table.txt"), table);
+            AtomicFiles.write(out.resolve("result.json"), text(x -> ResultJson.write(result, x)));
+            AtomicFiles.write(out.resolve("result.csv"), text(x -> ResultCsv.write(result, x)));
+            AtomicFiles.write(out.resolve("table.txt"), text(x -> TableRenderer.write(result, x)));
             if (result.hasMemory()) {
                 var chart = RooflineChart.chart(result);
                 AtomicFiles.write(out.resolve("roofline.png"), RooflineChart.png(chart));
@@ -162,12 +160,31 @@ public final class SimulateCommand implements Callable<Integer> {
                     ResultJson.accelerator(acc).toPrettyString() + System.lineSeparator());
             folder.commit();
         }
-        switch (format) {
-            case json: w.print(json); break;
-            case csv: w.print(csv); break;
-            default: w.print(table); break;
+        try {
+            switch (format) {
+                case json: ResultJson.write(result, w); break;
+                case csv: ResultCsv.write(result, w); break;
+                default: TableRenderer.write(result, w); break;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         w.flush();
         return 0;
+    }
+
+    /** What writes a report's text. */
+    private interface Text {
+        void write(java.io.Writer w) throws java.io.IOException;
+    }
+
+    /** A file body writing {@code t}'s text in UTF-8. */
+    private static AtomicFiles.Body text(Text t) {
+        return o -> {
+            java.io.Writer x = new java.io.BufferedWriter(new java.io.OutputStreamWriter(o,
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            t.write(x);
+            x.flush();
+        };
     }
 }

@@ -64,20 +64,33 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
             byKey.put(e.getKey().key(), e.getKey());
         }
         v.throwIfAny();
-        Map<Precision, Long> sorted = new LinkedHashMap<>();
-        for (Precision p : byKey.values()) {
-            sorted.put(p, macs.get(p));
+        if (macs.size() == 1) {
+            // the common case, kept small (a run of 10^5 layers keeps 10^5 of these)
+            Map.Entry<Precision, Long> e = macs.entrySet().iterator().next();
+            macs = Map.of(e.getKey(), e.getValue());
+        } else {
+            Map<Precision, Long> sorted = new LinkedHashMap<>();
+            for (Precision p : byKey.values()) {
+                sorted.put(p, macs.get(p));
+            }
+            macs = java.util.Collections.unmodifiableMap(sorted);
         }
-        macs = java.util.Collections.unmodifiableMap(sorted);
         List<SramTraffic> s = new ArrayList<>(sram);
-        s.sort(Comparator.comparing((SramTraffic t) -> t.operand()).thenComparingLong(SramTraffic::capacityBytes));
+        Comparator<SramTraffic> order = Comparator.comparing((SramTraffic t) -> t.operand())
+                .thenComparingLong(SramTraffic::capacityBytes);
+        boolean sortedAlready = true;
+        for (int i = 1; i < s.size(); i++) {
+            sortedAlready &= order.compare(s.get(i - 1), s.get(i)) < 0;
+        }
+        s.sort(order);
         for (int i = 1; i < s.size(); i++) {
             if (s.get(i).operand() == s.get(i - 1).operand() && s.get(i).capacityBytes() == s.get(i - 1).capacityBytes()) {
                 throw new SpecException("sram", "one entry per operand and capacity",
                         s.get(i).operand().key() + " at " + s.get(i).capacityBytes() + " B twice");
             }
         }
-        sram = List.copyOf(s);
+        // List.copyOf of a list it made returns that list: counts derived from others share it
+        sram = sortedAlready ? List.copyOf(sram) : List.copyOf(s);
     }
 
     /** All MACs, of every precision. */
@@ -136,10 +149,41 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
         if (all.isEmpty()) {
             throw new SpecException("counts", "at least one", "none");
         }
-        ActionCounts total = all.get(0);
-        for (int i = 1; i < all.size(); i++) {
-            total = total.plus(all.get(i));
+        if (all.size() == 1) {
+            return all.get(0);
         }
-        return total;
+        // accumulated in place, one record at the end: as a chain of plus(), without a record per layer
+        double clock = all.get(0).clockMhz;
+        Map<Precision, Long> m = new LinkedHashMap<>();
+        Map<String, long[]> s = new LinkedHashMap<>();
+        Map<String, SramTraffic> first = new LinkedHashMap<>();
+        long dr = 0;
+        long dw = 0;
+        long idle = 0;
+        long cyc = 0;
+        for (ActionCounts c : all) {
+            if (Double.compare(clock, c.clockMhz) != 0) {
+                throw new SpecException("clockMhz", "the same clock in both counts (" + clock + ")",
+                        Double.toString(c.clockMhz));
+            }
+            c.macs.forEach((p, n) -> m.merge(p, n, Math::addExact));
+            for (SramTraffic t : c.sram) {
+                String k = t.operand() + "@" + t.capacityBytes();
+                first.putIfAbsent(k, t);
+                long[] rw = s.computeIfAbsent(k, x -> new long[2]);
+                rw[0] = Math.addExact(rw[0], t.readBits());
+                rw[1] = Math.addExact(rw[1], t.writeBits());
+            }
+            dr = Math.addExact(dr, c.dramReadBits);
+            dw = Math.addExact(dw, c.dramWriteBits);
+            idle = Math.addExact(idle, c.idlePeCycles);
+            cyc = Math.addExact(cyc, c.cycles);
+        }
+        List<SramTraffic> sram = new ArrayList<>();
+        for (Map.Entry<String, SramTraffic> e : first.entrySet()) {
+            long[] rw = s.get(e.getKey());
+            sram.add(new SramTraffic(e.getValue().operand(), e.getValue().capacityBytes(), rw[0], rw[1]));
+        }
+        return new ActionCounts(m, sram, dr, dw, idle, cyc, clock);
     }
 }

@@ -45,36 +45,34 @@ public final class ArchReader {
                     ext.isEmpty() ? "no extension" : "." + ext);
         }
         Overrides.apply(tree, sets);
-        AcceleratorSpec spec;
-        try {
-            spec = bind(tree);
-        } catch (InputException e) {
-            throw overrideFirst(tree, sets, e);
-        }
+        AcceleratorSpec spec = sets.isEmpty() ? bind(tree) : bindNamingUnknown(tree, "--set ");
         return new Loaded(spec, tree, notes);
     }
 
     /**
-     * The error to report when binding failed: an unknown key that a {@code --set} made, when
-     * there is one, else {@code e}. ({@code --set pe.x.y.z=1} on a file without {@code pe} made
-     * a {@code pe} holding only {@code x}, and the missing {@code pe.weightBits} was blamed.)
+     * As {@link #bind(YNode)}, but when binding fails and an unknown key was put into the tree
+     * from {@code origin} (a {@code --set}, a sweep axis: its message starts with
+     * {@code origin}), that key is reported rather than the first problem: {@code --set
+     * pe.x.y.z=1} on a file without {@code pe} made a {@code pe} holding only {@code x}, and
+     * the missing {@code pe.weightBits} was blamed.
      */
-    private static InputException overrideFirst(YNode tree, List<String> sets, InputException e) {
-        if (sets.isEmpty()) {
-            return e;
-        }
-        InputProblems all = new InputProblems();
+    public static AcceleratorSpec bindNamingUnknown(YNode tree, String origin) {
         try {
-            bind(tree, all);
-        } catch (InputException again) {
-            return e;
-        }
-        for (String m : all.messages()) {
-            if (m.startsWith("--set ") && m.endsWith("found an unknown key")) {
-                return new InputException(m, e);
+            return bind(tree);
+        } catch (InputException e) {
+            InputProblems all = new InputProblems();
+            try {
+                bind(tree, all);
+            } catch (InputException again) {
+                throw e;
             }
+            for (String m : all.messages()) {
+                if (m.startsWith(origin) && m.endsWith("found an unknown key")) {
+                    throw new InputException(m, e);
+                }
+            }
+            throw e;
         }
-        return e;
     }
 
     /** {@code dram.bandwidthGBps}: a number > 0 or {@code unlimited} (1 as a stand-in when collecting). */
@@ -111,7 +109,7 @@ public final class ArchReader {
         if (schema != null && !schema.equals(SCHEMA)) {
             r.fail(InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema)));
         }
-        String name = r.string("name");
+        String name = r.name("name");
 
         MapReader a = r.object("array");
         int rows = (int) a.integer("rows", 1, ArraySpec.MAX_SIDE);

@@ -28,6 +28,12 @@ public final class InputException extends RuntimeException {
     /** Folds newlines and caps the length so the message stays one readable line. */
     public static String oneLine(String s) {
         String t = s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ");
+        if (t.chars().anyMatch(Character::isISOControl)) {
+            // other control characters (a BEL, an escape sequence) are shown, not sent to the terminal
+            StringBuilder sb = new StringBuilder(t.length() + 8);
+            t.chars().forEach(c -> sb.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+            t = sb.toString();
+        }
         return t.length() > 400 ? t.substring(0, 397) + "..." : t;
     }
 

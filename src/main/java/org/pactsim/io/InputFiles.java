@@ -12,6 +12,11 @@ import java.nio.file.Path;
 public final class InputFiles {
     /** Largest input file accepted (16 MiB): bounded memory on hostile inputs. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
+    /**
+     * Longest line, and longest YAML or JSON value, accepted (64 Ki characters): no name,
+     * label or row of a pactsim input is near it, and a 15 MB scalar was accepted.
+     */
+    public static final int MAX_LINE = 65_536;
 
     private InputFiles() {
     }
@@ -38,7 +43,39 @@ public final class InputFiles {
         } catch (IOException e) {
             throw InputException.at(name, null, "a readable file", "an I/O error (" + e.getMessage() + ")");
         }
-        return decode(bytes, name);
+        String text = decode(bytes, name);
+        checkLines(text, name);
+        return text;
+    }
+
+    /** Refuses a line longer than {@link #MAX_LINE} characters, at its line. */
+    static void checkLines(String text, String name) {
+        int n = text.length();
+        if (n <= MAX_LINE) {
+            return;
+        }
+        int line = 1;
+        int start = 0;
+        int nl = text.indexOf('\n');
+        int cr = text.indexOf('\r');
+        while (start <= n) {
+            if (nl >= 0 && nl < start) {
+                nl = text.indexOf('\n', start);
+            }
+            if (cr >= 0 && cr < start) {
+                cr = text.indexOf('\r', start);
+            }
+            int end = nl < 0 ? (cr < 0 ? n : cr) : (cr < 0 ? nl : Math.min(nl, cr));
+            if (end - start > MAX_LINE) {
+                throw InputException.at(name + ":" + line, null, "lines of at most " + MAX_LINE + " characters",
+                        "a line of " + (end - start) + " characters");
+            }
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            line++;
+            start = end + 1;
+        }
     }
 
     /**

@@ -207,6 +207,20 @@ public final class MapReader {
         return v.text();
     }
 
+    /**
+     * Text that names something ({@link org.pactsim.spec.Names}: 1 to 256 characters, no
+     * control characters); collecting: null when bad or missing.
+     */
+    public String name(String k) {
+        String s = string(k);
+        String[] p = s == null ? null : org.pactsim.spec.Names.problem(s);
+        if (p != null) {
+            YNode v = node.get(k);
+            return InputProblems.recover(problems, InputException.at(v.where(), named(k, v), p[0], p[1]), null);
+        }
+        return s;
+    }
+
     public String string(String k, String dflt) {
         if (!has(k)) {
             return dflt;

@@ -161,14 +161,26 @@ public final class ResultReader {
         return a.build(() -> new ActionCounts(macs, sram, dramRead, dramWrite, idle, cycles, clock));
     }
 
-    /** The numeric totals; null and non-numeric values are left out (pricing does not read them). */
+    /**
+     * The totals, shown beside the re-priced ones: each a number or null (left out), as
+     * pactsim writes them. Anything else is refused (a text {@code "cycles": "12"} was dropped
+     * silently and the comparison shown without it).
+     */
     private static Map<String, Double> totals(MapReader t) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, YNode> e : t.node().entries().entrySet()) {
             YNode v = e.getValue();
-            if (v.kind() == YNode.Kind.INT || v.kind() == YNode.Kind.FLOAT) {
-                out.put(e.getKey(), Double.parseDouble(v.text()));
+            if (v.kind() == YNode.Kind.NULL) {
+                continue;
             }
+            String key = t.key(e.getKey());
+            PlainNumber.check(v, key, "a number or null");
+            double x = v.kind() == YNode.Kind.INT || v.kind() == YNode.Kind.FLOAT ? Double.parseDouble(v.text())
+                    : Double.NaN;
+            if (!Double.isFinite(x)) {
+                throw InputException.at(v.where(), key, "a number or null (as pactsim writes it)", v.describe());
+            }
+            out.put(e.getKey(), x);
         }
         return out;
     }

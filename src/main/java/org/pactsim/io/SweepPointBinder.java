@@ -134,10 +134,10 @@ final class SweepPointBinder implements PointBinder {
                 }
                 YNode tree = copy(base.tree());
                 set(tree, a, v);
+                YNode at = nodes.get(a).get(v).get(0);
                 try {
-                    ArchReader.bind(tree);
+                    ArchReader.bindNamingUnknown(tree, at.origin() + ":");
                 } catch (InputException e) {
-                    YNode at = nodes.get(a).get(v).get(0);
                     if (e.getMessage().startsWith(at.origin())) {
                         throw e;
                     }

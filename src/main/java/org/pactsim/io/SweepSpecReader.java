@@ -55,7 +55,7 @@ public final class SweepSpecReader {
         if (!schema.equals(SCHEMA)) {
             throw InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema));
         }
-        String name = r.string("name");
+        String name = r.name("name");
         Path dir = file.toAbsolutePath().getParent();
         YNode accNode = r.require("accelerator");
         Path accPath = dir.resolve(r.string("accelerator"));
@@ -72,7 +72,7 @@ public final class SweepSpecReader {
             MapReader n = MapReader.of(netItems.get(i), "networks[" + i + "]");
             SweepPointBinder.Source s = source(n, dir, fp);
             double weight = n.has("weight") ? n.positive("weight") : 1;
-            String label = n.has("label") ? n.string("label") : s.defaultLabel();
+            String label = n.has("label") ? n.name("label") : s.defaultLabel();
             n.finish();
             sources.add(s);
             networks.add(n.build(() -> new SweepNetwork(label, weight)));

@@ -139,6 +139,10 @@ public final class TopologyReader {
         if (s.isEmpty()) {
             throw InputException.at(where, "layer name", "a non-empty name", "an empty field");
         }
+        String[] p = org.pactsim.spec.Names.problem(s);
+        if (p != null) {
+            throw InputException.at(where, "layer name", p[0], p[1]);
+        }
         return s;
     }
 

@@ -207,7 +207,7 @@ public final class TraceReader {
         if (schema != null && !schema.equals(SCHEMA)) {
             r.fail(InputException.at(r.require("schema").where(), "schema", SCHEMA, InputException.quote(schema)));
         }
-        String name = r.string("name");
+        String name = r.name("name");
         List<YNode> items = r.list("layers");
         r.finish();
         if (items.isEmpty() && r.clean()) {

@@ -144,6 +144,12 @@ public final class YamlLoader {
                     throw InputException.at(origin + ":" + line, null, "plain values (no anchors or aliases)",
                             "an alias");
                 }
+                if (p.getTextLength() > InputFiles.MAX_LINE) {
+                    // a folded or multi-line scalar can pass the line limit
+                    throw InputException.at(origin + ":" + line, key.isEmpty() ? null : key,
+                            "a value of at most " + InputFiles.MAX_LINE + " characters",
+                            "a value of " + p.getTextLength() + " characters");
+                }
                 return YNode.scalar(YNode.Kind.STRING, p.getText(), origin, line);
             case VALUE_NUMBER_INT:
                 return YNode.scalar(YNode.Kind.INT, p.getText(), origin, line);

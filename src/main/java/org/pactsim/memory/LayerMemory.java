@@ -21,7 +21,8 @@ public record LayerMemory(String name, String split, int activeCores, Tiling til
                           boolean inputOnChip, boolean outputOnChip, List<String> residency) {
 
     public LayerMemory {
-        residency = List.copyOf(residency);
+        // one copy of each text: the same sentences recur over the layers of a large network
+        residency = residency.stream().map(String::intern).toList();
     }
 
     public long dramReadBytes() {

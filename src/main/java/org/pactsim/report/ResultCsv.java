@@ -10,6 +10,16 @@ public final class ResultCsv {
 
     public static String render(SimulationResult r) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(r, sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@link #render}'s text to {@code sb} a row at a time. */
+    public static void write(SimulationResult r, Appendable sb) throws java.io.IOException {
         List<Metric<LayerRow>> cols = Metrics.LAYER;
         for (int i = 0; i < cols.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cols.get(i).key());
@@ -40,7 +50,6 @@ public final class ResultCsv {
             sb.append(i == 0 ? "" : ",").append(v);
         }
         sb.append('\n');
-        return sb.toString();
     }
 
     static String csv(Object v) {

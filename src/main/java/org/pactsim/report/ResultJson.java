@@ -36,6 +36,17 @@ public final class ResultJson {
     }
 
     public static ObjectNode tree(SimulationResult r) {
+        ObjectNode root = head(r);
+        ArrayNode layers = root.putArray("layers");
+        for (int i = 0; i < r.layers().size(); i++) {
+            layers.add(layer(r, i));
+        }
+        tail(r, root);
+        return root;
+    }
+
+    /** The fields before {@code layers}. */
+    private static ObjectNode head(SimulationResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("network", r.compute().network());
@@ -45,29 +56,74 @@ public final class ResultJson {
         if (pricing != null) {
             root.set("costTables", costTables(pricing.tables()));
         }
-        ArrayNode layers = root.putArray("layers");
-        for (int i = 0; i < r.layers().size(); i++) {
-            LayerRow row = new LayerRow(r, i);
-            ObjectNode o = object(Metrics.LAYER, row);
-            LayerMemory m = row.memory();
-            if (m != null) {
-                ArrayNode why = o.putArray("residency");
-                m.residency().forEach(why::add);
-            }
-            if (pricing != null) {
-                o.set("actions", actions(pricing.actions().get(i)));
-                o.set("steadyActions", actions(pricing.steadyActions().get(i)));
-            }
-            layers.add(o);
-        }
-        root.set("totals", object(Metrics.TOTAL, r));
-        ArrayNode notes = root.putArray("notes");
-        r.compute().notes().forEach(notes::add);
         return root;
     }
 
+    /** Layer {@code i}'s object. */
+    private static ObjectNode layer(SimulationResult r, int i) {
+        SimulationResult.Pricing pricing = r.pricing();
+        LayerRow row = new LayerRow(r, i);
+        ObjectNode o = object(Metrics.LAYER, row);
+        LayerMemory m = row.memory();
+        if (m != null) {
+            ArrayNode why = o.putArray("residency");
+            m.residency().forEach(why::add);
+        }
+        if (pricing != null) {
+            o.set("actions", actions(pricing.actions().get(i)));
+            o.set("steadyActions", actions(pricing.steadyActions().get(i)));
+        }
+        return o;
+    }
+
+    /** The fields after {@code layers}, put into {@code root}. */
+    private static void tail(SimulationResult r, ObjectNode root) {
+        root.set("totals", object(Metrics.TOTAL, r));
+        ArrayNode notes = root.putArray("notes");
+        r.compute().notes().forEach(notes::add);
+    }
+
     public static String render(SimulationResult r) {
-        return render(tree(r));
+        java.io.StringWriter w = new java.io.StringWriter();
+        write(r, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes {@link #render(SimulationResult)}'s text to {@code out}, one layer at a time: the
+     * tree of a 100,000-layer run is never built (it and its 225 MB string needed gigabytes).
+     * {@code out} is flushed, not closed.
+     */
+    public static void write(SimulationResult r, java.io.Writer out) {
+        try {
+            com.fasterxml.jackson.core.JsonGenerator g = MAPPER.writer().createGenerator(out);
+            g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.writeStartObject();
+            fields(g, head(r));
+            g.writeArrayFieldStart("layers");
+            for (int i = 0; i < r.layers().size(); i++) {
+                MAPPER.writeTree(g, layer(r, i));
+            }
+            g.writeEndArray();
+            ObjectNode rest = MAPPER.createObjectNode();
+            tail(r, rest);
+            fields(g, rest);
+            g.writeEndObject();
+            g.close();
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void fields(com.fasterxml.jackson.core.JsonGenerator g, ObjectNode o) throws java.io.IOException {
+        var it = o.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            g.writeFieldName(e.getKey());
+            MAPPER.writeTree(g, e.getValue());
+        }
     }
 
     /** A result tree as {@link #render(SimulationResult)} writes it. */

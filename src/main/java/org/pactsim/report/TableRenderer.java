@@ -1,6 +1,8 @@
 package org.pactsim.report;
 
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,20 @@ public final class TableRenderer {
 
     public static String render(SimulationResult r) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(r, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes {@link #render}'s text to {@code sb} a row at a time: the cells are made twice
+     * (once for the column widths), never all kept (a 100,000-layer run's rows took hundreds
+     * of MB).
+     */
+    public static void write(SimulationResult r, Appendable sb) throws IOException {
         var a = r.accelerator();
         sb.append(String.format(Locale.ROOT, "%s on %s: %dx%d %s array x %d core(s), %s MHz, DRAM %s GB/s, %s model%n",
                 r.compute().network(), a.name(), a.array().rows(), a.array().cols(), a.dataflow().key(), a.cores(),
@@ -29,12 +45,7 @@ public final class TableRenderer {
         for (String k : keys) {
             cols.add(Metrics.LAYER.stream().filter(m -> m.key().equals(k)).findFirst().orElseThrow());
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(cols.stream().map(Metric::label).toArray(String[]::new));
-        for (int i = 0; i < r.layers().size(); i++) {
-            LayerRow row = new LayerRow(r, i);
-            rows.add(cols.stream().map(m -> Fmt.cell(m, row)).toArray(String[]::new));
-        }
+        String[] header = cols.stream().map(Metric::label).toArray(String[]::new);
         String[] total = new String[cols.size()];
         Arrays.fill(total, "");
         total[0] = "TOTAL";
@@ -48,24 +59,19 @@ public final class TableRenderer {
             total[keys.indexOf("dramReadBytes")] = Fmt.count(r.dramReadBytes());
             total[keys.indexOf("dramWriteBytes")] = Fmt.count(r.dramWriteBytes());
         }
-        rows.add(total);
         int[] w = new int[cols.size()];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                w[i] = Math.max(w[i], row[i].length());
-            }
+        widen(w, header);
+        for (int i = 0; i < r.layers().size(); i++) {
+            widen(w, cells(cols, new LayerRow(r, i)));
         }
-        for (int n = 0; n < rows.size(); n++) {
-            if (n == rows.size() - 1 || n == 1) {
-                line(sb, w);
-            }
-            String[] row = rows.get(n);
-            for (int i = 0; i < row.length; i++) {
-                boolean left = i < 2 || keys.get(i).equals("onChip") || keys.get(i).equals("tiles");
-                sb.append(pad(row[i], w[i], left)).append(i == row.length - 1 ? "" : "  ");
-            }
-            sb.append(System.lineSeparator());
+        widen(w, total);
+        row(sb, header, w, keys);
+        line(sb, w);
+        for (int i = 0; i < r.layers().size(); i++) {
+            row(sb, cells(cols, new LayerRow(r, i)), w, keys);
         }
+        line(sb, w);
+        row(sb, total, w, keys);
         sb.append(String.format(Locale.ROOT, "%s MACs, %s cycles = %s ms at %s MHz (first inference)%n",
                 Fmt.count(r.compute().macs()), Fmt.count(r.cycles()), Fmt.real(r.latencySeconds() * 1e3),
                 Fmt.real(a.clockMhz())));
@@ -95,10 +101,31 @@ public final class TableRenderer {
         for (String note : r.compute().notes()) {
             sb.append("note: ").append(note).append(System.lineSeparator());
         }
-        return sb.toString();
     }
 
-    private static void line(StringBuilder sb, int[] w) {
+    private static String[] cells(List<Metric<LayerRow>> cols, LayerRow row) {
+        String[] out = new String[cols.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Fmt.cell(cols.get(i), row);
+        }
+        return out;
+    }
+
+    private static void widen(int[] w, String[] row) {
+        for (int i = 0; i < row.length; i++) {
+            w[i] = Math.max(w[i], row[i].length());
+        }
+    }
+
+    private static void row(Appendable sb, String[] row, int[] w, List<String> keys) throws IOException {
+        for (int i = 0; i < row.length; i++) {
+            boolean left = i < 2 || keys.get(i).equals("onChip") || keys.get(i).equals("tiles");
+            sb.append(pad(row[i], w[i], left)).append(i == row.length - 1 ? "" : "  ");
+        }
+        sb.append(System.lineSeparator());
+    }
+
+    private static void line(Appendable sb, int[] w) throws IOException {
         int total = 0;
         for (int x : w) {
             total += x + 2;

@@ -36,8 +36,9 @@ public final class Costing {
 
     private static SimulationResult priced(SimulationResult r, Network net, CostTables tables) {
         List<ActionCounts> base = EngineActions.perLayer(r.compute(), net);
-        List<ActionCounts> first = counts(r, base, r.first());
-        List<ActionCounts> steady = r.hasMemory() ? counts(r, base, r.steady()) : first;
+        List<ActionCounts> first = counts(r, base, r.first(), null);
+        base = null; // the engine's counts are no longer needed: a run of 10^5 layers holds fewer lists at once
+        List<ActionCounts> steady = r.hasMemory() ? counts(r, first, r.steady(), r.first()) : first;
         Priced p = reprice(r.accelerator(), first, steady, tables);
         return new SimulationResult(r.compute(), r.first(), r.steady(), p.cost(), p.steadyCost(),
                 new SimulationResult.Pricing(first, steady, tables));
@@ -61,8 +62,13 @@ public final class Costing {
         return new Priced(first, steadyActions.equals(actions) ? first : model.report(steadyActions));
     }
 
-    /** Each layer's counts with the memory model's DRAM bits and cycles where it ran. */
-    static List<ActionCounts> counts(SimulationResult r, List<ActionCounts> base, List<LayerMemory> mem) {
+    /**
+     * Each layer's counts with the memory model's DRAM bits and cycles where it ran. Where
+     * {@code mem}'s entry is {@code same}'s (the steady state of a layer that moves the same as
+     * in the first inference), {@code base}'s counts are taken as they are.
+     */
+    static List<ActionCounts> counts(SimulationResult r, List<ActionCounts> base, List<LayerMemory> mem,
+                                     List<LayerMemory> same) {
         if (mem.isEmpty()) {
             return base;
         }
@@ -71,6 +77,10 @@ public final class Costing {
         for (int i = 0; i < base.size(); i++) {
             ActionCounts b = base.get(i);
             LayerMemory m = mem.get(i);
+            if (same != null && m == same.get(i)) {
+                out.add(b);
+                continue;
+            }
             LayerResult l = r.layers().get(i);
             long cycles = m.cycles();
             long idle = Math.max(0, multiplyExact(cycles, pes) - l.macs());

@@ -28,7 +28,7 @@ public final class Simulation {
             return new SimulationResult(compute, List.of(), List.of());
         }
         List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net, memo);
-        SimulationResult r = new SimulationResult(compute, both.get(0), both.get(1));
+        SimulationResult r = new SimulationResult(compute, both.get(0), shared(both.get(0), both.get(1)));
         try {
             // each layer's counts fit (the memory model checks them); their sums must too
             r.cycles();
@@ -42,5 +42,22 @@ public final class Simulation {
                     + ": total cycles or DRAM bytes exceed 2^63-1; the network is too large to simulate");
         }
         return r;
+    }
+
+    /**
+     * {@code steady} with each element equal to {@code first}'s at the same index replaced by
+     * that one: most layers of a large network move the same in both inferences, and the copy
+     * kept twice per layer was a third of a priced run's memory.
+     */
+    static <T> List<T> shared(List<T> first, List<T> steady) {
+        if (first == steady || first.size() != steady.size()) {
+            return steady;
+        }
+        List<T> out = new java.util.ArrayList<>(steady.size());
+        for (int i = 0; i < steady.size(); i++) {
+            T s = steady.get(i);
+            out.add(s.equals(first.get(i)) ? first.get(i) : s);
+        }
+        return out;
     }
 }

@@ -23,8 +23,7 @@ public record AcceleratorSpec(
     public static final double MAX_CLOCK_MHZ = 1e6;
 
     public AcceleratorSpec {
-        Violations v = new Violations()
-                .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
+        Violations v = Names.check(new Violations(), "name", name)
                 .check(array != null, "array", "an array", "nothing")
                 .check(dataflow != null, "dataflow", "os, ws or is", "nothing")
                 .between("cores", cores, 1, 1 << 16)

@@ -117,6 +117,15 @@ class ResultReaderTest {
                 + ": layers[3].actions.dramReadBits: expected an integer >= 0, found -8");
     }
 
+    /** A text total was dropped silently and the comparison printed without it (issue 24). */
+    @Test
+    void aTextTotalIsRefused() {
+        String text = edited(t -> ((ObjectNode) t.get("totals")).put("cycles", "12"));
+        int line = lineOf(text, "\"cycles\" : \"12\"");
+        assertThat(error(text)).isEqualTo("r.json:" + line
+                + ": totals.cycles: expected a number or null (as pactsim writes it), found the text \"12\"");
+    }
+
     @Test
     void wrongSchema() {
         assertThat(error(edited(t -> t.put("schema", "pactsim/result/9"))))

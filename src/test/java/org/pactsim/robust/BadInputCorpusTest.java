@@ -81,7 +81,7 @@ class BadInputCorpusTest {
             }
         }
         assertThat(listed).containsAll(files);
-        assertThat(listed).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(218);
         assertThat(perRole.keySet()).containsExactlyInAnyOrder("arch", "cfg", "topology", "trace", "cost", "sweep",
                 "args");
     }

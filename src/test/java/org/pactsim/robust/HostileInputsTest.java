@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactsim.cli.Cli;
@@ -41,5 +43,38 @@ class HostileInputsTest {
             String[] f = row.split(",");
             assertThat(Double.parseDouble(f[mix])).as(row).isPositive().isEqualTo(Double.parseDouble(f[a]));
         }
+    }
+
+    /** A chain of {@code n} conv and relu layers (8x8x16), each fed by the one before. */
+    static String chain(int n) {
+        StringBuilder sb = new StringBuilder("name,type,batch,inH,inW,inC,outC,kH,kW,padH,bias,weightBits,activationBits,"
+                + "outputBits,numberType\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(i % 2 == 0 ? "c" + i + ",conv,1,8,8,16,16,3,3,1,false,8,8,8,int\n"
+                    : "r" + i + ",relu,1,8,8,16,,,,,,,8,8,int\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A run that needs more heap than the JVM has ends in the documented one-line internal
+     * error with a hint, exit code 1 (it printed an OutOfMemoryError's stack trace). A child
+     * JVM with a 24 MB heap, so the test's own heap is not at stake.
+     */
+    @Test
+    void outOfMemoryIsOneLineWithAHint() throws Exception {
+        Path trace = tmp.resolve("chain.csv");
+        Files.writeString(trace, chain(60_000));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx24m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "org.pactsim.cli.Main", "simulate", "--arch", GOOD.resolve("arch.yaml").toString(),
+                "--trace", trace.toString(), "--format", "json"));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isEqualTo(1);
+        assertThat(err.strip()).startsWith("pactsim: internal error: out of memory (")
+                .contains("PACTSIM_JAVA_OPTS=-Xmx").doesNotContain("\tat ");
+        assertThat(err.strip().lines()).hasSize(1);
     }
 }

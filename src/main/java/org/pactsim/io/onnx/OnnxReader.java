@@ -232,6 +232,15 @@ public final class OnnxReader extends OnnxWire {
         long[] iv = null;
         float[] fv = null;
         ElemType et = ElemType.of(type);
+        if (rawAt >= 0 && et != null && et.bits() > 0) {
+            // raw_data holds exactly the tensor: a shorter one (a truncated or forged initializer) was imported
+            long need = rawBytes(d, et.bits());
+            if (need != rawLen) {
+                throw error("tensor " + InputException.quote(name) + " raw_data of "
+                        + (need < 0 ? "its dims' size" : need + " bytes") + " (dims " + dimsText(d) + " of "
+                        + et.name().toLowerCase(java.util.Locale.ROOT) + ")", rawLen + " bytes");
+            }
+        }
         if (rawAt >= 0 && (et == ElemType.INT64 || et == ElemType.INT32) && rawLen <= SMALL * 8) {
             ByteBuffer bb = ByteBuffer.wrap(bytes, rawAt, rawLen).order(ByteOrder.LITTLE_ENDIAN);
             int w = et == ElemType.INT64 ? 8 : 4;
@@ -254,6 +263,30 @@ public final class OnnxReader extends OnnxWire {
             }
         }
         return new Tensor(name, type, d, iv, fv);
+    }
+
+    /** Bytes of a tensor of {@code dims} at {@code bits} per element, rounded up; -1 past a long. */
+    private static long rawBytes(long[] dims, int bits) {
+        try {
+            long n = 1;
+            for (long x : dims) {
+                n = Math.multiplyExact(n, x);
+            }
+            return Math.addExact(Math.multiplyExact(n, (long) bits), 7) / 8;
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    private static String dimsText(long[] dims) {
+        if (dims.length == 0) {
+            return "[] (a scalar)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long x : dims) {
+            sb.append(sb.length() == 0 ? "" : "x").append(x);
+        }
+        return sb.toString();
     }
 
     private ValueInfo valueInfo() throws IOException {

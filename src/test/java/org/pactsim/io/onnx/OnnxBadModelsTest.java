@@ -48,6 +48,15 @@ class OnnxBadModelsTest {
         refuse("noinit.onnx", m, "Conv node \"c1\"", "input \"w\"", "missing initializer");
     }
 
+    /** An initializer whose raw_data is shorter than its dims say was imported (issue 24). */
+    @Test
+    void rawDataShorterThanTheShape() throws IOException {
+        byte[] m = new OnnxWriter(true).input("x", 1, 1, 4, 8, 8).weightOfBytes("w", 1, 16, 8, 4, 3, 3)
+                .node("Conv", "c1", List.of("x", "w"), List.of("y"), Attr.ints("pads", 1, 1, 1, 1))
+                .output("y").bytes();
+        refuse("short.onnx", m, "tensor \"w\" raw_data of 1152 bytes (dims 8x4x3x3 of float)", "found 16 bytes");
+    }
+
     @Test
     void cycle() throws IOException {
         byte[] m = new OnnxWriter(true).input("x", 1, 1, 8)

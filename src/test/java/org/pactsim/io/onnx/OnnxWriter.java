@@ -111,7 +111,11 @@ final class OnnxWriter {
         for (long d : dims) {
             n *= d;
         }
-        int bytes = (int) Math.max(1, n * Math.max(1, ElemType.of(type).bits()) / 8);
+        return weightOfBytes(name, type, (int) ((n * Math.max(1, ElemType.of(type).bits()) + 7) / 8), dims);
+    }
+
+    /** As {@link #weight}, with {@code bytes} bytes of raw data whatever the dims say (a forged initializer). */
+    OnnxWriter weightOfBytes(String name, int type, int bytes, long... dims) {
         inits.add(msg(o -> {
             ints(o, 1, dims);
             o.writeInt32(2, type);

@@ -1,0 +1,61 @@
+package org.pactsim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pactsim.engine.TimingModel;
+import org.pactsim.io.ArchReader;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.io.TraceReader;
+import org.pactsim.sim.Costing;
+import org.pactsim.sim.Simulation;
+import org.pactsim.sim.SimulationResult;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.workload.Network;
+
+/**
+ * The reports written a layer at a time (for runs of 10^5 layers, whose whole text and JSON
+ * tree did not fit a 1 GB heap) are byte for byte those built whole: the JSON as the tree
+ * {@link ResultJson#tree} serialises it (which {@code recost} edits), the table and CSV as a
+ * string and through a writer.
+ */
+class StreamedReportsTest {
+    static SimulationResult run(String arch, String trace, TimingModel model) {
+        AcceleratorSpec acc = ArchReader.read(Path.of(arch), List.of()).spec();
+        Network net = TraceReader.read(Path.of(trace), null);
+        return Costing.price(Simulation.run(acc, net, model), net, CostTableReader.defaults());
+    }
+
+    static List<SimulationResult> runs() {
+        return List.of(
+                run("arch-configs/tpu-v1.yaml", "traces/resnet20-int8.csv", TimingModel.PACTSIM),
+                run("arch-configs/tpu-v1.yaml", "traces/resnet20-int8.csv", TimingModel.SCALESIM),
+                run("arch-configs/tpu-v1.yaml", "traces/bert-base-int8.csv", TimingModel.PACTSIM));
+    }
+
+    @Test
+    void theStreamedJsonIsTheTreesText() throws Exception {
+        for (SimulationResult r : runs()) {
+            String whole = ResultJson.mapper().writeValueAsString(ResultJson.tree(r)) + System.lineSeparator();
+            assertThat(ResultJson.render(r)).isEqualTo(whole);
+            StringWriter w = new StringWriter();
+            ResultJson.write(r, w);
+            assertThat(w.toString()).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void theTableAndCsvThroughAWriterAreTheirStrings() throws Exception {
+        for (SimulationResult r : runs()) {
+            StringWriter t = new StringWriter();
+            TableRenderer.write(r, t);
+            assertThat(t.toString()).isEqualTo(TableRenderer.render(r)).contains("TOTAL");
+            StringWriter c = new StringWriter();
+            ResultCsv.write(r, c);
+            assertThat(c.toString()).isEqualTo(ResultCsv.render(r)).contains("TOTAL");
+        }
+    }
+}
