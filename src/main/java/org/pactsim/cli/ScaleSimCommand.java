@@ -71,8 +71,8 @@ public final class ScaleSimCommand implements Callable<Integer> {
         ArchReader.Loaded loaded = ArchReader.read(config, List.of());
         Network net = TraceReader.read(topology, f);
         String run = loaded.spec().name();
-        if (run.isBlank() || run.equals(".") || run.equals("..") || run.contains("/") || run.contains("\\")) {
-            throw InputException.at(config.toString(), "run_name", "a folder name (no / or \\, not . or ..)",
+        if (run.isBlank() || run.startsWith(".") || run.contains("/") || run.contains("\\")) {
+            throw InputException.at(config.toString(), "run_name", "a folder name (no / or \\, not starting with .)",
                     InputException.quote(run));
         }
         Path dir = outDir.resolve(run);

@@ -8,17 +8,16 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +29,16 @@ import java.util.stream.Stream;
  *     with {@code force}; anything else (someone's files, another command's report) is
  *     refused, force or not;
  * <li>a lock ({@value #LOCK}, an OS file lock, released even when the process dies) keeps a
- *     second run out while the first holds the folder: the second fails at once;
+ *     second run out while the first holds the folder: the second fails at once. The lock is
+ *     taken on one descriptor that stays open for the whole run (a second descriptor on the
+ *     same file, once closed, would drop a POSIX lock), and the lock file stays: a run never
+ *     deletes it, so two runs can never hold locks on two different files of that name;
+ * <li>pactsim's own entries ({@value #LOCK}, {@value #MARKER}) are opened without following
+ *     links, and a folder where one is a link or not a regular file is refused: a planted link
+ *     cannot make a run write through it;
+ * <li>the marker records a SHA-256 digest of every file of the report, and {@code force}
+ *     replaces only files whose content is still what pactsim wrote: a marker someone wrote or
+ *     edited, or a file changed since, makes the run refuse rather than delete it;
  * <li>files are written to a staging folder inside it and moved into place by
  *     {@link #commit()}, after the run succeeded; the marker is rewritten last. A run that
  *     fails before {@link #commit()} leaves the folder as it found it (and removes it when it
@@ -85,30 +93,23 @@ public final class OutputFolder implements AutoCloseable {
         Path lockFile = dir.resolve(LOCK);
         FileChannel ch = null;
         FileLock l = null;
+        boolean lockCreated = false;
         try {
             Files.createDirectories(dir);
-            for (int attempt = 0; l == null && attempt < 3; attempt++) {
-                ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.READ);
-                l = tryLock(ch);
-                if (l == null) {
-                    throw InputException.at(where, null, "a folder no other pactsim run is writing",
-                            "another run writing to it (" + LOCK + " is locked); wait for it or choose another folder");
-                }
-                if (!stillOurs(ch, lockFile)) {
-                    l.release();
-                    l = null;
-                    closeQuietly(ch);
-                }
-            }
+            lockCreated = !Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS);
+            ch = openLock(lockFile, where);
+            l = tryLock(ch);
             if (l == null) {
                 throw InputException.at(where, null, "a folder no other pactsim run is writing",
-                        "other runs starting and ending in it");
+                        "another run writing to it (" + LOCK + " is locked); wait for it or choose another folder");
             }
+            byte[] line = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(line), 0);
             List<String> previous = inspect(dir, command, force, where);
             return new OutputFolder(dir, command, created ? top : null, lockFile, ch, l, previous);
         } catch (IOException | RuntimeException e) {
-            if (l != null) {
+            if (l != null && lockCreated && created) {
                 deleteQuietly(lockFile);
             }
             closeQuietly(ch);
@@ -131,20 +132,28 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Whether the locked file is still the one at {@code LOCK}: a run that ends deletes it, and a
-     * run that opened it just before would otherwise lock a file no longer there.
+     * Opens the lock file without following a link: a planted link (to a file elsewhere, or
+     * dangling) is refused, never written through; so is anything but a regular file.
      */
-    private static boolean stillOurs(FileChannel ch, Path lockFile) throws IOException {
-        byte[] token = (UUID.randomUUID() + " pid " + ProcessHandle.current().pid() + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(token), 0);
-        ch.force(false);
-        try {
-            return java.util.Arrays.equals(Files.readAllBytes(lockFile), token);
-        } catch (NoSuchFileException e) {
-            return false;
+    private static FileChannel openLock(Path lockFile, String where) throws IOException {
+        if (Files.isSymbolicLink(lockFile)
+                || (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS))) {
+            throw notOurs(where, LOCK);
         }
+        try {
+            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(lockFile)) {
+                throw notOurs(where, LOCK);
+            }
+            throw e;
+        }
+    }
+
+    private static InputException notOurs(String where, String name) {
+        return InputException.at(where, null, "a folder whose " + name + " is the regular file pactsim made",
+                "a symbolic link or another kind of entry there; remove it (pactsim never writes through one)");
     }
 
     /** Refuses what may not be written over; returns the files of the report being replaced. */
@@ -164,7 +173,11 @@ public final class OutputFolder implements AutoCloseable {
             throw InputException.at(where, null, "a readable folder", "an I/O error (" + e.getMessage() + ")");
         }
         Path marker = dir.resolve(MARKER);
-        if (!Files.exists(marker)) {
+        if (Files.isSymbolicLink(marker)
+                || (Files.exists(marker, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS))) {
+            throw notOurs(where, MARKER);
+        }
+        if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
             if (!others.isEmpty()) {
                 others.sort(null);
                 throw InputException.at(where, null, "a new or empty folder (pactsim writes only there)",
@@ -181,7 +194,52 @@ public final class OutputFolder implements AutoCloseable {
             throw InputException.at(where, null, "a new or empty folder (or --force to replace the report in it)",
                     "a previous pactsim " + command + " report");
         }
-        return m.files;
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, String> e : m.files.entrySet()) {
+            String name = e.getKey();
+            if (!ownName(name)) {
+                throw InputException.at(where, null, "a report whose " + MARKER + " lists its own files",
+                        "the entry " + InputException.quote(name) + " (not a plain file name)");
+            }
+            Path f = dir.resolve(name);
+            if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (e.getValue() == null) {
+                throw InputException.at(where, null, "a report whose " + MARKER + " records a digest of each file"
+                        + " (--force replaces only files pactsim can recognise)", "a marker without digests"
+                        + " (an older pactsim, or written by hand); delete the folder's files yourself");
+            }
+            if (Files.isSymbolicLink(f) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                    || !e.getValue().equals(sha256(f))) {
+                throw InputException.at(where, null, "a report whose files are as pactsim wrote them"
+                        + " (--force replaces only those)", InputException.quote(name) + " changed since (or a link or"
+                        + " folder in its place); move it away to keep it, or delete it");
+            }
+            files.add(name);
+        }
+        return files;
+    }
+
+    /** A name pactsim may have written in a report folder: one plain, visible file name. */
+    static boolean ownName(String n) {
+        return !n.isEmpty() && !n.contains("/") && !n.contains("\\") && !n.startsWith(".") && !n.equals("..");
+    }
+
+    /** The SHA-256 of a file's bytes, as hex. */
+    static String sha256(Path f) {
+        try (java.io.InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return "(unreadable)";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The folder the run writes its files into; they appear in the report folder on {@link #commit()}. */
@@ -213,17 +271,32 @@ public final class OutputFolder implements AutoCloseable {
                     s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().forEach(names::add);
                 }
             }
-            Marker.write(dir.resolve(MARKER), command, previous, "writing");
+            Map<String, String> digests = new java.util.LinkedHashMap<>();
             for (String n : names) {
-                Files.move(staging.resolve(n), dir.resolve(n), StandardCopyOption.REPLACE_EXISTING,
+                digests.put(n, sha256(staging.resolve(n)));
+            }
+            Map<String, String> both = new java.util.LinkedHashMap<>();
+            for (String old : previous) {
+                both.put(old, sha256(dir.resolve(old)));
+            }
+            both.putAll(digests);
+            // while files move, the marker lists old and new ones with their digests, so a crash
+            // here leaves a folder --force can still recognise
+            Marker.write(dir.resolve(MARKER), command, both, "writing");
+            for (String n : names) {
+                Path to = dir.resolve(n);
+                if (Files.isSymbolicLink(to) || Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(n + " in the folder is a link or a folder now; it was left alone");
+                }
+                Files.move(staging.resolve(n), to, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
             for (String old : previous) {
-                if (!names.contains(old) && !old.contains("/") && !old.contains("\\") && !old.startsWith(".")) {
+                if (!names.contains(old) && ownName(old)) {
                     Files.deleteIfExists(dir.resolve(old));
                 }
             }
-            Marker.write(dir.resolve(MARKER), command, names, "complete");
+            Marker.write(dir.resolve(MARKER), command, digests, "complete");
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + dir + ": " + e.getMessage(), e);
@@ -237,10 +310,13 @@ public final class OutputFolder implements AutoCloseable {
             deleteTree(staging);
         }
         try {
-            deleteQuietly(lockFile);
-            lock.release();
             if (!committed && created != null) {
+                // a folder this run made and leaves empty goes, lock file and all
+                deleteQuietly(lockFile);
+                lock.release();
                 deleteUpTo(dir, created);
+            } else {
+                lock.release();
             }
         } catch (IOException e) {
             // the lock goes with the channel anyway
@@ -285,17 +361,26 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** The marker's content: which command wrote the folder, its files, and whether it finished. */
-    private record Marker(String command, List<String> files) {
+    /**
+     * The marker's content: which command wrote the folder, and its files, each with the
+     * SHA-256 of its content ({@code file=NAME sha256=HEX}; null for a marker without digests).
+     */
+    private record Marker(String command, Map<String, String> files) {
         static Marker read(Path p) {
             String command = "";
-            List<String> files = new ArrayList<>();
+            Map<String, String> files = new java.util.LinkedHashMap<>();
             try {
                 for (String l : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                     if (l.startsWith("command=")) {
                         command = l.substring("command=".length()).strip();
                     } else if (l.startsWith("file=")) {
-                        files.add(l.substring("file=".length()).strip());
+                        String rest = l.substring("file=".length()).strip();
+                        int at = rest.lastIndexOf(" sha256=");
+                        if (at >= 0) {
+                            files.put(rest.substring(0, at), rest.substring(at + " sha256=".length()).strip());
+                        } else {
+                            files.put(rest, null);
+                        }
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
@@ -304,13 +389,12 @@ public final class OutputFolder implements AutoCloseable {
             return new Marker(command, files);
         }
 
-        static void write(Path p, String command, List<String> files, String state) {
-            Set<String> unique = new LinkedHashSet<>(files);
+        static void write(Path p, String command, Map<String, String> files, String state) {
             StringBuilder sb = new StringBuilder("# written by pactsim: this folder holds its report; do not edit\n")
                     .append("command=").append(command).append('\n')
                     .append("state=").append(state).append('\n');
-            for (String f : unique) {
-                sb.append("file=").append(f).append('\n');
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                sb.append("file=").append(f.getKey()).append(" sha256=").append(f.getValue()).append('\n');
             }
             AtomicFiles.write(p, sb.toString());
         }

@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -67,7 +68,17 @@ public final class SweepFolder implements AutoCloseable {
         FileChannel ch = null;
         try {
             Files.createDirectories(dir);
-            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            for (String own : new String[] {LOCK, CSV, JSONL}) {
+                Path p = dir.resolve(own);
+                if (Files.isSymbolicLink(p) || (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+                    throw InputException.at(where, null, "a folder whose " + own + " is the regular file pactsim made",
+                            "a symbolic link or another kind of entry there; remove it (pactsim never writes through one)");
+                }
+            }
+            // never through a link: a planted one cannot make the sweep write elsewhere
+            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             FileLock l;
             try {
                 l = ch.tryLock();
@@ -82,9 +93,9 @@ public final class SweepFolder implements AutoCloseable {
             long done = prepare(dir, m, force, rows, where);
             SweepFolder f = new SweepFolder(dir, rows, ch, l, done);
             f.csv = new BufferedOutputStream(Files.newOutputStream(dir.resolve(CSV), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 1 << 16);
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), 1 << 16);
             f.jsonl = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSONL), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 1 << 16);
+                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), 1 << 16);
             return f;
         } catch (IOException | RuntimeException e) {
             if (ch != null) {

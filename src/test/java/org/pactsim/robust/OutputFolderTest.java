@@ -50,7 +50,8 @@ class OutputFolderTest {
             assertThat(names(dir)).as("staged, not yet in place").doesNotContain("result.json", "table.txt");
             f.commit();
         }
-        assertThat(names(dir)).containsExactly(OutputFolder.MARKER, "result.json", "table.txt");
+        // the lock file stays (a run never deletes it: two runs can then never lock two files)
+        assertThat(names(dir)).containsExactly(OutputFolder.MARKER, OutputFolder.LOCK, "result.json", "table.txt");
         assertThat(Files.readString(dir.resolve(OutputFolder.MARKER))).contains("command=simulate")
                 .contains("state=complete").contains("file=result.json").contains("file=table.txt");
     }
@@ -68,7 +69,8 @@ class OutputFolderTest {
         try (OutputFolder f = OutputFolder.claim(existing, "simulate", "--out", false)) {
             write(f, "result.json", "{}");
         }
-        assertThat(names(existing)).as("an existing folder is left as found").isEmpty();
+        // left as found but for the lock file, which a run never deletes from a folder it did not make
+        assertThat(names(existing)).as("an existing folder is left as found").containsExactly(OutputFolder.LOCK);
     }
 
     @Test
@@ -106,7 +108,7 @@ class OutputFolderTest {
             f.commit();
         }
         assertThat(names(dir)).as("the old report's other files go with it").containsExactly(OutputFolder.MARKER,
-                "result.json");
+                OutputFolder.LOCK, "result.json");
         assertThat(Files.readString(dir.resolve("result.json"))).isEqualTo("new");
     }
 
@@ -126,7 +128,7 @@ class OutputFolderTest {
             second.commit();
         }
         assertThat(Files.readString(dir.resolve("result.json"))).isEqualTo("second");
-        assertThat(names(dir)).doesNotContain(OutputFolder.LOCK);
+        assertThat(dir.resolve(OutputFolder.LOCK)).isRegularFile();
     }
 
     // ---- through the CLI ------------------------------------------------------------------
