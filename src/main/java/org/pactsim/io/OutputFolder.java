@@ -84,7 +84,7 @@ public final class OutputFolder implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw InputException.at(where, null, "a folder for the reports", "a file");
         }
-        inspect(dir, command, force, where);
+        inspect(dir, command, force, where, true);
         boolean created = !Files.exists(dir);
         Path top = dir.toAbsolutePath();
         while (top.getParent() != null && !Files.exists(top.getParent())) {
@@ -106,7 +106,8 @@ public final class OutputFolder implements AutoCloseable {
             byte[] line = ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(line), 0);
-            List<String> previous = inspect(dir, command, force, where);
+            recover(dir);
+            List<String> previous = inspect(dir, command, force, where, false);
             return new OutputFolder(dir, command, created ? top : null, lockFile, ch, l, previous);
         } catch (IOException | RuntimeException e) {
             if (l != null && lockCreated && created) {
@@ -157,7 +158,11 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** Refuses what may not be written over; returns the files of the report being replaced. */
-    private static List<String> inspect(Path dir, String command, boolean force, String where) {
+    /**
+     * {@code early}: a first look before the lock is taken, to refuse at once; a commit another
+     * run left half done is judged only after the lock, once {@link #recover} has finished it.
+     */
+    private static List<String> inspect(Path dir, String command, boolean force, String where, boolean early) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -186,6 +191,9 @@ public final class OutputFolder implements AutoCloseable {
             return List.of();
         }
         Marker m = Marker.read(marker);
+        if (early && "writing".equals(m.state) && command.equals(m.command) && force) {
+            return List.of();
+        }
         if (!command.equals(m.command)) {
             throw InputException.at(where, null, "a new or empty folder, or a previous " + command + " report",
                     "a report of pactsim " + m.command);
@@ -242,6 +250,60 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Test-only crash point: with {@code -Dpactsim.test.haltAt=moved} a commit halts the JVM
+     * (as a kill) right after moving its first file into place.
+     */
+    static final String HALT_AT = "pactsim.test.haltAt";
+
+    /**
+     * Run with the lock held, before anything else: finishes a commit that a killed run left
+     * half done (its marker says {@code state=writing}, names its staging folder and the files it
+     * was moving: the rest are moved, the old report's other files removed when still as
+     * pactsim wrote them, the marker completed), then removes every staging folder left by a
+     * dead run (no live run can own one while this run holds the lock).
+     */
+    private static void recover(Path dir) throws IOException {
+        Path marker = dir.resolve(MARKER);
+        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            Marker m = Marker.read(marker);
+            if ("writing".equals(m.state) && m.staging != null && m.staging.startsWith(STAGING)
+                    && !m.staging.contains("/") && !m.staging.contains("\\")) {
+                Path st = dir.resolve(m.staging);
+                Map<String, String> done = new java.util.LinkedHashMap<>();
+                for (String n : m.keep) {
+                    Path from = st.resolve(n);
+                    Path to = dir.resolve(n);
+                    if (ownName(n) && Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isSymbolicLink(to) && !Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    if (m.files.get(n) != null && Files.isRegularFile(to, LinkOption.NOFOLLOW_LINKS)
+                            && m.files.get(n).equals(sha256(to))) {
+                        done.put(n, m.files.get(n));
+                    }
+                }
+                for (Map.Entry<String, String> e : m.files.entrySet()) {
+                    Path f = dir.resolve(e.getKey());
+                    if (!m.keep.contains(e.getKey()) && ownName(e.getKey()) && e.getValue() != null
+                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && e.getValue().equals(sha256(f))) {
+                        Files.delete(f);
+                    }
+                }
+                Marker.write(marker, m.command, done, "complete", null, List.of());
+            }
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, STAGING + "*")) {
+            for (Path p : ds) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                } else {
+                    deleteQuietly(p);
+                }
+            }
+        }
+    }
+
     /** The folder the run writes its files into; they appear in the report folder on {@link #commit()}. */
     public Path staging() {
         if (staging == null) {
@@ -282,7 +344,8 @@ public final class OutputFolder implements AutoCloseable {
             both.putAll(digests);
             // while files move, the marker lists old and new ones with their digests, so a crash
             // here leaves a folder --force can still recognise
-            Marker.write(dir.resolve(MARKER), command, both, "writing");
+            Marker.write(dir.resolve(MARKER), command, both, "writing", staging.getFileName().toString(), names);
+            boolean first = true;
             for (String n : names) {
                 Path to = dir.resolve(n);
                 if (Files.isSymbolicLink(to) || Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
@@ -290,13 +353,17 @@ public final class OutputFolder implements AutoCloseable {
                 }
                 Files.move(staging.resolve(n), to, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
+                if (first && "moved".equals(System.getProperty(HALT_AT))) {
+                    Runtime.getRuntime().halt(137);
+                }
+                first = false;
             }
             for (String old : previous) {
                 if (!names.contains(old) && ownName(old)) {
                     Files.deleteIfExists(dir.resolve(old));
                 }
             }
-            Marker.write(dir.resolve(MARKER), command, digests, "complete");
+            Marker.write(dir.resolve(MARKER), command, digests, "complete", null, List.of());
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + dir + ": " + e.getMessage(), e);
@@ -362,17 +429,29 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * The marker's content: which command wrote the folder, and its files, each with the
-     * SHA-256 of its content ({@code file=NAME sha256=HEX}; null for a marker without digests).
+     * The marker's content: which command wrote the folder, its state, and its files, each with
+     * the SHA-256 of its content ({@code file=NAME sha256=HEX}; null for a marker without
+     * digests). While a commit moves files ({@code state=writing}) it also names the staging
+     * folder and the files being moved in ({@code staging=}, {@code new=}): the journal a later
+     * run completes if this one is killed.
      */
-    private record Marker(String command, Map<String, String> files) {
+    private record Marker(String command, String state, Map<String, String> files, String staging, List<String> keep) {
         static Marker read(Path p) {
             String command = "";
+            String state = "";
+            String staging = null;
+            List<String> keep = new ArrayList<>();
             Map<String, String> files = new java.util.LinkedHashMap<>();
             try {
                 for (String l : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                     if (l.startsWith("command=")) {
                         command = l.substring("command=".length()).strip();
+                    } else if (l.startsWith("state=")) {
+                        state = l.substring("state=".length()).strip();
+                    } else if (l.startsWith("staging=")) {
+                        staging = l.substring("staging=".length()).strip();
+                    } else if (l.startsWith("new=")) {
+                        keep.add(l.substring("new=".length()).strip());
                     } else if (l.startsWith("file=")) {
                         String rest = l.substring("file=".length()).strip();
                         int at = rest.lastIndexOf(" sha256=");
@@ -386,13 +465,20 @@ public final class OutputFolder implements AutoCloseable {
             } catch (IOException | UncheckedIOException e) {
                 command = "(unreadable " + MARKER + ")";
             }
-            return new Marker(command, files);
+            return new Marker(command, state, files, staging, keep);
         }
 
-        static void write(Path p, String command, Map<String, String> files, String state) {
+        static void write(Path p, String command, Map<String, String> files, String state, String staging,
+                          List<String> keep) {
             StringBuilder sb = new StringBuilder("# written by pactsim: this folder holds its report; do not edit\n")
                     .append("command=").append(command).append('\n')
                     .append("state=").append(state).append('\n');
+            if (staging != null) {
+                sb.append("staging=").append(staging).append('\n');
+                for (String k : keep) {
+                    sb.append("new=").append(k).append('\n');
+                }
+            }
             for (Map.Entry<String, String> f : files.entrySet()) {
                 sb.append("file=").append(f.getKey()).append(" sha256=").append(f.getValue()).append('\n');
             }

@@ -163,4 +163,37 @@ class OutputFolderSafetyTest {
         assertThat(Files.readString(v)).isEqualTo("precious\n");
         assertThatThrownBy(() -> OutputFolder.claim(v, "simulate", "--out", false)).isInstanceOf(InputException.class);
     }
+
+    /**
+     * kill -9 in the middle of a commit (a deterministic crash point right after the first file
+     * is moved into place): the next run finishes that commit, removes the dead run's staging
+     * folder, and the folder ends with one whole report and nothing hidden left over.
+     */
+    @Test
+    void aCommitKilledHalfwayIsCompletedByTheNextRun() throws Exception {
+        Path dir = tmp.resolve("killed");
+        assertThat(Cli.run(simulate(dir)).code()).isZero();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpactsim.test.haltAt=moved", "-cp", System.getProperty("java.class.path"), "org.pactsim.cli.Main"));
+        cmd.addAll(List.of(simulate(dir, "--force", "--set", "array.rows=16")));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(137);
+        assertThat(Files.readString(dir.resolve(OutputFolder.MARKER))).contains("state=writing").contains("staging=");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(x -> x.getFileName().toString())).anyMatch(n -> n.startsWith(".pactsim-staging-"));
+        }
+        // a stale staging folder of some other dead run too
+        Files.createDirectories(dir.resolve(".pactsim-staging-999-dead")).resolve("half.json").toFile().createNewFile();
+
+        Cli again = Cli.run(simulate(dir, "--force"));
+        assertThat(again.code()).as(again.err()).isZero();
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(x -> x.getFileName().toString())).noneMatch(n -> n.startsWith(".pactsim-staging-"));
+        }
+        String marker = Files.readString(dir.resolve(OutputFolder.MARKER));
+        assertThat(marker).contains("state=complete").doesNotContain("staging=");
+        assertThat(marker).containsPattern("file=result.json sha256=[0-9a-f]{64}");
+    }
 }
