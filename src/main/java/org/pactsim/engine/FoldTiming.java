@@ -127,7 +127,7 @@ public final class FoldTiming {
     public static long period(FoldGeometry g, Quirks q, int lm, OsDrain drain, FoldOverlap overlap) {
         long p = span(g, lm);
         long r = g.rows();
-        if (overlap == FoldOverlap.PIPELINED && !q.serialFolds() && !q.osDrainFree()) {
+        if (overlap == FoldOverlap.PIPELINED && !q.serialFolds() && !(g.dataflow() == Dataflow.OS && q.osDrainFree())) {
             return Math.min(pipelinedPeriod(g), period(g, q, lm, drain, FoldOverlap.NONE));
         }
         if (g.dataflow() != Dataflow.OS) {
