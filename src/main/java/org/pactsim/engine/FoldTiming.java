@@ -57,7 +57,12 @@ import org.pactsim.spec.OsDrain;
  *     passed the column's bottom PE and before the next switch reaches its top PE, so the
  *     period is {@code max(T, R)}. OS: each PE captures its result as its own last MAC passes
  *     (the wavefront drain), so the period is {@code max(T, 2R - 1)}; the last fold's drain
- *     {@code R} is exposed as in the other OS drains. Multiplier stages delay every product
+ *     {@code R} is exposed as in the other OS drains. On a tall OS array with short folds
+ *     ({@code 2R - 1} above the non-overlapped period) the sequencer keeps the non-overlapped
+ *     schedule: the period is the smaller of the two, so pipelining never costs cycles. The OS
+ *     form is derived from the wavefront drain the Verilog array confirms; neither the
+ *     reference engine nor the generated Verilog steps pipelined OS folds yet (WS/IS: the
+ *     reference engine's {@code PipelinedStationaryCore}). Multiplier stages delay every product
  *     alike and are paid once per layer, in the last fold's span. SCALE-Sim's serial folds
  *     ({@code serialFolds}) take precedence: its numbers never change.
  * Partial folds cost a full fold in both models: the sequencer issues the full-array schedule
