@@ -46,7 +46,6 @@ import org.pactsim.spec.OsDrain;
  *     hazard: {@code P < 2R - 1} exactly when {@code T + C + LM < R + 1}):
  *     {@code (F-1)*Q + P + R}.
  *     <b>serial</b>: no shadow registers, {@code F*(P + R)}.
- * </ul>
  * <li>Pipelined folds ({@link FoldOverlap#PIPELINED}, {@code array.foldOverlap}): the fold
  *     switch travels with the data, so PE {@code (i, j)} changes fold when the next fold's first
  *     slot reaches it, {@code i + j} cycles after that fold's first issue, and the next fold may
@@ -65,6 +64,7 @@ import org.pactsim.spec.OsDrain;
  *     reference engine's {@code PipelinedStationaryCore}). Multiplier stages delay every product
  *     alike and are paid once per layer, in the last fold's span. SCALE-Sim's serial folds
  *     ({@code serialFolds}) take precedence: its numbers never change.
+ * </ul>
  * Partial folds cost a full fold in both models: the sequencer issues the full-array schedule
  * (padding slots cross the unused PEs) and a fold ends when its last slot has left the array.
  *
