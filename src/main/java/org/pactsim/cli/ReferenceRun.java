@@ -37,6 +37,10 @@ final class ReferenceRun {
         if (!e.equals("reference")) {
             throw InputException.at("--engine", null, "fast or reference", InputException.quote(engine));
         }
+        if (!ReferenceEngine.models(acc, tm.quirks())) {
+            throw InputException.at("--engine reference", "array.foldOverlap", "none on an os array (the reference"
+                    + " engine steps pipelined folds on ws and is arrays only; use --engine fast)", "pipelined");
+        }
         try {
             if (traceCycles == null) {
                 return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, null));

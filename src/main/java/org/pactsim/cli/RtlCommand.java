@@ -102,6 +102,11 @@ public final class RtlCommand implements Callable<Integer> {
             all.add("dataflow=" + Options.dataflow(dataflow).key());
         }
         AcceleratorSpec acc = ArchReader.read(arch, all).spec();
+        if (acc.array().foldOverlap() == org.pactsim.spec.FoldOverlap.PIPELINED && folds.equals("overlapped")) {
+            // not built yet (issue 18): the generated array switches folds globally
+            throw InputException.at(arch.toString(), "array.foldOverlap", "none (the generated Verilog array does not"
+                    + " pipeline folds yet; add --set array.foldOverlap=none)", "pipelined");
+        }
         Layer l = layer();
         RtlCheck.Plan plan;
         try (OutputFolder folder = OutputFolder.claim(out, "rtl", "--out", force)) {

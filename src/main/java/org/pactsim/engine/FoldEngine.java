@@ -63,8 +63,7 @@ public final class FoldEngine {
         long tiles = multiplyExact(g.colFolds(), gemm.repeat());
         long tilesPerCore = FoldGeometry.ceilDiv(tiles, acc.cores());
         long folds = multiplyExact(tilesPerCore, g.rowFolds());
-        int lm = acc.array().multiplierStages();
-        long count = FoldTiming.cycles(timed, folds, q, lm, acc.array().osDrain());
+        long count = FoldTiming.cycles(timed, folds, q, acc.array());
         long cycles = q.reportLastIndex() ? count - 1 : count;
 
         long macs = gemm.macs();
@@ -72,7 +71,7 @@ public final class FoldEngine {
         double utilization = (double) macs / ((double) cycles * pes * acc.cores());
         double mapping = (double) g.usedPeFolds() / ((double) g.folds() * pes);
         double compute = (double) g.usedPeFolds() * g.t()
-                / ((double) g.folds() * pes * FoldTiming.utilizationDenominator(timed, q, lm));
+                / ((double) g.folds() * pes * FoldTiming.utilizationDenominator(timed, q, acc.array().multiplierStages()));
 
         // The operand streamed along the rows is read once per column fold, the one streamed
         // along the columns (OS only) once per row fold; the stationary one once in all.

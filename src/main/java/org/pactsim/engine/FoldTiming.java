@@ -4,7 +4,9 @@ import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 
 import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.FoldOverlap;
 import org.pactsim.spec.OsDrain;
 
 /**
@@ -44,6 +46,24 @@ import org.pactsim.spec.OsDrain;
  *     hazard: {@code P < 2R - 1} exactly when {@code T + C + LM < R + 1}):
  *     {@code (F-1)*Q + P + R}.
  *     <b>serial</b>: no shadow registers, {@code F*(P + R)}.
+ * <li>Pipelined folds ({@link FoldOverlap#PIPELINED}, {@code array.foldOverlap}): the fold
+ *     switch travels with the data, so PE {@code (i, j)} changes fold when the next fold's first
+ *     slot reaches it, {@code i + j} cycles after that fold's first issue, and the next fold may
+ *     issue {@code T} cycles after the previous one's first issue. WS/IS: the next fold's
+ *     stationary operands are shifted down each column over {@code R} cycles on a transport
+ *     chain, column {@code j} {@code j} cycles after column 0, and latched into the shadow
+ *     registers all at once at the end; the latch must come after the previous switch has
+ *     passed the column's bottom PE and before the next switch reaches its top PE, so the
+ *     period is {@code max(T, R)}. OS: each PE captures its result as its own last MAC passes
+ *     (the wavefront drain), so the period is {@code max(T, 2R - 1)}; the last fold's drain
+ *     {@code R} is exposed as in the other OS drains. On a tall OS array with short folds
+ *     ({@code 2R - 1} above the non-overlapped period) the sequencer keeps the non-overlapped
+ *     schedule: the period is the smaller of the two, so pipelining never costs cycles. The OS
+ *     form is derived from the wavefront drain the Verilog array confirms; neither the
+ *     reference engine nor the generated Verilog steps pipelined OS folds yet (WS/IS: the
+ *     reference engine's {@code PipelinedStationaryCore}). Multiplier stages delay every product
+ *     alike and are paid once per layer, in the last fold's span. SCALE-Sim's serial folds
+ *     ({@code serialFolds}) take precedence: its numbers never change.
  * </ul>
  * Partial folds cost a full fold in both models: the sequencer issues the full-array schedule
  * (padding slots cross the unused PEs) and a fold ends when its last slot has left the array.
@@ -71,12 +91,22 @@ public final class FoldTiming {
         return cycles(g, folds, q, 0, OsDrain.OVERLAPPED);
     }
 
-    /** The same with {@code lm} multiplier stages and the given OS drain style. */
+    /** The same with {@code lm} multiplier stages and the given OS drain style, folds not overlapped. */
     public static long cycles(FoldGeometry g, long folds, Quirks q, int lm, OsDrain drain) {
+        return cycles(g, folds, q, lm, drain, FoldOverlap.NONE);
+    }
+
+    /** The same on {@code array} (its multiplier stages, OS drain and fold overlap). */
+    public static long cycles(FoldGeometry g, long folds, Quirks q, ArraySpec array) {
+        return cycles(g, folds, q, array.multiplierStages(), array.osDrain(), array.foldOverlap());
+    }
+
+    /** The same with every array property given. */
+    public static long cycles(FoldGeometry g, long folds, Quirks q, int lm, OsDrain drain, FoldOverlap overlap) {
         if (folds <= 0) {
             return 0;
         }
-        long steady = multiplyExact(folds - 1, period(g, q, lm, drain));
+        long steady = multiplyExact(folds - 1, period(g, q, lm, drain, overlap));
         return addExact(addExact(lead(g), steady), addExact(span(g, lm), tail(g, q)));
     }
 
@@ -88,10 +118,23 @@ public final class FoldTiming {
         return g.dataflow() == Dataflow.OS ? 0 : g.rows();
     }
 
-    /** Cycles from one fold's first operand issue to the next fold's. */
+    /** Cycles from one fold's first operand issue to the next fold's, folds not overlapped. */
     public static long period(FoldGeometry g, Quirks q, int lm, OsDrain drain) {
+        return period(g, q, lm, drain, FoldOverlap.NONE);
+    }
+
+    /** The same on {@code array}. */
+    public static long period(FoldGeometry g, Quirks q, ArraySpec array) {
+        return period(g, q, array.multiplierStages(), array.osDrain(), array.foldOverlap());
+    }
+
+    /** The same with every array property given. */
+    public static long period(FoldGeometry g, Quirks q, int lm, OsDrain drain, FoldOverlap overlap) {
         long p = span(g, lm);
         long r = g.rows();
+        if (overlap == FoldOverlap.PIPELINED && !q.serialFolds() && !(g.dataflow() == Dataflow.OS && q.osDrainFree())) {
+            return Math.min(pipelinedPeriod(g), period(g, q, lm, drain, FoldOverlap.NONE));
+        }
         if (g.dataflow() != Dataflow.OS) {
             return q.serialFolds() ? addExact(p, r) : p;
         }
@@ -102,6 +145,17 @@ public final class FoldTiming {
             return addExact(p, r);
         }
         return drain == OsDrain.WAVEFRONT ? Math.max(p, 2 * r - 1) : p;
+    }
+
+    /**
+     * The period of the pipelined schedule: {@code max(T, R)} for WS/IS ({@code <= P}),
+     * {@code max(T, 2R - 1)} for OS ({@link #period} takes the smaller of it and the
+     * non-overlapped period).
+     */
+    public static long pipelinedPeriod(FoldGeometry g) {
+        long r = g.rows();
+        long floor = g.dataflow() == Dataflow.OS ? 2 * r - 1 : r;
+        return Math.max(g.t(), floor);
     }
 
     /** Cycles after the last fold's span: the last OS drain ({@code R}), unless SCALE-Sim's. */

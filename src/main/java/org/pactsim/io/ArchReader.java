@@ -8,6 +8,7 @@ import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
+import org.pactsim.spec.FoldOverlap;
 import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
@@ -117,8 +118,11 @@ public final class ArchReader {
         int stages = (int) a.integer("multiplierStages", 0, ArraySpec.MAX_MULTIPLIER_STAGES, 0);
         OsDrain drain = a.has("osDrain")
                 ? OsDrain.parse(a.choice("osDrain", List.of("overlapped", "wavefront", "serial"))) : OsDrain.OVERLAPPED;
+        FoldOverlap overlap = a.has("foldOverlap")
+                ? FoldOverlap.parse(a.choice("foldOverlap", List.of("none", "pipelined"))) : FoldOverlap.NONE;
         a.finish();
-        ArraySpec array = new ArraySpec(rows, cols, stages, drain == null ? OsDrain.OVERLAPPED : drain);
+        ArraySpec array = new ArraySpec(rows, cols, stages, drain == null ? OsDrain.OVERLAPPED : drain,
+                overlap == null ? FoldOverlap.NONE : overlap);
 
         Dataflow df = Dataflow.parse(r.choice("dataflow", List.of("os", "ws", "is")));
         int cores = (int) r.integer("cores", 1, 1 << 16, 1);

@@ -36,12 +36,11 @@ final class ComputeTime {
         long spatial = multiplyExact(multiplyExact(rowFolds, colFolds), g.reps());
         long nT = FoldGeometry.ceilDiv(tExt, tFull);
         long tLast = tExt - (nT - 1) * tFull;
-        int lm = g.array().multiplierStages();
-        long total = FoldTiming.cycles(geometry(g, tLast), spatial, Quirks.NONE, lm, g.array().osDrain());
+        long total = FoldTiming.cycles(geometry(g, tLast), spatial, Quirks.NONE, g.array());
         if (nT > 1) {
             // The array streams on from the last-tile folds: the exposed R is charged once.
             total = addExact(total, multiplyExact(multiplyExact(nT - 1, spatial),
-                    FoldTiming.period(geometry(g, tFull), Quirks.NONE, lm, g.array().osDrain())));
+                    FoldTiming.period(geometry(g, tFull), Quirks.NONE, g.array())));
         }
         return total;
     }
@@ -49,12 +48,14 @@ final class ComputeTime {
     /**
      * Cycles a fold streaming {@code t} temporal elements holds the array beyond its span
      * ({@code period - span}): 0 but for an OS drain that is serial ({@code R}) or a wavefront
-     * one with the hazard ({@code 2R - 1 - P} when positive). See {@link FoldTiming#period}.
+     * one with the hazard ({@code 2R - 1 - P} when positive), and negative for pipelined folds
+     * (the next fold enters before this one's span is over; the layer's last fold pays it back).
+     * See {@link FoldTiming#period}.
      */
     static long drainHold(GemmOperands g, long t) {
         FoldGeometry geo = geometry(g, t);
         int lm = g.array().multiplierStages();
-        return FoldTiming.period(geo, Quirks.NONE, lm, g.array().osDrain()) - FoldTiming.span(geo, lm);
+        return FoldTiming.period(geo, Quirks.NONE, g.array()) - FoldTiming.span(geo, lm);
     }
 
     /** Folds along one array side when {@code extent} is cut into tiles of {@code tile}. */

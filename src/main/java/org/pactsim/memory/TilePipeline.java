@@ -309,10 +309,13 @@ public final class TilePipeline {
                 }
                 c = computeOf[shape];
             }
-            if (os ? x == total - 1 : x == 0) {
-                // WS/IS: the first preload; OS: the last drain, where the last fold's own drain
-                // hold (charged to every fold by tileCompute) is not paid
-                c = addExact(c, os ? rows - ComputeTime.drainHold(g, merged ? tExtent(g) : tSizeOf(g, mi, nj, kq)) : rows);
+            if (!os && x == 0) {
+                c = addExact(c, rows); // WS/IS: the first preload
+            }
+            if (x == total - 1) {
+                // The last fold: its own drain hold (charged to every fold by tileCompute; negative
+                // for pipelined folds) is not paid, and OS's last drain is
+                c = addExact(c, (os ? rows : 0) - ComputeTime.drainHold(g, merged ? tExtent(g) : tSizeOf(g, mi, nj, kq)));
             }
             sink.tile(load, write, c);
             prevA = aKey;

@@ -237,6 +237,9 @@ public final class ResultJson {
         if (a.array().osDrain() != org.pactsim.spec.OsDrain.OVERLAPPED) {
             arr.put("osDrain", a.array().osDrain().key());
         }
+        if (a.array().foldOverlap() != org.pactsim.spec.FoldOverlap.NONE) {
+            arr.put("foldOverlap", a.array().foldOverlap().key());
+        }
         o.put("dataflow", a.dataflow().key());
         o.put("cores", a.cores());
         o.put("clockMhz", a.clockMhz());

@@ -7,8 +7,9 @@ package org.pactsim.spec;
  * @param multiplierStages pipeline registers in each PE's multiplier ({@code LM}, default 0):
  *                         every fold's last result comes {@code LM} cycles later
  * @param osDrain          how an output-stationary fold's results leave the array
+ * @param foldOverlap      whether the next fold enters before the previous one has left
  */
-public record ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrain) {
+public record ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrain, FoldOverlap foldOverlap) {
     /** Largest side accepted; 2^20 PEs a side keeps every product of counts inside a long. */
     public static final int MAX_SIDE = 1 << 20;
     /** Most multiplier pipeline stages accepted. */
@@ -19,12 +20,23 @@ public record ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrai
         this(rows, cols, 0, OsDrain.OVERLAPPED);
     }
 
+    /** An array whose folds do not overlap ({@link FoldOverlap#NONE}). */
+    public ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrain) {
+        this(rows, cols, multiplierStages, osDrain, FoldOverlap.NONE);
+    }
+
+    /** The same array with another fold overlap. */
+    public ArraySpec withFoldOverlap(FoldOverlap overlap) {
+        return new ArraySpec(rows, cols, multiplierStages, osDrain, overlap);
+    }
+
     public ArraySpec {
         new Violations()
                 .between("rows", rows, 1, MAX_SIDE)
                 .between("cols", cols, 1, MAX_SIDE)
                 .between("multiplierStages", multiplierStages, 0, MAX_MULTIPLIER_STAGES)
                 .check(osDrain != null, "osDrain", "overlapped, wavefront or serial", "nothing")
+                .check(foldOverlap != null, "foldOverlap", "none or pipelined", "nothing")
                 .throwIfAny();
     }
 

@@ -8,6 +8,7 @@ import org.pactsim.engine.TimingModel;
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.FoldOverlap;
 import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.OutputRounding;
@@ -70,8 +71,35 @@ public final class ReferenceEngine {
         return run(acc, layer, q, o, data);
     }
 
+    /**
+     * Whether this engine steps the array {@code acc} describes under {@code q}: everything but
+     * pipelined folds on an output-stationary array (the fast engine's
+     * {@code max(T, 2R - 1)} period; the Verilog array of {@code pactsim rtl} does not build it
+     * either).
+     */
+    public static boolean models(AcceleratorSpec acc, Quirks q) {
+        return !(acc.dataflow() == Dataflow.OS && pipelined(acc, q));
+    }
+
+    private static boolean pipelined(AcceleratorSpec acc, Quirks q) {
+        return acc.array().foldOverlap() == FoldOverlap.PIPELINED && !q.serialFolds();
+    }
+
     /** The same on given operands, one {@link GemmData} per repeat of the layer's GEMM. */
     static ReferenceResult run(AcceleratorSpec acc, Layer layer, Quirks q, Options o, GemmData[] data) {
+        return run(acc, layer, q, o, data, 0);
+    }
+
+    /**
+     * The same; on a pipelined WS/IS array with {@code forcedPeriod > 0} the sequencer issues a
+     * fold every {@code forcedPeriod} cycles instead of when the array allows (to show that a
+     * shorter period loses results).
+     */
+    static ReferenceResult run(AcceleratorSpec acc, Layer layer, Quirks q, Options o, GemmData[] data,
+                               long forcedPeriod) {
+        if (!models(acc, q)) {
+            throw new UnsupportedOperationException("the reference engine does not step pipelined folds on an OS array");
+        }
         Gemm gemm = layer.lower(q.outputRounding());
         Dataflow df = acc.dataflow();
         boolean os = df == Dataflow.OS;
@@ -95,7 +123,9 @@ public final class ReferenceEngine {
                 }
             }
             Core.Setup s = new Core.Setup(rows, cols, q.serialFolds(), accu, o.memory(), o.trace(), c);
-            Core core = os ? new OsCore(s) : new StationaryCore(s, df == Dataflow.IS);
+            Core core = os ? new OsCore(s) : pipelined(acc, q)
+                    ? new PipelinedStationaryCore(s, df == Dataflow.IS, forcedPeriod)
+                    : new StationaryCore(s, df == Dataflow.IS);
             perCore.add(core.run(jobs));
             total.add(core.counts);
             peCycles += core.counts.cycles * acc.array().pes();

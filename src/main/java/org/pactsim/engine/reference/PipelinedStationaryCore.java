@@ -1,0 +1,347 @@
+package org.pactsim.engine.reference;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pactsim.engine.reference.CycleTrace.Event;
+import org.pactsim.engine.reference.CycleTrace.Unit;
+
+/**
+ * A weight- or input-stationary array whose folds overlap ({@code array.foldOverlap:
+ * pipelined}), register by register. The PE grid, the skewed feeds and the partial sums are
+ * those of {@link StationaryCore}; what differs is the fold switch, which travels with the data
+ * as in TPU v1: PE {@code (i, j)} makes its shadow register its working one when the next
+ * fold's first slot reaches it ({@code i + j} cycles after that fold's first issue), so the next
+ * fold may issue as soon as the previous one's last slot has entered the array.
+ *
+ * <p>Stationary operands reach the shadow registers on a transport chain per column: the
+ * column's {@code R} operands are shifted in from the top over {@code R} cycles (the bottom row's
+ * first), column {@code j} {@code j} cycles after column 0, and latched into the column's shadow
+ * registers all at once after the {@code R}-th step. The sequencer starts shifting a fold's
+ * operands when the previous fold issues its first slot, and issues a fold when (a) the
+ * previous fold's last slot has entered row 0 and (b) column 0 has latched the fold's operands.
+ * Nothing else is scheduled: the fold period {@code max(T, R)} of {@code engine/FoldTiming}
+ * follows. Two checks make a wrong schedule fail loudly instead of computing wrong sums: a PE
+ * that switches to a fold whose operands are not in its shadow register, and a latch that
+ * overwrites a shadow register whose fold has not yet switched in at that PE.
+ */
+final class PipelinedStationaryCore extends Core {
+    private final boolean inputStationary;
+    private final long[] hVal;
+    private final long[] vVal;
+    private final int[] hMeta;
+    private final int[] vMeta;
+    private final int[] hJob;
+    private final int[] vJob;
+    private final long[] stat;
+    private final boolean[] statHas;
+    private final int[] statJob;
+    private final long[] shadow;
+    private final boolean[] shadowHas;
+    private final int[] shadowJob;
+    private final long[] chain;
+    private final boolean[] chainHas;
+    private final int[] leftJob;
+    private final int[] topJob;
+    /** Cycles (unstalled) at which a fold's transport starts and its stream issues; -1 if not yet. */
+    private long[] transportStart;
+    private long[] streamStart;
+    /** When {@code > 0}, the sequencer issues every fold this many cycles after the previous one. */
+    private final long forcedPeriod;
+
+    PipelinedStationaryCore(Setup s, boolean inputStationary, long forcedPeriod) {
+        super(s);
+        this.inputStationary = inputStationary;
+        this.forcedPeriod = forcedPeriod;
+        int n = rows * cols;
+        hVal = new long[n];
+        vVal = new long[n];
+        hMeta = new int[n];
+        vMeta = new int[n];
+        hJob = new int[n];
+        vJob = new int[n];
+        stat = new long[n];
+        statHas = new boolean[n];
+        statJob = new int[n];
+        shadow = new long[n];
+        shadowHas = new boolean[n];
+        shadowJob = new int[n];
+        chain = new long[n];
+        chainHas = new boolean[n];
+        leftJob = new int[rows];
+        topJob = new int[cols];
+        Arrays.fill(statJob, -1);
+        Arrays.fill(shadowJob, -1);
+    }
+
+    @Override
+    List<FoldEvents> run(List<FoldJob> jobs) {
+        int nj = jobs.size();
+        List<FoldEvents> out = new ArrayList<>(nj);
+        Log[] logs = new Log[nj];
+        transportStart = new long[nj];
+        streamStart = new long[nj];
+        Arrays.fill(transportStart, -1);
+        Arrays.fill(streamStart, -1);
+        int[] latchedCol0 = {-1};
+        if (nj > 0) {
+            transportStart[0] = 0;
+            logs[0] = new Log(jobs.get(0), 0);
+        }
+        int nextIssue = 0;
+        int firstLive = 0;
+        int done = 0;
+        long cycle = 0;
+        long tau = 0;
+        while (done < nj) {
+            if (nextIssue < nj && canIssue(nextIssue, jobs, tau, latchedCol0[0])) {
+                streamStart[nextIssue] = tau;
+                logs[nextIssue].streamStart = cycle;
+                if (nextIssue + 1 < nj) {
+                    transportStart[nextIssue + 1] = tau;
+                    logs[nextIssue + 1] = new Log(jobs.get(nextIssue + 1), cycle);
+                }
+                nextIssue++;
+            }
+            int streamReads = feedLeft(tau, jobs, firstLive, nextIssue);
+            int psumReads = feedTop(tau, jobs, firstLive, nextIssue);
+            int statReads = transport(cycle, tau, jobs, firstLive, false);
+            int ifReads = inputStationary ? statReads : streamReads;
+            int fReads = inputStationary ? streamReads : statReads;
+            if (!memory.serve(cycle, ifReads, fReads, psumReads)) {
+                counts.stalls++;
+                traceStall(cycle);
+                cycle++;
+                continue;
+            }
+            counts.ifmapReads += ifReads;
+            counts.filterReads += fReads;
+            counts.ofmapReads += psumReads;
+            int finished = step(cycle, jobs, logs);
+            transport(cycle, tau, jobs, firstLive, true);
+            if (latchedCol0[0] + 1 < nj && transportStart[latchedCol0[0] + 1] >= 0
+                    && tau == transportStart[latchedCol0[0] + 1] + rows - 1) {
+                latchedCol0[0]++;
+            }
+            if (finished >= 0) {
+                logs[finished].computeEnd = cycle;
+                logs[finished].usedPes = (long) jobs.get(finished).rowsUsed() * jobs.get(finished).colsUsed();
+                out.add(logs[finished].done());
+                done++;
+                while (firstLive < nj && firstLive < done) {
+                    firstLive++;
+                }
+            }
+            cycle++;
+            tau++;
+        }
+        counts.cycles = cycle;
+        return out;
+    }
+
+    private boolean canIssue(int f, List<FoldJob> jobs, long tau, int latchedCol0) {
+        if (f == 0) {
+            return latchedCol0 >= 0;
+        }
+        long prev = streamStart[f - 1];
+        if (forcedPeriod > 0) {
+            return tau >= prev + forcedPeriod;
+        }
+        return latchedCol0 >= f && tau >= prev + jobs.get(f - 1).t();
+    }
+
+    private long streamed(FoldJob job, int t, int r) {
+        return inputStationary ? job.data().weight(r, t) : job.data().input(t, r);
+    }
+
+    private long stationary(FoldJob job, int r, int c) {
+        return inputStationary ? job.data().input(c, r) : job.data().weight(r, c);
+    }
+
+    /**
+     * The issued fold whose slot {@code tau - start - offset} is in {@code [0, T)}, or -1; two
+     * such folds would need one feeder register for two operands, and fail.
+     */
+    private int streaming(long tau, int offset, List<FoldJob> jobs, int from, int to) {
+        int found = -1;
+        for (int f = from; f < to; f++) {
+            long k = tau - streamStart[f] - offset;
+            if (k >= 0 && k < jobs.get(f).t()) {
+                if (found >= 0) {
+                    throw new IllegalStateException("unstalled cycle " + tau + ": feeder " + offset + " would carry slot "
+                            + (tau - streamStart[found] - offset) + " of fold " + found + " and slot " + k + " of fold " + f
+                            + " at once: the folds issue too early");
+                }
+                found = f;
+            }
+        }
+        return found;
+    }
+
+    private int feedLeft(long tau, List<FoldJob> jobs, int from, int to) {
+        int reads = 0;
+        for (int r = 0; r < rows; r++) {
+            int f = streaming(tau, r, jobs, from, to);
+            if (f < 0) {
+                leftMeta[r] = 0;
+                leftJob[r] = -1;
+                continue;
+            }
+            FoldJob job = jobs.get(f);
+            int k = (int) (tau - streamStart[f] - r);
+            int fl = k == job.t() - 1 ? SLOT | LAST : SLOT;
+            if (r < job.rowsUsed()) {
+                fl |= VALID;
+                leftVal[r] = streamed(job, k, job.rowBase() + r);
+                reads++;
+            }
+            leftMeta[r] = k << TAG_SHIFT | fl;
+            leftJob[r] = f;
+        }
+        return reads;
+    }
+
+    private int feedTop(long tau, List<FoldJob> jobs, int from, int to) {
+        int reads = 0;
+        for (int c = 0; c < cols; c++) {
+            int f = streaming(tau, c, jobs, from, to);
+            if (f < 0) {
+                topMeta[c] = 0;
+                topJob[c] = -1;
+                continue;
+            }
+            FoldJob job = jobs.get(f);
+            int k = (int) (tau - streamStart[f] - c);
+            int fl = k == job.t() - 1 ? SLOT | LAST : SLOT;
+            if (c < job.colsUsed()) {
+                fl |= VALID;
+                if (job.pass() == 0) {
+                    topVal[c] = 0;
+                } else {
+                    int oc = job.colBase() + c;
+                    topVal[c] = inputStationary ? job.data().readPartial(oc, k, job.pass())
+                            : job.data().readPartial(k, oc, job.pass());
+                    reads++;
+                }
+            }
+            topMeta[c] = k << TAG_SHIFT | fl;
+            topJob[c] = f;
+        }
+        return reads;
+    }
+
+    /**
+     * The transport chains this cycle: before the clock edge ({@code latch == false}) each
+     * column reads its next operand (counted); after it ({@code latch == true}) a column whose
+     * {@code R}-th step this was latches its chain into its shadow registers.
+     */
+    private int transport(long cycle, long tau, List<FoldJob> jobs, int from, boolean latch) {
+        int reads = 0;
+        for (int c = 0; c < cols; c++) {
+            for (int f = from; f < jobs.size() && transportStart[f] >= 0; f++) {
+                long q = tau - transportStart[f] - c;
+                if (q < 0 || q >= rows) {
+                    continue;
+                }
+                FoldJob job = jobs.get(f);
+                int r = rows - 1 - (int) q;
+                boolean has = r < job.rowsUsed() && c < job.colsUsed();
+                if (!latch) {
+                    chainHas[r * cols + c] = has;
+                    if (has) {
+                        chain[r * cols + c] = stationary(job, job.rowBase() + r, job.colBase() + c);
+                        reads++;
+                        if (tracing()) {
+                            trace(cycle, job, Unit.TOP, r, c, Event.PRELOAD, chain[r * cols + c]);
+                        }
+                    }
+                } else if (q == rows - 1) {
+                    for (int i = 0; i < rows; i++) {
+                        int x = i * cols + c;
+                        if (shadowJob[x] >= 0 && statJob[x] != shadowJob[x]) {
+                            throw new IllegalStateException("cycle " + cycle + ": column " + c + " latched fold " + f
+                                    + " over fold " + shadowJob[x] + " before PE(" + i + "," + c
+                                    + ") switched to it: the folds issue too early");
+                        }
+                        shadow[x] = chain[x];
+                        shadowHas[x] = chainHas[x];
+                        shadowJob[x] = f;
+                    }
+                }
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * One clock edge of the PE grid; returns the fold whose last slot reached the bottom-right
+     * PE in this cycle, or -1.
+     */
+    private int step(long cycle, List<FoldJob> jobs, Log[] logs) {
+        long macs = 0;
+        boolean tr = tracing();
+        int last = rows - 1;
+        int finished = -1;
+        for (int i = last; i >= 0; i--) {
+            int base = i * cols;
+            for (int j = cols - 1; j >= 0; j--) {
+                int x = base + j;
+                long hv = j == 0 ? leftVal[i] : hVal[x - 1];
+                int hm = j == 0 ? leftMeta[i] : hMeta[x - 1];
+                int hj = j == 0 ? leftJob[i] : hJob[x - 1];
+                long vv = i == 0 ? topVal[j] : vVal[x - cols];
+                int vm = i == 0 ? topMeta[j] : vMeta[x - cols];
+                int vj = i == 0 ? topJob[j] : vJob[x - cols];
+                if ((hm & SLOT) != 0 && hj != statJob[x]) {
+                    if (shadowJob[x] != hj) {
+                        throw new IllegalStateException("cycle " + cycle + ": PE(" + i + "," + j + ") switched to fold "
+                                + hj + " but its shadow register holds fold " + shadowJob[x]
+                                + ": the operands were not shifted in in time");
+                    }
+                    stat[x] = shadow[x];
+                    statHas[x] = shadowHas[x];
+                    statJob[x] = hj;
+                }
+                if ((hm & VALID) != 0 && statHas[x]) {
+                    if ((vm & VALID) == 0 || (hm ^ vm) >>> TAG_SHIFT != 0 || hj != vj) {
+                        throw skew(cycle, i, j, hm >>> TAG_SHIFT, (vm & VALID) == 0 ? -1 : vm >>> TAG_SHIFT);
+                    }
+                    vv = acc.mac(vv, hv, stat[x]);
+                    macs++;
+                    logs[hj].macs++;
+                    if (tr) {
+                        trace(cycle, jobs.get(hj), Unit.PE, i, j, Event.MAC, vv);
+                    }
+                }
+                hVal[x] = hv;
+                hMeta[x] = hm;
+                hJob[x] = hj;
+                vVal[x] = vv;
+                vMeta[x] = vm;
+                vJob[x] = vj;
+                if (i == last && (vm & VALID) != 0) {
+                    output(cycle, jobs.get(vj), logs[vj], j, vm >>> TAG_SHIFT, vv, tr);
+                }
+                if (i == last && j == cols - 1 && (hm & LAST) != 0) {
+                    finished = hj;
+                }
+            }
+        }
+        counts.macs += macs;
+        return finished;
+    }
+
+    private void output(long cycle, FoldJob job, Log log, int j, int t, long value, boolean tr) {
+        int oc = job.colBase() + j;
+        if (inputStationary) {
+            job.data().write(oc, t, value, job.pass());
+        } else {
+            job.data().write(t, oc, value, job.pass());
+        }
+        counts.ofmapWrites++;
+        log.lastWrite = cycle;
+        if (tr) {
+            trace(cycle, job, Unit.BOTTOM, inputStationary ? oc : t, inputStationary ? t : oc, Event.WRITE_OFMAP, value);
+        }
+    }
+}
