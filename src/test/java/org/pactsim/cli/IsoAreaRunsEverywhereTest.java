@@ -1,0 +1,55 @@
+package org.pactsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * No design refused for want of a tile (issue 17): the runs the audit found refused ("expected
+ * room for one element of each operand, double-buffered, found buffers too small") at their
+ * low-bit designs, although each has 16 MiB of SRAM, and the main job on every zoo CNN, run
+ * to the end with every design priced.
+ */
+class IsoAreaRunsEverywhereTest {
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of("64 cores of 32x32, 256 KiB each",
+                        List.of("--set", "cores=64", "--set", "array.rows=32", "--set", "array.cols=32", "--set",
+                                "sram.unifiedKiB=256")),
+                Arguments.of("16 cores of 32x32, 1 MiB each, batch 32",
+                        List.of("--set", "cores=16", "--set", "sram.unifiedKiB=1024", "--batch", "32", "--set",
+                                "array.rows=32", "--set", "array.cols=32")),
+                Arguments.of("16 cores of 64x64, 1 MiB each, batch 32",
+                        List.of("--set", "cores=16", "--set", "sram.unifiedKiB=1024", "--batch", "32", "--set",
+                                "array.rows=64", "--set", "array.cols=64")),
+                Arguments.of("alexnet", List.of("--network", "alexnet")),
+                Arguments.of("vgg16", List.of("--network", "vgg16")),
+                Arguments.of("resnet18", List.of("--network", "resnet18")),
+                Arguments.of("resnet34", List.of("--network", "resnet34")),
+                Arguments.of("mobilenet-v1", List.of("--network", "mobilenet-v1")),
+                Arguments.of("mobilenet-v2", List.of("--network", "mobilenet-v2")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void theStudyRunsToTheEnd(String name, List<String> args) {
+        List<String> a = new ArrayList<>(List.of("iso-area", "--format", "csv", "--out", tmp.resolve("r").toString()));
+        a.addAll(args);
+        Cli c = Cli.run(a.toArray(new String[0]));
+        assertThat(c.code()).as(name + ": " + c.err()).isZero();
+        // a header and 4 precisions x 3 bandwidths, each priced
+        List<String> rows = c.out().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(13);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).doesNotContain("NaN"));
+    }
+}
