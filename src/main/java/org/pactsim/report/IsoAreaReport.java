@@ -19,7 +19,7 @@ public final class IsoAreaReport {
         "peAreaUm2", "arrayAreaMm2", "peakTops", "cycles", "inferencesPerSecond", "speedup", "peakRatio",
         "superLinearity", "dramBytes", "weightsOnChip", "outputsOnChip", "layers", "energyPj", "energyMacPj",
         "energySramPj", "energyDramPj", "energyLeakagePj", "areaMm2", "areaArrayMm2", "areaSramMm2", "areaOtherMm2",
-        "powerW"};
+        "powerW", "compulsoryDramBytes", "dramToCompulsory"};
 
     private IsoAreaReport() {
     }
@@ -37,7 +37,7 @@ public final class IsoAreaReport {
                 Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),
                 r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision"));
         String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/inf", "inf/s", "speedup",
-            "peak ratio", "super-lin", "DRAM MB/inf", "weights", "outputs on chip", "energy uJ", "area mm^2", ""};
+            "peak ratio", "super-lin", "DRAM MB/inf", "x compulsory", "weights", "outputs on chip", "energy uJ", "area mm^2", ""};
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (IsoAreaPoint p : r.points()) {
@@ -49,6 +49,7 @@ public final class IsoAreaReport {
                 String.format(Locale.ROOT, "%.2fx", p.speedup()), String.format(Locale.ROOT, "%.2fx", p.peakRatio()),
                 String.format(Locale.ROOT, "%.2f", p.superLinearity()),
                 String.format(Locale.ROOT, "%.1f", res.steadyStateDramBytes() / 1e6),
+                String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
                 p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
                 Fmt.real(res.steadyCost().energyPj() / 1e6), Fmt.real(res.cost().areaMm2()),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
@@ -123,7 +124,8 @@ public final class IsoAreaReport {
             p.design().arrayAreaMm2(), c.peakTops(), res.steadyStateCycles(), res.inferencesPerSecond(), p.speedup(),
             p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes(), p.weightsOnChip(), p.outputsOnChip(),
             (long) res.layers().size(), res.steadyCost().energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
-            c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), res.steadyCost().powerW()};
+            c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), res.steadyCost().powerW(),
+            p.compulsoryDramBytes(), p.dramToCompulsory()};
     }
 
     public static String csv(IsoArea.Result r) {

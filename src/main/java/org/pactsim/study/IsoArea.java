@@ -61,7 +61,8 @@ public final class IsoArea {
                 }
                 double speedup = r.inferencesPerSecond() / baseline.inferencesPerSecond();
                 double peakRatio = r.cost().peakTops() / baseline.cost().peakTops();
-                points.add(new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio));
+                points.add(new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio,
+                        org.pactsim.memory.Compulsory.bytes(net)));
             }
         }
         return new Result(plan, base, designs, points);

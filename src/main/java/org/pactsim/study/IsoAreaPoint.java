@@ -6,10 +6,19 @@ import org.pactsim.sim.SimulationResult;
  * One (precision, bandwidth) point of the study and how it compares with the baseline at the
  * same bandwidth: {@code speedup} in steady-state inferences per second, {@code peakRatio} in
  * peak TOPS, {@code superLinearity = speedup / peakRatio} (above 1: more than the added MACs
- * explain).
+ * explain). {@code compulsoryDramBytes}: the compulsory traffic of one inference of the
+ * network (weights once, input, outputs), the bound its DRAM bytes are held against.
  */
 public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, SimulationResult result,
-                           double speedup, double peakRatio, double superLinearity) {
+                           double speedup, double peakRatio, double superLinearity, long compulsoryDramBytes) {
+
+    /**
+     * Steady-state DRAM bytes per inference over the compulsory bytes of one inference
+     * ({@link org.pactsim.memory.Compulsory}); below 1 when weights stay on chip across inferences.
+     */
+    public double dramToCompulsory() {
+        return compulsoryDramBytes == 0 ? 0 : (double) result.steadyStateDramBytes() / compulsoryDramBytes;
+    }
 
     public boolean unlimited() {
         return Double.isInfinite(bandwidthGBps);
