@@ -610,12 +610,7 @@ public final class MemoryModel {
             if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
                 c.cycles = bound(c, keep, addExact(addExact(readBytes, writeBytes), weightLoad), weightLoadBits);
             } else {
-                Long cycles = pipelines.get(plan);
-                if (cycles == null) {
-                    cycles = TilePipeline.run(plan, bpc).cycles();
-                    pipelines.put(plan, cycles);
-                }
-                c.cycles = cycles;
+                c.cycles = memo.pipeline(plan, bpc);
             }
             c.traffic = addExact(addExact(readBytes, writeBytes), weightLoad);
         }

@@ -12,21 +12,30 @@ import java.util.function.Function;
  * does not depend on how much). A run of the memory model keeps its own memo; a sweep may share
  * one across design points and threads ({@link #shared}), which changes no result, only time.
  *
+ * <p>It also remembers the cycles of each tile pipeline by plan and bandwidth (a sweep meets the
+ * same plan at every technology node and at clocks that leave bytes per cycle unchanged).
+ *
  * <p>A shared memo is bounded: past {@code capacity} entries it is emptied, so a long sweep runs
  * in flat memory.
  */
 public final class TilingMemo {
     private final Map<Object, Tiling> map;
+    /** Pipeline cycles by plan and bandwidth: a pure function of both, shared like the tilings. */
+    private final Map<PipelineKey, Long> pipelines;
     private final int capacity;
 
-    private TilingMemo(Map<Object, Tiling> map, int capacity) {
+    private record PipelineKey(TilePipeline.Plan plan, double bytesPerCycle) {
+    }
+
+    private TilingMemo(Map<Object, Tiling> map, Map<PipelineKey, Long> pipelines, int capacity) {
         this.map = map;
+        this.pipelines = pipelines;
         this.capacity = capacity;
     }
 
     /** A memo for one run on one thread. */
     public static TilingMemo local() {
-        return new TilingMemo(new HashMap<>(), Integer.MAX_VALUE);
+        return new TilingMemo(new HashMap<>(), new HashMap<>(), Integer.MAX_VALUE);
     }
 
     /** A thread-safe memo holding at most about {@code capacity} tilings. */
@@ -34,12 +43,27 @@ public final class TilingMemo {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
-        return new TilingMemo(new ConcurrentHashMap<>(), capacity);
+        return new TilingMemo(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), capacity);
     }
 
     /** Tilings held now. */
     public int size() {
         return map.size();
+    }
+
+    /** The cycles of {@code plan}'s tile pipeline at {@code bytesPerCycle}, run once per plan and bandwidth. */
+    long pipeline(TilePipeline.Plan plan, double bytesPerCycle) {
+        PipelineKey k = new PipelineKey(plan, bytesPerCycle);
+        Long c = pipelines.get(k);
+        if (c != null) {
+            return c;
+        }
+        if (pipelines.size() >= capacity) {
+            pipelines.clear();
+        }
+        long cycles = TilePipeline.run(plan, bytesPerCycle).cycles();
+        pipelines.putIfAbsent(k, cycles);
+        return cycles;
     }
 
     Tiling get(Object key, Function<Object, Tiling> search) {
