@@ -93,7 +93,7 @@ public final class Main implements Runnable {
     static int outOfMemory(OutOfMemoryError e, PrintWriter err, boolean debug) {
         long mb = Runtime.getRuntime().maxMemory() >> 20;
         err.println("pactsim: internal error: out of memory (" + InputException.oneLine(String.valueOf(e.getMessage()))
-                + ", a heap of " + mb + " MB): give Java more, e.g. PACTSIM_JAVA_OPTS=-Xmx" + Math.max(2, 2 * mb >> 10)
+                + ", a heap of " + mb + " MB): give Java more, e.g. PACTSIM_JAVA_OPTS=-Xmx" + Math.max(2, (2 * mb) >> 10)
                 + "g bin/pactsim ..., or make the input smaller");
         if (debug) {
             e.printStackTrace(err);

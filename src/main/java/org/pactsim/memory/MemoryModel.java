@@ -46,7 +46,7 @@ public final class MemoryModel {
     }
 
     public static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt) {
-        return run(acc, net, opt, TilingMemo.local(), new HashMap<>());
+        return run(acc, net, opt, TilingMemo.local());
     }
 
     /** The first and a steady-state inference, sharing one tiling memo (their searches mostly coincide). */
@@ -59,11 +59,10 @@ public final class MemoryModel {
      * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
-        Map<TilePipeline.Plan, Long> pipelines = new HashMap<>();
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
-            return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo, pipelines),
-                    run(acc, net, MemoryOptions.STEADY_STATE, memo, pipelines));
+            return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo),
+                    run(acc, net, MemoryOptions.STEADY_STATE, memo));
         }
         // the compiler's choice: a number of passes per stage (two stages at most, more passes in
         // the first, where activations are large and weights small), whose steady state is
@@ -74,7 +73,7 @@ public final class MemoryModel {
         for (long f : SubBatch.passCounts(batch)) {
             Network sub = SubBatch.divide(net, f);
             try {
-                List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo, pipelines);
+                List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo);
                 steadies.add(SubBatch.passes(one, one, f, batch));
                 fs.add(f);
                 subs.add(sub);
@@ -91,9 +90,9 @@ public final class MemoryModel {
         try {
             SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc));
             List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
-                    steadies.get(best.hi()), memo, pipelines);
+                    memo);
             List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),
-                    fs.get(best.lo()), batch, steadies.get(best.lo()), memo, pipelines);
+                    fs.get(best.lo()), batch, memo);
             return List.of(best.join(firstHi, firstLo), best.join(steadies.get(best.hi()), steadies.get(best.lo())));
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
@@ -103,21 +102,19 @@ public final class MemoryModel {
 
     /** A first inference in {@code f} passes: weights loaded in the first pass, the others as in steady state. */
     private static List<LayerMemory> firstPasses(AcceleratorSpec acc, Network sub, long f, long batch,
-                                                 List<LayerMemory> steadyPasses, TilingMemo memo,
-                                                 Map<TilePipeline.Plan, Long> pipelines) {
-        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE, memo, pipelines);
+                                                 TilingMemo memo) {
+        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE, memo);
         if (f == 1) {
             return first;
         }
-        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo, pipelines);
+        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo);
         return SubBatch.passes(first, one, f, batch);
     }
 
-    /** {@code pipelines}: pipeline cycles by plan, shared by runs of the same accelerator (same bandwidth). */
-    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo,
-                                         Map<TilePipeline.Plan, Long> pipelines) {
+    /** One inference through the memory model; {@code memo} shares tilings and pipeline cycles. */
+    private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
         try {
-            return new Run(acc, net, opt, memo, pipelines).all();
+            return new Run(acc, net, opt, memo).all();
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
@@ -152,8 +149,6 @@ public final class MemoryModel {
         final Map<String, Integer> lastUse = new HashMap<>();
         /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
         final TilingMemo memo;
-        /** Pipeline cycles by plan: repeated layer shapes give repeated plans. */
-        final Map<TilePipeline.Plan, Long> pipelines;
         final boolean weightsResident;
         final long weightBitsPerCore;
         /** The schedule: legacy reproduces pactsim 0.x byte for byte. */
@@ -171,9 +166,8 @@ public final class MemoryModel {
         /** Bits per core of the weights that stay on chip. */
         final long residentBitsPerCore;
 
-        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo, Map<TilePipeline.Plan, Long> pipelines) {
+        Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
             this.memo = memo;
-            this.pipelines = pipelines;
             this.acc = acc;
             this.net = net;
             this.opt = opt;

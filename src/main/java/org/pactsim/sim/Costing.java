@@ -77,7 +77,7 @@ public final class Costing {
         for (int i = 0; i < base.size(); i++) {
             ActionCounts b = base.get(i);
             LayerMemory m = mem.get(i);
-            if (same != null && m == same.get(i)) {
+            if (same != null && sameObject(m, same.get(i))) {
                 out.add(b);
                 continue;
             }
@@ -88,5 +88,11 @@ public final class Costing {
                     multiplyExact(m.dramWriteBytes(), 8), idle, cycles, b.clockMhz()));
         }
         return out;
+    }
+
+    /** Whether the steady state shares the first inference's very view of a layer (identity is meant). */
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean sameObject(LayerMemory a, LayerMemory b) {
+        return a == b;
     }
 }

@@ -71,7 +71,7 @@ final class Generated {
         };
     }
 
-    private static G mapping(boolean json, List<G> entries) {
+    private static G mapping(List<G> entries) {
         return r -> chance(r, 95) ? join(all(r, entries), true) : pick(r, VALUES);
     }
 
@@ -98,24 +98,24 @@ final class Generated {
         List<G> e = new ArrayList<>();
         e.add(entry("schema", 95, mostly("pactsim/arch/1"), json));
         e.add(entry("name", 95, mostly("g", "\"two words\""), json));
-        e.add(entry("array", 95, mapping(json, List.of(entry("rows", 95, mostly("1", "4", "8", "128"), json),
+        e.add(entry("array", 95, mapping(List.of(entry("rows", 95, mostly("1", "4", "8", "128"), json),
                 entry("cols", 95, mostly("1", "8", "16", "256"), json), entry("colums", 5, mostly("8"), json))), json));
         e.add(entry("dataflow", 95, mostly("os", "ws", "is"), json));
         e.add(entry("cores", 40, mostly("1", "2", "4"), json));
         e.add(entry("clockMhz", 95, mostly("100", "500", "1000.5"), json));
         e.add(entry("technologyNm", 40, mostly("45", "28", "7"), json));
-        e.add(entry("pe", 50, mapping(json, List.of(entry("weightBits", 90, mostly("2", "4", "8", "16"), json),
+        e.add(entry("pe", 50, mapping(List.of(entry("weightBits", 90, mostly("2", "4", "8", "16"), json),
                 entry("activationBits", 90, mostly("2", "4", "8", "16"), json),
                 entry("type", 40, mostly("int", "float"), json), entry("accumulatorBits", 40, mostly("16", "32"), json),
                 entry("mode", 40, mostly("fixed", "fusion", "bit-serial"), json),
                 entry("weightbits", 5, mostly("8"), json))), json));
-        e.add(entry("sram", 95, mapping(json, List.of(entry("unifiedKiB", 20, mostly("128", "1024"), json),
+        e.add(entry("sram", 95, mapping(List.of(entry("unifiedKiB", 20, mostly("128", "1024"), json),
                 entry("ifmapKiB", 80, mostly("8", "64"), json), entry("filterKiB", 80, mostly("8", "64"), json),
                 entry("ofmapKiB", 80, mostly("8", "64"), json), entry("l2KiB", 5, mostly("8"), json))), json));
-        e.add(entry("dram", 95, mapping(json, List.of(entry("bandwidthGBps", 95, mostly("8", "25.6", "unlimited"), json),
+        e.add(entry("dram", 95, mapping(List.of(entry("bandwidthGBps", 95, mostly("8", "25.6", "unlimited"), json),
                 entry("type", 30, mostly("hbm2", "ddr4"), json))), json));
-        e.add(entry("vector", 30, mapping(json, List.of(entry("lanes", 90, mostly("8", "64"), json))), json));
-        e.add(entry("schedule", 20, mapping(json, List.of(entry("policy", 80, mostly("compiler", "legacy"), json),
+        e.add(entry("vector", 30, mapping(List.of(entry("lanes", 90, mostly("8", "64"), json))), json));
+        e.add(entry("schedule", 20, mapping(List.of(entry("policy", 80, mostly("compiler", "legacy"), json),
                 entry("fuse", 60, mostly("true", "false"), json))), json));
         e.add(entry("frequency", 5, mostly("1"), json));
         return join(all(r, e), json);

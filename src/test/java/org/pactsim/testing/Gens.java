@@ -11,6 +11,7 @@ public final class Gens {
 
     /** One of {@code values}, each equally likely (shrinks towards the first). */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable list
     public static <T> Gen<T> of(T... values) {
         return Generate.pick(List.of(values));
     }

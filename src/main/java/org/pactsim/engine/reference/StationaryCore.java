@@ -77,7 +77,7 @@ final class StationaryCore extends Core {
                 curLog.streamStart = cycle;
                 sTau = tau;
             }
-            if (loading == null && loaded == null && next < jobs.size() && (!serial || cur == null && armed == null)) {
+            if (loading == null && loaded == null && next < jobs.size() && (!serial || (cur == null && armed == null))) {
                 loading = jobs.get(next++);
                 loadingLog = new Log(loading, cycle);
                 loadStep = 0;
@@ -115,7 +115,7 @@ final class StationaryCore extends Core {
                 done = step(cycle, cur, curLog);
             }
             if (loading != null) {
-                loadRow(loadStep, loading);
+                loadRow();
                 if (++loadStep == rows) {
                     loaded = loading;
                     loadedLog = loadingLog;
@@ -212,11 +212,11 @@ final class StationaryCore extends Core {
     }
 
     /**
-     * The preload chain after step {@code q}. Nothing reads the chain before its {@code R}-th
+     * The preload chain after this step. Nothing reads the chain before its {@code R}-th
      * shift, so the chain is modelled by writing each value at the row it settles in: after
      * {@code R} shifts row {@code r} holds what the top fed at step {@code R-1-r}.
      */
-    private void loadRow(int q, FoldJob job) {
+    private void loadRow() {
         int base = preloadRow[0] * cols;
         for (int c = 0; c < cols; c++) {
             shadow[base + c] = preloadVal[c];
