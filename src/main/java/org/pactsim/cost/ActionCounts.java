@@ -144,6 +144,10 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
                 Math.addExact(cycles, o.cycles), clockMhz);
     }
 
+    /** One SRAM buffer: an operand at a capacity. */
+    private record BufferKey(Operand operand, long capacityBytes) {
+    }
+
     /** The sum of a non-empty list of counts. */
     public static ActionCounts sum(List<ActionCounts> all) {
         if (all.isEmpty()) {
@@ -155,8 +159,8 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
         // accumulated in place, one record at the end: as a chain of plus(), without a record per layer
         double clock = all.get(0).clockMhz;
         Map<Precision, Long> m = new LinkedHashMap<>();
-        Map<String, long[]> s = new LinkedHashMap<>();
-        Map<String, SramTraffic> first = new LinkedHashMap<>();
+        Map<BufferKey, long[]> s = new LinkedHashMap<>();
+        Map<BufferKey, SramTraffic> first = new LinkedHashMap<>();
         long dr = 0;
         long dw = 0;
         long idle = 0;
@@ -168,7 +172,7 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
             }
             c.macs.forEach((p, n) -> m.merge(p, n, Math::addExact));
             for (SramTraffic t : c.sram) {
-                String k = t.operand() + "@" + t.capacityBytes();
+                BufferKey k = new BufferKey(t.operand(), t.capacityBytes());
                 first.putIfAbsent(k, t);
                 long[] rw = s.computeIfAbsent(k, x -> new long[2]);
                 rw[0] = Math.addExact(rw[0], t.readBits());
@@ -180,7 +184,7 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
             cyc = Math.addExact(cyc, c.cycles);
         }
         List<SramTraffic> sram = new ArrayList<>();
-        for (Map.Entry<String, SramTraffic> e : first.entrySet()) {
+        for (Map.Entry<BufferKey, SramTraffic> e : first.entrySet()) {
             long[] rw = s.get(e.getKey());
             sram.add(new SramTraffic(e.getValue().operand(), e.getValue().capacityBytes(), rw[0], rw[1]));
         }

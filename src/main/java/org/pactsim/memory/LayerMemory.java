@@ -22,7 +22,15 @@ public record LayerMemory(String name, String split, int activeCores, Tiling til
 
     public LayerMemory {
         // one copy of each text: the same sentences recur over the layers of a large network
-        residency = residency.stream().map(String::intern).toList();
+        if (residency.isEmpty()) {
+            residency = List.of();
+        } else {
+            String[] texts = new String[residency.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = residency.get(i).intern();
+            }
+            residency = List.of(texts);
+        }
     }
 
     public long dramReadBytes() {

@@ -40,7 +40,7 @@ import org.pactsim.workload.OutputRounding;
  * residency rules.
  */
 public final class MemoryModel {
-    private static final String NETWORK_INPUT = "(network input)";
+    private static final String NETWORK_INPUT = Graph.NETWORK_INPUT;
 
     private MemoryModel() {
     }
@@ -146,13 +146,17 @@ public final class MemoryModel {
         final double bpc;
         final int accBits;
         final Map<String, Long> onChip = new HashMap<>();
-        final Map<String, Integer> lastUse = new HashMap<>();
+        /** The network's reads, last uses, fusion chains and weights, shared by every run of it. */
+        final Graph graph;
+        final Map<String, Integer> lastUse;
         /** Layers of the same shape in the same situation share a tiling (ResNets repeat shapes). */
         final TilingMemo memo;
         final boolean weightsResident;
         final long weightBitsPerCore;
         /** The schedule: legacy reproduces pactsim 0.x byte for byte. */
         final boolean legacy;
+        /** Whether to write the residency notes (not for runs that report numbers only). */
+        final boolean explain;
         /** Per layer: the GEMM whose output path runs it (fused), else -1. */
         final int[] fusedRoot;
         /** Per GEMM layer: the last layer fused into its output path (itself when none). */
@@ -174,76 +178,32 @@ public final class MemoryModel {
             this.cap = Capacity.of(acc.sram());
             this.bpc = bytesPerCycle(acc);
             this.accBits = Packing.containerBits(acc.pe().accumulatorBits());
-            long weights = 0;
-            for (int i = 0; i < net.layers().size(); i++) {
-                Layer l = net.layers().get(i);
-                for (String in : sources(i)) {
-                    lastUse.merge(in, i, Math::max);
-                }
-                weights = addExact(weights, Tensors.weightBits(l));
-            }
-            this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
             this.legacy = acc.schedule().legacy();
+            this.explain = memo.notes();
+            this.graph = memo.graph(net, !legacy && acc.schedule().fuses());
+            this.lastUse = graph.lastUse;
+            this.fusedRoot = graph.fusedRoot;
+            this.chainEnd = graph.chainEnd;
+            long weights = graph.totalWeightBits;
+            this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
             int n = net.layers().size();
-            this.fusedRoot = new int[n];
-            this.chainEnd = new int[n];
             this.resident = new boolean[n];
             this.layerCycles = new long[n];
             this.chainKept = new boolean[n];
-            java.util.Arrays.fill(fusedRoot, -1);
-            for (int i = 0; i < n; i++) {
-                chainEnd[i] = i;
-            }
             if (legacy) {
                 this.weightsResident = weights > 0 && weightBitsPerCore <= cap.weightBits();
                 java.util.Arrays.fill(resident, weightsResident);
                 this.residentBitsPerCore = weightsResident ? weightBitsPerCore : 0;
             } else {
-                if (acc.schedule().fuses()) {
-                    fuse();
-                }
                 this.residentBitsPerCore = chooseResident();
                 this.weightsResident = false;
             }
         }
 
-        /** Element-wise ops a GEMM's output path applies on the vector unit as results leave the array. */
-        static boolean fusable(VectorLayer v) {
-            switch (v.op()) {
-                case RELU:
-                case RELU6:
-                case GELU:
-                case ADD:
-                    return v.learnedReads() == 0 && v.inputShape().elements() == v.outputShape().elements();
-                default:
-                    return false;
-            }
-        }
-
-        /**
-         * Marks each element-wise layer that reads the layer just before it, when that layer is a
-         * GEMM (or is itself fused into one) and nothing else reads its output: the chain runs in
-         * the GEMM's output path and only the chain's last output is kept or written.
-         */
-        void fuse() {
-            Map<String, Integer> consumers = new HashMap<>();
-            for (int i = 0; i < net.layers().size(); i++) {
-                for (String in : new java.util.LinkedHashSet<>(sources(i))) {
-                    consumers.merge(in, 1, Integer::sum);
-                }
-            }
-            for (int i = 1; i < net.layers().size(); i++) {
-                if (!(net.layers().get(i) instanceof VectorLayer v) || !fusable(v)) {
-                    continue;
-                }
-                Layer prev = net.layers().get(i - 1);
-                int root = prev instanceof VectorLayer ? fusedRoot[i - 1] : i - 1;
-                if (root < 0 || !sources(i).contains(prev.name()) || consumers.getOrDefault(prev.name(), 0) != 1
-                        || sources(i).stream().filter(prev.name()::equals).count() != 1) {
-                    continue;
-                }
-                fusedRoot[i] = root;
-                chainEnd[root] = i;
+        /** Adds a note when this run writes them; the text is built only then. */
+        void note(List<String> notes, java.util.function.Supplier<String> text) {
+            if (explain) {
+                notes.add(text.get());
             }
         }
 
@@ -254,16 +214,13 @@ public final class MemoryModel {
          */
         long chooseResident() {
             int n = net.layers().size();
-            Integer[] order = new Integer[n];
             long[] bits = new long[n];
             for (int i = 0; i < n; i++) {
-                order[i] = i;
-                bits[i] = FoldGeometry.ceilDiv(Tensors.weightBits(net.layers().get(i)), acc.cores());
+                bits[i] = FoldGeometry.ceilDiv(graph.weightBits[i], acc.cores());
             }
-            java.util.Arrays.sort(order, (a, b) -> Long.compare(bits[b], bits[a]));
             long used = 0;
             long room = cap.weightBits();
-            for (int i : order) {
+            for (int i : graph.byWeightPerCore(bits)) {
                 if (bits[i] > 0 && addExact(used, bits[i]) <= room) {
                     resident[i] = true;
                     used = addExact(used, bits[i]);
@@ -282,11 +239,7 @@ public final class MemoryModel {
 
         /** The tensors a layer reads: its named inputs, else the previous layer's output. */
         List<String> sources(int i) {
-            Layer l = net.layers().get(i);
-            if (!l.inputs().isEmpty()) {
-                return l.inputs();
-            }
-            return List.of(i == 0 ? NETWORK_INPUT : net.layers().get(i - 1).name());
+            return graph.sources.get(i);
         }
 
         LayerMemory layer(int i) {
@@ -310,20 +263,20 @@ public final class MemoryModel {
             String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
             long bRes = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
             boolean weightsOnChip = bIsWeight && resident[i];
-            notes.add(aRes > 0 ? "input " + aName + ": on chip (kept from its producer)"
+            note(notes, () -> aRes > 0 ? "input " + aName + ": on chip (kept from its producer)"
                     : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
                     : " (its producer could not keep it on chip)"));
             if (bIsWeight && legacy) {
-                notes.add((weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
+                note(notes, () -> (weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
                         + Tensors.kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
                         + Tensors.kib(cap.weightBits()) + ")");
             } else if (bIsWeight) {
-                notes.add((weightsOnChip ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
+                note(notes, () -> (weightsOnChip ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
                         + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
                         + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(cap.weightBits())
                         + " per core, largest layers first)");
             } else if (bName != null) {
-                notes.add("second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
+                note(notes, () -> "second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
             }
 
             long reserved = 0;
@@ -337,7 +290,7 @@ public final class MemoryModel {
             if (chainEnd[i] != i) {
                 Layer end = net.layers().get(chainEnd[i]);
                 long endTensor = Packing.bits(((VectorLayer) end).outputShape().elements(), end.bits().output());
-                notes.add("output path: " + fusedNames(i) + " fused (applied as results leave the array)");
+                note(notes, () -> "output path: " + fusedNames(i) + " fused (applied as results leave the array)");
                 keep = keepOutput(i, end.name(), endTensor, notes);
             } else {
                 keep = keepOutput(i, l.name(), outTensor, notes);
@@ -375,7 +328,7 @@ public final class MemoryModel {
                     long bits = onChip.remove(victim);
                     reserved -= bits;
                     evicted = addExact(evicted, bits);
-                    notes.add("evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: its room was needed for"
+                    note(notes, () -> "evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: its room was needed for"
                             + " this layer's tiles; its consumers read it back");
                 }
             }
@@ -386,8 +339,8 @@ public final class MemoryModel {
             long cycles = best.cycles;
             layerCycles[i] = cycles;
             if (best.tiling.spills()) {
-                notes.add("partial sums: spilled to DRAM and read back (K split into "
-                        + FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt()) + " tiles)");
+                long kTiles = FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt());
+                note(notes, () -> "partial sums: spilled to DRAM and read back (K split into " + kTiles + " tiles)");
             }
             return new LayerMemory(l.name(), best.split, best.cores, best.tiling, best.compute, cycles,
                     cycles - best.compute, Tensors.bytes(best.aRead), addExact(Tensors.bytes(best.bRead), weightLoad), Tensors.bytes(best.psumRead),
@@ -413,7 +366,7 @@ public final class MemoryModel {
                 boolean on = onChip.containsKey(name);
                 allOnChip &= on;
                 read = addExact(read, on ? 0 : inBits);
-                notes.add("input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM"));
+                note(notes, () -> "input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM"));
             }
             long learnedBits = Packing.bits(l.learnedReads(), l.bits().weight());
             boolean learnedOnChip = resident[i];
@@ -462,7 +415,7 @@ public final class MemoryModel {
             int root = fusedRoot[i];
             String prev = net.layers().get(i - 1).name();
             List<String> notes = new ArrayList<>();
-            notes.add("fused into " + net.layers().get(root).name() + "'s output path");
+            note(notes, () -> "fused into " + net.layers().get(root).name() + "'s output path");
             long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
             long read = 0;
             boolean allOnChip = true;
@@ -474,7 +427,7 @@ public final class MemoryModel {
                 boolean on = onChip.containsKey(name);
                 allOnChip &= on;
                 read = addExact(read, on ? 0 : inBits);
-                notes.add("input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM, streamed once"));
+                note(notes, () -> "input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM, streamed once"));
             }
             long vec = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
             long exposed = Math.max(0, vec - layerCycles[root]);
@@ -482,9 +435,9 @@ public final class MemoryModel {
             long transfer = transferCycles(readBytes, bpc);
             long cycles = Math.max(exposed, transfer);
             layerCycles[i] = cycles;
-            notes.add("lanes: " + vec + " cycles under the GEMM's " + layerCycles[root] + " (" + exposed + " exposed)");
+            note(notes, () -> "lanes: " + vec + " cycles under the GEMM's " + layerCycles[root] + " (" + exposed + " exposed)");
             boolean kept = chainKept[root];
-            notes.add(i == chainEnd[root] ? (kept ? "output: on chip (the chain's output, kept by the GEMM)"
+            note(notes, () -> i == chainEnd[root] ? (kept ? "output: on chip (the chain's output, kept by the GEMM)"
                     : "output: to DRAM (the chain's output, written by the GEMM)") : "output: to the next fused layer");
             return new LayerMemory(l.name(), "fused", acc.cores(), null, exposed, cycles, cycles - exposed,
                     readBytes, 0, 0, 0, 0, 0, allOnChip, kept, notes);
@@ -494,18 +447,19 @@ public final class MemoryModel {
         boolean keepOutput(int i, String name, long outTensor, List<String> notes) {
             release(i);
             boolean consumed = lastUse.containsKey(name);
-            long live = 0;
+            long sum = 0;
             for (long v : onChip.values()) {
-                live = addExact(live, v);
+                sum = addExact(sum, v);
             }
+            long live = sum;
             long space = multiplyExact(activationBits(), acc.cores());
             boolean keep = consumed && addExact(live, outTensor) <= space;
             if (keep) {
                 onChip.put(name, outTensor);
-                notes.add("output: on chip (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
+                note(notes, () -> "output: on chip (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
                         + " of live activations, fits in " + Tensors.kib(space) + ")");
             } else {
-                notes.add(consumed ? "output: to DRAM (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
+                note(notes, () -> consumed ? "output: to DRAM (" + Tensors.kib(outTensor) + ", with " + Tensors.kib(live)
                         + " of live activations, exceeds " + Tensors.kib(space) + ")" : "output: to DRAM (the network's output)");
             }
             return keep;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.pactsim.workload.Network;
 
 /**
  * Remembers the tilings {@link TilingSearch} chose, by a key that holds everything the choice
@@ -23,27 +24,73 @@ public final class TilingMemo {
     /** Pipeline cycles by plan and bandwidth: a pure function of both, shared like the tilings. */
     private final Map<PipelineKey, Long> pipelines;
     private final int capacity;
+    /** Per network (by identity) and fusion flag: its {@link Graph}. */
+    private final Map<GraphKey, Graph> graphs;
+    /** Whether runs write their residency notes (a sweep reports numbers only). */
+    private final boolean notes;
+
+    /** A network by identity: sweeps reuse one network object per precision over all their points. */
+    private record GraphKey(Network net, boolean fuse) {
+        @Override
+        @SuppressWarnings("ReferenceEquality") // by identity on purpose: Network's value equality walks every layer
+        public boolean equals(Object o) {
+            return o instanceof GraphKey k && k.net == net && k.fuse == fuse;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(net) * 2 + (fuse ? 1 : 0);
+        }
+    }
 
     private record PipelineKey(TilePipeline.Plan plan, double bytesPerCycle) {
     }
 
-    private TilingMemo(Map<Object, Tiling> map, Map<PipelineKey, Long> pipelines, int capacity) {
+    private TilingMemo(Map<Object, Tiling> map, Map<PipelineKey, Long> pipelines, Map<GraphKey, Graph> graphs,
+                       int capacity, boolean notes) {
         this.map = map;
         this.pipelines = pipelines;
+        this.graphs = graphs;
         this.capacity = capacity;
+        this.notes = notes;
     }
 
-    /** A memo for one run on one thread. */
+    /** A memo for one run on one thread; the run writes its residency notes. */
     public static TilingMemo local() {
-        return new TilingMemo(new HashMap<>(), new HashMap<>(), Integer.MAX_VALUE);
+        return new TilingMemo(new HashMap<>(), new HashMap<>(), new HashMap<>(), Integer.MAX_VALUE, true);
     }
 
-    /** A thread-safe memo holding at most about {@code capacity} tilings. */
+    /**
+     * A thread-safe memo holding at most about {@code capacity} tilings, for runs that report
+     * numbers only: their layers' residency notes are left empty (building them was a fifth of
+     * a sweep point's time), every count and cycle is the same.
+     */
     public static TilingMemo shared(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
-        return new TilingMemo(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), capacity);
+        return new TilingMemo(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                capacity, false);
+    }
+
+    /** Whether runs with this memo write residency notes. */
+    boolean notes() {
+        return notes;
+    }
+
+    /** The network's graph, worked out once per network object and fusion flag. */
+    Graph graph(Network net, boolean fuse) {
+        GraphKey k = new GraphKey(net, fuse);
+        Graph g = graphs.get(k);
+        if (g != null) {
+            return g;
+        }
+        if (graphs.size() >= 64) {
+            graphs.clear();
+        }
+        g = Graph.of(net, fuse);
+        graphs.putIfAbsent(k, g);
+        return g;
     }
 
     /** Tilings held now. */

@@ -12,8 +12,11 @@ public enum VectorOp {
 
     private final int passes;
 
+    private final String key;
+
     VectorOp(int passes) {
         this.passes = passes;
+        this.key = name().toLowerCase(Locale.ROOT);
     }
 
     public int passes() {
@@ -22,7 +25,7 @@ public enum VectorOp {
 
     /** The trace type name. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public boolean isPool() {
