@@ -35,6 +35,8 @@ final class Graph {
     final long totalWeightBits;
     /** Layer indices by weight bits, largest first, ties in network order. */
     final int[] byWeight;
+    /** Per layer: its compulsory DRAM bytes ({@link Compulsory#perLayer}). */
+    final List<Long> compulsory;
 
     private Graph(Network net, boolean fuse) {
         int n = net.layers().size();
@@ -74,6 +76,11 @@ final class Graph {
         for (int i = 0; i < n; i++) {
             byWeight[i] = order[i];
         }
+        List<Long> c = new ArrayList<>(n);
+        for (long b : Compulsory.perLayer(net)) {
+            c.add(b);
+        }
+        compulsory = List.copyOf(c);
     }
 
     static Graph of(Network net, boolean fuse) {

@@ -111,6 +111,14 @@ public final class MemoryModel {
         return SubBatch.passes(first, one, f, batch);
     }
 
+    /**
+     * Each layer's compulsory DRAM bytes ({@link Compulsory#perLayer}), worked out once per
+     * network when {@code memo} is shared.
+     */
+    public static List<Long> compulsory(Network net, TilingMemo memo) {
+        return memo.graph(net, false).compulsory;
+    }
+
     /** One inference through the memory model; {@code memo} shares tilings and pipeline cycles. */
     private static List<LayerMemory> run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
         try {

@@ -60,6 +60,9 @@ public final class Metrics {
                     r -> r.mem(LayerMemory::psumWriteBytes)),
             Metric.count("dramReadBytes", "DRAM rd B", "all DRAM bytes read", r -> r.mem(LayerMemory::dramReadBytes)),
             Metric.count("dramWriteBytes", "DRAM wr B", "all DRAM bytes written", r -> r.mem(LayerMemory::dramWriteBytes)),
+            Metric.count("compulsoryDramBytes", "compuls. B", "DRAM bytes no schedule avoids: the layer's weights once,"
+                    + " the network input it reads, the network output it writes",
+                    r -> r.sim().compulsoryDramBytes(r.index())),
             Metric.real("arithmeticIntensity", "MAC/B", "MACs per DRAM byte", Metrics::intensity),
             Metric.text("onChip", "on chip", "tensors kept on chip: in (input), out (output)", Metrics::onChip),
             Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
@@ -91,6 +94,10 @@ public final class Metrics {
                     r -> r.hasMemory() ? r.dramWriteBytes() : null),
             Metric.count("steadyStateDramBytes", "steady DRAM B", "DRAM bytes moved by a later inference",
                     r -> r.hasMemory() ? r.steadyStateDramBytes() : null),
+            Metric.count("compulsoryDramBytes", "compuls. B", "DRAM bytes no schedule avoids: weights once,"
+                    + " the network's input and outputs", SimulationResult::compulsoryDramBytes),
+            Metric.real("dramToCompulsory", "x compuls.", "first inference's DRAM bytes / compulsory DRAM bytes"
+                    + " (1 at best)", SimulationResult::dramToCompulsory),
             Metric.count("vectorCycles", "vector cyc", "cycles of the layers on the vector unit", Metrics::vectorCycles),
             Metric.ratio("vectorShare", "vector%", "vectorCycles / cycles, 0..1",
                     r -> r.cycles() == 0 ? 0.0 : (double) vectorCycles(r) / r.cycles()),

@@ -45,6 +45,7 @@ public final class ResultCsv {
                 case "sramWrites": v = Long.toString(r.compute().sramWrites()); break;
                 case "dramReadBytes": v = r.hasMemory() ? Long.toString(r.dramReadBytes()) : ""; break;
                 case "dramWriteBytes": v = r.hasMemory() ? Long.toString(r.dramWriteBytes()) : ""; break;
+                case "compulsoryDramBytes": v = csv(r.compulsoryDramBytes()); break;
                 default: v = "";
             }
             sb.append(i == 0 ? "" : ",").append(v);

@@ -75,6 +75,13 @@ public final class TableRenderer {
         sb.append(String.format(Locale.ROOT, "%s MACs, %s cycles = %s ms at %s MHz (first inference)%n",
                 Fmt.count(r.compute().macs()), Fmt.count(r.cycles()), Fmt.real(r.latencySeconds() * 1e3),
                 Fmt.real(a.clockMhz())));
+        if (r.hasMemory() && r.compulsoryDramBytes() != null) {
+            long moved = Math.addExact(r.dramReadBytes(), r.dramWriteBytes());
+            Double x = r.dramToCompulsory();
+            sb.append(String.format(Locale.ROOT, "DRAM: %s bytes first inference, %s compulsory (weights once, input,"
+                    + " outputs)%s%n", Fmt.count(moved), Fmt.count(r.compulsoryDramBytes()),
+                    x == null ? "" : " = " + Fmt.real(x) + " x compulsory"));
+        }
         if (r.hasMemory()) {
             sb.append(String.format(Locale.ROOT, "steady state: %s cycles, %s DRAM bytes per inference, %s inferences/s%n",
                     Fmt.count(r.steadyStateCycles()), Fmt.count(r.steadyStateDramBytes()), Fmt.real(r.inferencesPerSecond())));

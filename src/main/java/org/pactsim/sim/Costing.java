@@ -40,7 +40,7 @@ public final class Costing {
         base = null; // the engine's counts are no longer needed: a run of 10^5 layers holds fewer lists at once
         List<ActionCounts> steady = r.hasMemory() ? counts(r, first, r.steady(), r.first()) : first;
         Priced p = reprice(r.accelerator(), first, steady, tables);
-        return new SimulationResult(r.compute(), r.first(), r.steady(), p.cost(), p.steadyCost(),
+        return new SimulationResult(r.compute(), r.first(), r.steady(), r.compulsory(), p.cost(), p.steadyCost(),
                 new SimulationResult.Pricing(first, steady, tables));
     }
 

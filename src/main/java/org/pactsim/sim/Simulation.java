@@ -28,7 +28,8 @@ public final class Simulation {
             return new SimulationResult(compute, List.of(), List.of());
         }
         List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net, memo);
-        SimulationResult r = new SimulationResult(compute, both.get(0), shared(both.get(0), both.get(1)));
+        SimulationResult r = new SimulationResult(compute, both.get(0), shared(both.get(0), both.get(1)),
+                MemoryModel.compulsory(net, memo));
         try {
             // each layer's counts fit (the memory model checks them); their sums must too
             r.cycles();

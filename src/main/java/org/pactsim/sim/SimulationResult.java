@@ -19,9 +19,12 @@ import org.pactsim.spec.AcceleratorSpec;
  * memory never stalls the array (CALC mode). {@code cost} and {@code steadyCost} price the
  * two inferences (null until {@link Costing#price} has run); {@code pricing} keeps what they
  * were priced from, so the run can be re-priced without simulating again (null when unknown).
+ * {@code compulsory} holds each layer's compulsory DRAM bytes ({@link
+ * org.pactsim.memory.Compulsory}: weights once, the network's input, its outputs), the bound its
+ * traffic is held against; empty where not known (the SCALE-Sim model, a result read back).
  */
 public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                               CostReport cost, CostReport steadyCost, Pricing pricing) {
+                               List<Long> compulsory, CostReport cost, CostReport steadyCost, Pricing pricing) {
 
     /**
      * What a run was priced from: each layer's action counts in the first and in a
@@ -41,6 +44,11 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
     public SimulationResult {
         first = List.copyOf(first);
         steady = List.copyOf(steady);
+        compulsory = List.copyOf(compulsory);
+        if (!compulsory.isEmpty() && compulsory.size() != compute.layers().size()) {
+            throw new IllegalArgumentException("compulsory bytes of " + compulsory.size() + " layers for a run of "
+                    + compute.layers().size());
+        }
         if (pricing != null && (cost == null || pricing.actions().size() != compute.layers().size())) {
             throw new IllegalArgumentException("pricing of " + pricing.actions().size() + " layers for a run of "
                     + compute.layers().size() + (cost == null ? ", without a cost" : ""));
@@ -49,13 +57,48 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
 
     /** A result not priced yet ({@link Costing#price}). */
     public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
-        this(compute, first, steady, null, null, null);
+        this(compute, first, steady, List.of(), null, null, null);
+    }
+
+    /** A result not priced yet, with each layer's compulsory DRAM bytes. */
+    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
+                            List<Long> compulsory) {
+        this(compute, first, steady, compulsory, null, null, null);
     }
 
     /** A priced result that does not keep its action counts (it cannot be re-priced). */
     public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
                             CostReport cost, CostReport steadyCost) {
-        this(compute, first, steady, cost, steadyCost, null);
+        this(compute, first, steady, List.of(), cost, steadyCost, null);
+    }
+
+    /** Layer {@code i}'s compulsory DRAM bytes, or null where not known. */
+    public Long compulsoryDramBytes(int i) {
+        return compulsory.isEmpty() ? null : compulsory.get(i);
+    }
+
+    /** The compulsory DRAM bytes of one inference of the network, or null where not known. */
+    public Long compulsoryDramBytes() {
+        if (compulsory.isEmpty()) {
+            return null;
+        }
+        long s = 0;
+        for (long b : compulsory) {
+            s = addExact(s, b);
+        }
+        return s;
+    }
+
+    /**
+     * The first inference's DRAM bytes over the compulsory bytes (1 at best), or null where
+     * either is not known or nothing is compulsory.
+     */
+    public Double dramToCompulsory() {
+        Long c = compulsoryDramBytes();
+        if (c == null || c == 0 || !hasMemory()) {
+            return null;
+        }
+        return (double) addExact(dramReadBytes(), dramWriteBytes()) / c;
     }
 
     public boolean hasCost() {
