@@ -16,4 +16,6 @@ final class Choice {
     long sharedB;
     long traffic;
     long cycles;
+    /** Bytes of weights loaded to stay on chip (first inference). */
+    long weightLoad;
 }

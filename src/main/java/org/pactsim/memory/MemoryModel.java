@@ -267,26 +267,31 @@ public final class MemoryModel {
             long bTensor = Packing.bits(multiplyExact(gemm.k(), gemm.n()), bBits);
 
             String aName = src.get(0);
-            long aRes = onChip.getOrDefault(aName, 0L);
+            final long aKept = onChip.getOrDefault(aName, 0L);
             String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
-            long bRes = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
-            boolean weightsOnChip = bIsWeight && resident[i];
-            note(notes, () -> aRes > 0 ? "input " + aName + ": on chip (kept from its producer)"
+            final long bKept = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
+            final boolean ownResident = bIsWeight && resident[i];
+            note(notes, () -> aKept > 0 ? "input " + aName + ": on chip (kept from its producer)"
                     : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
                     : " (its producer could not keep it on chip)"));
             if (bIsWeight && legacy) {
-                note(notes, () -> (weightsOnChip ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
-                        + Tensors.kib(weightBitsPerCore) + " per core, " + (weightsOnChip ? "fit in " : "exceed ")
+                note(notes, () -> (ownResident ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
+                        + Tensors.kib(weightBitsPerCore) + " per core, " + (ownResident ? "fit in " : "exceed ")
                         + Tensors.kib(cap.weightBits()) + ")");
             } else if (bIsWeight) {
-                note(notes, () -> (weightsOnChip ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
+                note(notes, () -> (ownResident ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
                         + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
                         + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(cap.weightBits())
                         + " per core, largest layers first)");
             } else if (bName != null) {
-                note(notes, () -> "second operand " + bName + (bRes > 0 ? ": on chip" : ": from DRAM"));
+                note(notes, () -> "second operand " + bName + (bKept > 0 ? ": on chip" : ": from DRAM"));
             }
 
+            long aRes = aKept;
+            long bRes = bKept;
+            boolean weightsOnChip = ownResident;
+            // tensors whose last reader ran before this layer (a fused layer releases nothing itself)
+            release(i - 1);
             long reserved = 0;
             for (Map.Entry<String, Long> e : onChip.entrySet()) {
                 if (!e.getKey().equals(aName) && !e.getKey().equals(bName)) {
@@ -295,51 +300,115 @@ public final class MemoryModel {
             }
             long outTensor = Packing.bits(multiplyExact(multiplyExact(gemm.m(), gemm.n()), gemm.repeat()), l.bits().output());
             boolean keep;
+            String outName;
             if (chainEnd[i] != i) {
                 Layer end = net.layers().get(chainEnd[i]);
                 long endTensor = Packing.bits(((VectorLayer) end).outputShape().elements(), end.bits().output());
                 note(notes, () -> "output path: " + fusedNames(i) + " fused (applied as results leave the array)");
-                keep = keepOutput(i, end.name(), endTensor, notes);
+                outName = end.name();
+                keep = keepOutput(i, outName, endTensor, notes);
             } else {
-                keep = keepOutput(i, l.name(), outTensor, notes);
+                outName = l.name();
+                keep = keepOutput(i, outName, outTensor, notes);
             }
             chainKept[i] = keep;
-            long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
-            long weightLoad = Tensors.bytes(weightLoadBits);
+            long layerWeightsPerCore = Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()),
+                    acc.cores()));
+            // the compiler's schedule keeps other layers' resident weights where they are: tiles get what they leave
+            long otherResident = legacy ? 0 : residentBitsPerCore - (weightsOnChip ? layerWeightsPerCore : 0);
             long evicted = 0;
             Choice best = null;
             while (best == null) {
-                RuntimeException refused = null;
-                for (String split : splits(gemm)) {
-                    Choice c;
-                    try {
-                        c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes,
-                                weightsOnChip ? Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()),
-                                        acc.cores())) : 0, reserved, weightsOnChip);
-                    } catch (org.pactsim.spec.SpecException e) {
-                        if (legacy) {
-                            throw e;
+                long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
+                long weightLoad = Tensors.bytes(weightLoadBits);
+                RuntimeException[] refused = new RuntimeException[1];
+                best = bestSplit(gemm, rate, aTensor, bTensor, outBits, aRes, bRes,
+                        weightsOnChip ? layerWeightsPerCore : 0, reserved, otherResident, weightsOnChip, keep,
+                        weightLoad, weightLoadBits, refused);
+                if (best != null && !legacy && (reserved > 0 || aRes > 0)) {
+                    // kept activations shrink this layer's tiles: a compiler writes them out when
+                    // the tiles then move less (written once now, read back once by their readers)
+                    boolean limited = !Double.isInfinite(bpc);
+                    int pick = 0;
+                    Choice chosen = best;
+                    long chosenCost = best.traffic;
+                    long chosenCycles = best.cycles;
+                    for (int option = 1; option <= 2; option++) {
+                        if ((option == 1 && reserved == 0) || (option == 2 && aRes == 0)) {
+                            continue;
                         }
-                        refused = e;
-                        continue;
+                        long freed = option == 1 ? reserved : addExact(reserved, aRes);
+                        long aLeft = option == 2 ? 0 : aRes;
+                        Choice roomy = bestSplit(gemm, rate, aTensor, bTensor, outBits, aLeft, bRes,
+                                weightsOnChip ? layerWeightsPerCore : 0, 0, otherResident, weightsOnChip, keep,
+                                weightLoad, weightLoadBits, new RuntimeException[1]);
+                        long out = Tensors.bytes(freed);
+                        long readBack = option == 2 && lastUse.getOrDefault(aName, -1) <= i ? Tensors.bytes(reserved)
+                                : out;
+                        if (roomy != null) {
+                            long cyc = addExact(roomy.cycles, transferCycles(out, bpc));
+                            long cost = addExact(addExact(roomy.traffic, out), readBack);
+                            if (SubBatch.better(cyc, cost, chosenCycles, chosenCost, limited)) {
+                                pick = option;
+                                chosen = roomy;
+                                chosenCost = cost;
+                                chosenCycles = cyc;
+                            }
+                        }
                     }
-                    finish(c, keep, weightLoad, weightLoadBits);
-                    if (best == null || c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)) {
-                        best = c;
+                    if (pick > 0) {
+                        for (String victim : new ArrayList<>(onChip.keySet())) {
+                            if ((pick == 2 || !victim.equals(aName)) && !victim.equals(bName) && !victim.equals(outName)) {
+                                long bits = onChip.remove(victim);
+                                note(notes, () -> "evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: this"
+                                        + " layer's tiles move less with its room; its readers read it back");
+                            }
+                        }
+                        long freed = pick == 1 ? reserved : addExact(reserved, aRes);
+                        evicted = addExact(evicted, freed);
+                        reserved = 0;
+                        if (pick == 2) {
+                            aRes = 0;
+                        }
+                        best = chosen;
                     }
                 }
-                if (best == null) {
-                    String victim = largestKept(aName, bName);
-                    if (victim == null) {
-                        throw refused;
-                    }
+                if (best != null) {
+                    break;
+                }
+                // no tile fits: make room, the cheapest first; refuse only when the buffer holds nothing else
+                String victim = largestKept(aName, bName, outName);
+                if (victim != null) {
                     long bits = onChip.remove(victim);
                     reserved -= bits;
                     evicted = addExact(evicted, bits);
-                    note(notes, () -> "evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: its room was needed for"
-                            + " this layer's tiles; its consumers read it back");
+                    note(notes, () -> "evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: its room was needed"
+                            + " for this layer's tiles; its consumers read it back");
+                } else if (aRes > 0 || bRes > 0) {
+                    String own = aRes > 0 ? aName : bName;
+                    long bits = aRes > 0 ? aRes : bRes;
+                    onChip.remove(own); // gone already when this is its last reader
+                    evicted = addExact(evicted, bits);
+                    if (aRes > 0) {
+                        aRes = 0;
+                    } else {
+                        bRes = 0;
+                    }
+                    note(notes, () -> "evicted " + own + " (" + Tensors.kib(bits) + ", this layer's own input) to DRAM:"
+                            + " its room was needed for this layer's tiles; they stream it back");
+                } else if (weightsOnChip || otherResident > 0) {
+                    boolean own = weightsOnChip;
+                    weightsOnChip = false;
+                    otherResident = 0;
+                    note(notes, () -> own ? "weights: streamed after all (their room was needed for this layer's tiles)"
+                            : "resident weights of other layers moved aside for this layer's tiles");
+                } else {
+                    throw new org.pactsim.spec.SpecException("sram", "room in an empty buffer for the smallest tile of"
+                            + " layer " + l.name() + " (one element of each operand, double-buffered)",
+                            refused[0] == null ? "no tiling" : refused[0].getMessage());
                 }
             }
+            long weightLoad = best.weightLoad;
             if (evicted > 0) {
                 best.cycles = addExact(best.cycles, transferCycles(Tensors.bytes(evicted), bpc));
             }
@@ -401,11 +470,11 @@ public final class MemoryModel {
             return String.join(", ", names);
         }
 
-        /** The largest kept activation other than {@code a} and {@code b}, or null. */
-        String largestKept(String a, String b) {
+        /** The largest kept activation other than {@code a}, {@code b} and {@code out}, or null. */
+        String largestKept(String a, String b, String out) {
             String best = null;
             for (Map.Entry<String, Long> e : onChip.entrySet()) {
-                if (!e.getKey().equals(a) && !e.getKey().equals(b)
+                if (!e.getKey().equals(a) && !e.getKey().equals(b) && !e.getKey().equals(out)
                         && (best == null || e.getValue() > onChip.get(best))) {
                     best = e.getKey();
                 }
@@ -456,8 +525,12 @@ public final class MemoryModel {
             release(i);
             boolean consumed = lastUse.containsKey(name);
             long sum = 0;
-            for (long v : onChip.values()) {
-                sum = addExact(sum, v);
+            int through = chainEnd[i];
+            for (Map.Entry<String, Long> e : onChip.entrySet()) {
+                // a residual read last by this layer's fused chain is replaced by its output, in place
+                if (through == i || lastUse.getOrDefault(e.getKey(), -1) > through) {
+                    sum = addExact(sum, e.getValue());
+                }
             }
             long live = sum;
             long space = multiplyExact(activationBits(), acc.cores());
@@ -491,7 +564,7 @@ public final class MemoryModel {
 
         /** One core's share under a split, tiled, and the layer's totals over all cores. */
         Choice evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
-                        long bRes, long weightsPerCore, long reserved, boolean weightsOnChip) {
+                        long bRes, long weightsPerCore, long reserved, long otherResidentPerCore, boolean weightsOnChip) {
             int cores = acc.cores();
             long m = g.m();
             long n = g.n();
@@ -500,22 +573,42 @@ public final class MemoryModel {
             int active;
             long aT = aTensor;
             long bT = bTensor;
+            // the last core's share when the split is uneven, and its operands (compiler schedule:
+            // the bytes are each core's own; legacy counted every core at the largest share)
+            long mRem = m;
+            long nRem = n;
+            long repsRem = reps;
+            long aTRem = aTensor;
+            long bTRem = bTensor;
             switch (split) {
                 case "n":
                     share = FoldGeometry.ceilDiv(n, cores);
                     active = (int) FoldGeometry.ceilDiv(n, share);
-                    bT = Math.max(1, bTensor / n * share);
+                    if (legacy) {
+                        bT = Math.max(1, bTensor / n * share);
+                    } else {
+                        bT = Math.max(1, proportion(bTensor, share, n));
+                        bTRem = Math.max(1, bTensor - multiplyExact(bT, active - 1L));
+                        nRem = n - multiplyExact(share, active - 1L);
+                    }
                     n = share;
                     break;
                 case "m":
                     share = FoldGeometry.ceilDiv(m, cores);
                     active = (int) FoldGeometry.ceilDiv(m, share);
-                    aT = Math.max(1, aTensor / m * share);
+                    if (legacy) {
+                        aT = Math.max(1, aTensor / m * share);
+                    } else {
+                        aT = Math.max(1, proportion(aTensor, share, m));
+                        aTRem = Math.max(1, aTensor - multiplyExact(aT, active - 1L));
+                        mRem = m - multiplyExact(share, active - 1L);
+                    }
                     m = share;
                     break;
                 case "groups":
                     share = FoldGeometry.ceilDiv(reps, cores);
                     active = (int) FoldGeometry.ceilDiv(reps, share);
+                    repsRem = reps - multiplyExact(share, active - 1L);
                     reps = share;
                     break;
                 default:
@@ -524,7 +617,7 @@ public final class MemoryModel {
             }
             GemmOperands ops = new GemmOperands(m, n, g.k(), reps, aT, bT, outBits, accBits,
                     acc.array(), acc.dataflow(), rate);
-            Capacity c = reserve(reserved / Math.max(1, active));
+            Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
             long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
             long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
             double coreBpc = bpc / active;
@@ -532,6 +625,13 @@ public final class MemoryModel {
             // the key only says whether there is one: runs at other clocks or bandwidths share it.
             Tiling t = memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
                     k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
+            Tiling last = t;
+            if (!legacy && active > 1 && (mRem != m || nRem != n || repsRem != reps)) {
+                GemmOperands rest = new GemmOperands(mRem, nRem, g.k(), repsRem, aTRem, bTRem, outBits, accBits,
+                        acc.array(), acc.dataflow(), rate);
+                last = memo.get(new TilingKey(rest, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
+                        k -> TilingSearch.best(rest, c, aResCore, bResCore, coreBpc));
+            }
             long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
             long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
             Choice ch = new Choice();
@@ -539,16 +639,62 @@ public final class MemoryModel {
             ch.cores = active;
             ch.tiling = t;
             ch.compute = t.computeCycles();
-            ch.aRead = multiplyExact(t.aReadBits(), sharedA);
-            ch.bRead = multiplyExact(t.bReadBits(), sharedB);
-            ch.psumRead = multiplyExact(t.psumReadBits(), active);
-            ch.psumWrite = multiplyExact(t.psumWriteBits(), active);
-            ch.outWrite = multiplyExact(t.outWriteBits(), active);
+            ch.aRead = sum(t.aReadBits(), last.aReadBits(), sharedA);
+            ch.bRead = sum(t.bReadBits(), last.bReadBits(), sharedB);
+            ch.psumRead = sum(t.psumReadBits(), last.psumReadBits(), active);
+            ch.psumWrite = sum(t.psumWriteBits(), last.psumWriteBits(), active);
+            ch.outWrite = sum(t.outWriteBits(), last.outWriteBits(), active);
             ch.ops = ops;
             ch.sharedA = sharedA;
             ch.sharedB = sharedB;
             ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
             return ch;
+        }
+
+        /**
+         * The split the compiler prefers ({@link SubBatch#better}: with a bandwidth limit the one
+         * that moves least, then the fastest; legacy: the fastest, then), with {@code reserved} bits of kept
+         * activations; null when no tile fits (the reason in {@code refused[0]}).
+         */
+        Choice bestSplit(Gemm gemm, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
+                         long weightsPerCore, long reserved, long otherResident, boolean weightsOnChip, boolean keep,
+                         long weightLoad, long weightLoadBits, RuntimeException[] refused) {
+            Choice best = null;
+            for (String split : splits(gemm)) {
+                Choice c;
+                try {
+                    c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
+                            otherResident, weightsOnChip);
+                } catch (org.pactsim.spec.SpecException e) {
+                    if (legacy) {
+                        throw e;
+                    }
+                    refused[0] = e;
+                    continue;
+                }
+                finish(c, keep, weightLoad, weightLoadBits);
+                c.weightLoad = weightLoad;
+                if (best == null || (legacy ? c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)
+                        : SubBatch.better(c.cycles, c.traffic, best.cycles, best.traffic, !Double.isInfinite(bpc)))) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** Bits over {@code copies} cores: one copy (broadcast), or each core's own, the last at its remainder. */
+        static long sum(long each, long last, long copies) {
+            return copies == 1 ? each : addExact(multiplyExact(each, copies - 1), last);
+        }
+
+        /** {@code total * part / whole}, rounded down, without overflow in the product. */
+        static long proportion(long total, long part, long whole) {
+            long hi = Math.multiplyHigh(total, part);
+            if (hi == 0 && total * part >= 0) {
+                return total * part / whole;
+            }
+            return java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(part))
+                    .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
         }
 
         /**

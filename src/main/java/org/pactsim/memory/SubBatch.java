@@ -158,7 +158,8 @@ final class SubBatch {
     }
 
     /**
-     * The stages whose steady state is fastest, then moves least: one number of passes for
+     * The stages whose steady state moves least, then is fastest (without a bandwidth limit: is
+     * fastest, then moves least; {@link #better}): one number of passes for
      * the whole network, or two, the larger first, split before any layer that is not fused.
      * {@code steadies.get(x)}: the network's steady state in {@code fs.get(x)} passes.
      */
@@ -206,8 +207,9 @@ final class SubBatch {
         int bestK = 0;
         long bestC = Long.MAX_VALUE;
         long bestB = Long.MAX_VALUE;
+        boolean limited = !Double.isInfinite(bytesPerCycle);
         for (int x = 0; x < fs.size(); x++) {
-            if (cyc[x][n] < bestC || (cyc[x][n] == bestC && byt[x][n] < bestB)) {
+            if (better(cyc[x][n], byt[x][n], bestC, bestB, limited)) {
                 bestHi = x;
                 bestLo = x;
                 bestK = 0;
@@ -238,7 +240,7 @@ final class SubBatch {
                     long c = addExact(addExact(cyc[hi][k], cyc[lo][n] - cyc[lo][k]), boundary);
                     long b = addExact(addExact(byt[hi][k], byt[lo][n] - byt[lo][k]),
                             multiplyExact(Tensors.bytes(crossing[k]), 2));
-                    if (c < bestC || (c == bestC && b < bestB)) {
+                    if (better(c, b, bestC, bestB, limited)) {
                         bestHi = hi;
                         bestLo = lo;
                         bestK = k;
@@ -264,6 +266,15 @@ final class SubBatch {
             }
         }
         return new Stages(bestHi, bestLo, bestK, write, read, bytesPerCycle, fs.get(bestHi), fs.get(bestLo));
+    }
+
+    /**
+     * The compiler's order of choice, as {@link TilingSearch}'s: with a bandwidth limit the
+     * schedule that moves least (then the faster), without one the faster (then the one that moves least).
+     */
+    static boolean better(long cycles, long bytes, long bestCycles, long bestBytes, boolean limited) {
+        return limited ? bytes < bestBytes || (bytes == bestBytes && cycles < bestCycles)
+                : cycles < bestCycles || (cycles == bestCycles && bytes < bestBytes);
     }
 
     /** The bits of a layer's whole-batch output. */
