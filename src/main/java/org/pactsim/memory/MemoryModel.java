@@ -325,7 +325,7 @@ public final class MemoryModel {
                 best = bestSplit(gemm, rate, aTensor, bTensor, outBits, aRes, bRes,
                         weightsOnChip ? layerWeightsPerCore : 0, reserved, otherResident, weightsOnChip, keep,
                         weightLoad, weightLoadBits, refused);
-                if (best != null && !legacy && (reserved > 0 || aRes > 0)) {
+                if (best != null && !legacy && (reserved > 0 || aRes > 0) && (Double.isInfinite(bpc) || rereads(best))) {
                     // kept activations shrink this layer's tiles: a compiler writes them out when
                     // the tiles then move less (written once now, read back once by their readers)
                     boolean limited = !Double.isInfinite(bpc);
@@ -680,6 +680,17 @@ public final class MemoryModel {
                 }
             }
             return best;
+        }
+
+        /**
+         * Whether a choice's tiles read an operand more than once or spill partial sums: only
+         * then can more room for tiles move less.
+         */
+        static boolean rereads(Choice c) {
+            Tiling t = c.tiling;
+            GemmOperands o = c.ops;
+            return t.psumReadBits() > 0 || t.aReadBits() > multiplyExact(o.aTensorBits(), o.reps())
+                    || t.bReadBits() > multiplyExact(o.bTensorBits(), o.reps());
         }
 
         /** Bits over {@code copies} cores: one copy (broadcast), or each core's own, the last at its remainder. */
