@@ -167,8 +167,10 @@ public final class ArchReader {
         double gbps = bandwidth(bw, d);
         String dt = d.has("type") ? d.string("type") : null;
         String dramType = dt == null ? null : dt.trim().toLowerCase(java.util.Locale.ROOT);
+        double efficiency = d.real("efficiency", 0.01, 1, 1);
+        double latencyNs = d.real("latencyNs", 0, DramSpec.MAX_LATENCY_NS, 0);
         d.finish();
-        DramSpec dram = d.build(() -> new DramSpec(gbps, dramType));
+        DramSpec dram = d.build(() -> new DramSpec(gbps, dramType, efficiency, latencyNs));
         VectorSpec vector = VectorSpec.defaultFor(array);
         if (r.has("vector")) {
             MapReader vr = r.object("vector");

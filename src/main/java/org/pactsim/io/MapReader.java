@@ -164,6 +164,37 @@ public final class MapReader {
         return x;
     }
 
+    /** A number from {@code min} to {@code max} (integers accepted), {@code dflt} when the key is absent. */
+    public double real(String k, double min, double max, double dflt) {
+        if (!has(k)) {
+            return dflt;
+        }
+        YNode v = require(k);
+        if (v == null) {
+            return dflt;
+        }
+        String key = named(k, v);
+        String expected = "a number from " + PyFloat.repr(min) + " to " + PyFloat.repr(max);
+        try {
+            PlainNumber.check(v, key, expected);
+            if (v.kind() != YNode.Kind.INT && v.kind() != YNode.Kind.FLOAT) {
+                throw InputException.at(v.where(), key, expected, v.describe());
+            }
+            double x;
+            try {
+                x = Double.parseDouble(v.text());
+            } catch (NumberFormatException e) {
+                throw InputException.at(v.where(), key, expected, v.text());
+            }
+            if (!(x >= min && x <= max)) {
+                throw InputException.at(v.where(), key, expected, v.text());
+            }
+            return x;
+        } catch (InputException e) {
+            return InputProblems.recover(problems, e, dflt);
+        }
+    }
+
     /** A finite number > 0 (integers accepted). */
     public double positive(String k) {
         YNode v = require(k);

@@ -129,9 +129,22 @@ public final class MemoryModel {
         }
     }
 
-    /** DRAM bytes per array cycle: {@code GB/s * 1000 / MHz}; infinite when unlimited. */
+    /**
+     * DRAM bytes per array cycle that a stream of requests sustains: {@code GB/s x efficiency x
+     * 1000 / MHz}; infinite when unlimited.
+     */
     public static double bytesPerCycle(AcceleratorSpec acc) {
-        return acc.dram().isUnlimited() ? Double.POSITIVE_INFINITY : acc.dram().bandwidthGBps() * 1000 / acc.clockMhz();
+        return acc.dram().isUnlimited() ? Double.POSITIVE_INFINITY : acc.dram().sustainedGBps() * 1000 / acc.clockMhz();
+    }
+
+    /** The DRAM's request latency in array cycles, rounded up. */
+    public static long latencyCycles(AcceleratorSpec acc) {
+        double c = Math.ceil(acc.dram().latencyNs() * acc.clockMhz() / 1000);
+        if (c >= Long.MAX_VALUE) {
+            throw new OverflowException("dram.latencyNs: " + acc.dram().latencyNs() + " ns at " + acc.clockMhz()
+                    + " MHz exceeds 2^63-1 cycles");
+        }
+        return (long) c;
     }
 
     /** Cycles to move {@code bytes} at {@code bytesPerCycle}, rounded up. */
@@ -177,6 +190,8 @@ public final class MemoryModel {
         final boolean[] chainKept;
         /** Bits per core of the weights that stay on chip. */
         final long residentBitsPerCore;
+        /** Cycles from a request to its first data on an idle interface (the options' and the DRAM's). */
+        final long latency;
 
         Run(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
             this.memo = memo;
@@ -185,6 +200,7 @@ public final class MemoryModel {
             this.opt = opt;
             this.cap = Capacity.of(acc.sram());
             this.bpc = bytesPerCycle(acc);
+            this.latency = addExact(opt.latencyCycles(), latencyCycles(acc));
             this.accBits = Packing.containerBits(acc.pe().accumulatorBits());
             this.legacy = acc.schedule().legacy();
             this.explain = memo.notes();
@@ -455,7 +471,7 @@ public final class MemoryModel {
             long learnedBytes = Tensors.bytes(learnedRead);
             long writeBytes = keep ? 0 : Tensors.bytes(outTensor);
             long transfer = transferCycles(addExact(addExact(readBytes, learnedBytes), writeBytes), bpc);
-            long cycles = Math.max(compute, addExact(transfer, transfer > 0 ? opt.latencyCycles() : 0));
+            long cycles = Math.max(compute, addExact(transfer, transfer > 0 ? latency : 0));
             return new LayerMemory(l.name(), "none", acc.cores(), null, compute, cycles, cycles - compute,
                     readBytes, learnedBytes, 0, writeBytes, 0, learnedOnChip ? learnedBytes : 0,
                     allOnChip, keep, notes);
@@ -719,7 +735,7 @@ public final class MemoryModel {
             long readBytes = Tensors.bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
             long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite));
             TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
-                    weightLoadBits, keep, opt.latencyCycles());
+                    weightLoadBits, keep, latency);
             if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
                 c.cycles = bound(c, keep, addExact(addExact(readBytes, writeBytes), weightLoad), weightLoadBits);
             } else {
@@ -742,7 +758,7 @@ public final class MemoryModel {
                         multiplyExact(multiplyExact(c.ops.k(), c.ops.n()), c.ops.reps()));
                 fillBits = addExact(fillBits, bTile);
             }
-            long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), opt.latencyCycles());
+            long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), latency);
             long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
             return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
         }

@@ -35,8 +35,9 @@ import org.pactsim.spec.Dataflow;
  * layer's last. The sum is {@link ComputeTime#cycles}.
  *
  * <p><b>Schedule.</b> Buffers are double-buffered: tile {@code t}'s loads may start when tile
- * {@code t-2} has finished computing (its halves are free), {@code t = 0}'s after the DRAM
- * latency. Tile {@code t} computes when tile {@code t-1} has and its loads have arrived;
+ * {@code t-2} has finished computing (its halves are free). A transfer that finds the channel
+ * idle waits the DRAM latency before its data flows; one queued behind a busy channel hides it
+ * (requests are pipelined). Tile {@code t} computes when tile {@code t-1} has and its loads have arrived;
  * its write-back may start when it has computed. The channel serves transfers in the fixed
  * order {@code L0, L1, W0, L2, W1, L3, ..., W(T-2), W(T-1)} ({@code W(t-2)} before {@code L(t)}:
  * a revisited output tile's partial sums must be out before they are read back), one at a time,
@@ -58,7 +59,7 @@ public final class TilePipeline {
      * @param weightLoadBits weights loaded at first use and kept on chip (all cores), 0 if none;
      *                       only when B is resident ({@code tiling.bReadBits() == 0})
      * @param keepOutput     the outputs stay on chip: no output write-back
-     * @param latencyCycles  DRAM latency before the first transfer
+     * @param latencyCycles  DRAM latency of a request that finds the channel idle
      */
     public record Plan(GemmOperands g, Tiling tiling, long aShare, long bShare, long cShare, long weightLoadBits,
                        boolean keepOutput, long latencyCycles) {
@@ -162,7 +163,8 @@ public final class TilePipeline {
                 }
                 chainBits = addExact(chainBits, bits);
             } else {
-                chainStart = ready;
+                // an idle interface: the request waits its latency before data flows (none for no data)
+                chainStart = bits == 0 ? ready : addExact(ready, latency);
                 chainBits = bits;
             }
             end = addExact(chainStart, ceilCycles(chainBits, b8));
@@ -173,7 +175,7 @@ public final class TilePipeline {
             if (t >= 2) {
                 issue(ce2, w2);
             }
-            issue(t == 0 ? latency : t == 1 ? 0 : ce2, loadBits);
+            issue(t <= 1 ? 0 : ce2, loadBits);
             long ce = addExact(Math.max(ce1, end), computeCycles);
             ce2 = ce1;
             ce1 = ce;

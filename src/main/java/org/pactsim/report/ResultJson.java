@@ -271,6 +271,8 @@ public final class ResultJson {
         if (a.dram().type() != null) {
             d.put("type", a.dram().type());
         }
+        d.put("efficiency", a.dram().efficiency());
+        d.put("latencyNs", a.dram().latencyNs());
         return o;
     }
 

@@ -131,8 +131,9 @@ public final class IsoArea {
                 Math.max(1, s.ofmapKiB() * baseCores / cores));
     }
 
+    /** {@code a} at another peak DRAM bandwidth, every other field kept (vector unit, schedule, DRAM realism). */
     static AcceleratorSpec withBandwidth(AcceleratorSpec a, double gbps) {
         return new AcceleratorSpec(a.name(), a.array(), a.dataflow(), a.cores(), a.clockMhz(), a.pe(), a.sram(),
-                new DramSpec(gbps, a.dram().type()), a.technologyNm()).withSchedule(a.schedule());
+                a.dram().withBandwidth(gbps), a.technologyNm(), a.vector(), a.schedule());
     }
 }

@@ -56,8 +56,9 @@ public final class SteppedPipeline {
         }
         java.util.Arrays.fill(ready, NOT_READY);
         if (n > 0) {
-            ready[loadSlot[0]] = plan.latencyCycles();
+            ready[loadSlot[0]] = 0;
         }
+        long latency = plan.latencyCycles();
         if (n > 1) {
             ready[loadSlot[1]] = 0;
         }
@@ -84,7 +85,7 @@ public final class SteppedPipeline {
             boolean changed = true;
             while (changed) {
                 changed = false;
-                while (pending < joined
+                while (pending < joined && c >= busyStart
                         && (unlimited || Math.fma((double) (c - busyStart), b8, -(double) target[pending]) >= 0)) {
                     done[pending++] = true;
                     changed = true;
@@ -108,7 +109,8 @@ public final class SteppedPipeline {
                     if (busy) {
                         target[joined] = target[joined - 1] + bits[joined];
                     } else {
-                        busyStart = c;
+                        // an idle channel: the request's latency passes before its data flows
+                        busyStart = bits[joined] == 0 ? c : c + latency;
                         target[joined] = bits[joined];
                     }
                     joined++;
