@@ -184,8 +184,10 @@ public final class ArchReader {
             String ps = sr.has("policy") ? sr.choice("policy", List.of("compiler", "legacy")) : null;
             ScheduleSpec.Policy policy = ps == null ? schedule.policy() : ScheduleSpec.Policy.parse(ps);
             boolean fuse = sr.bool("fuse", policy != ScheduleSpec.Policy.LEGACY);
+            String os = sr.has("objective") ? sr.choice("objective", List.of("time", "traffic")) : null;
+            ScheduleSpec.Objective objective = os == null ? ScheduleSpec.Objective.TIME : ScheduleSpec.Objective.parse(os);
             sr.finish();
-            schedule = new ScheduleSpec(policy, fuse);
+            schedule = new ScheduleSpec(policy, fuse, objective == null ? ScheduleSpec.Objective.TIME : objective);
         }
         r.finish();
         PeSpec peFinal = pe;

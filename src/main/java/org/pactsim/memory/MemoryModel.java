@@ -59,10 +59,65 @@ public final class MemoryModel {
      * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
+        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4);
+        if (acc.schedule().legacy() || !acc.sram().isUnified()) {
+            return half;
+        }
+        // the unified buffer's split: resident weights may take more than half of it when that
+        // holds all of them (activations keep the rest); the schedule that moves least (without a
+        // bandwidth limit: the fastest) wins
+        long perCore = 0;
+        Graph g = memo.graph(net, acc.schedule().fuses());
+        for (long w : g.weightBits) {
+            perCore = addExact(perCore, FoldGeometry.ceilDiv(w, acc.cores()));
+        }
+        long unified = Capacity.of(acc.sram()).unifiedBits();
+        if (perCore <= unified / 2 || perCore == 0) {
+            return half;
+        }
+        for (int e = 5; e <= 7; e++) {
+            if (perCore <= unified / 8 * e) {
+                List<List<LayerMemory>> more;
+                try {
+                    more = firstAndSteady(acc, net, memo, e);
+                } catch (org.pactsim.spec.SpecException | OverflowException e2) {
+                    return half;
+                }
+                return SubBatch.better(totalCycles(more.get(1)), totalBytes(more.get(1)), totalCycles(half.get(1)),
+                        totalBytes(half.get(1)), trafficFirst(acc)) ? more : half;
+            }
+        }
+        return half;
+    }
+
+    /** Whether the compiler's choices minimise DRAM bytes before cycles ({@code schedule.objective}). */
+    static boolean trafficFirst(AcceleratorSpec acc) {
+        return acc.schedule().objective() == org.pactsim.spec.ScheduleSpec.Objective.TRAFFIC && !acc.dram().isUnlimited();
+    }
+
+    private static long totalCycles(List<LayerMemory> ms) {
+        long c = 0;
+        for (LayerMemory m : ms) {
+            c = addExact(c, m.cycles());
+        }
+        return c;
+    }
+
+    private static long totalBytes(List<LayerMemory> ms) {
+        long c = 0;
+        for (LayerMemory m : ms) {
+            c = addExact(c, addExact(m.dramReadBytes(), m.dramWriteBytes()));
+        }
+        return c;
+    }
+
+    private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
+                                                          int eighths) {
+        MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths);
+        MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
-            return List.of(run(acc, net, MemoryOptions.FIRST_INFERENCE, memo),
-                    run(acc, net, MemoryOptions.STEADY_STATE, memo));
+            return List.of(run(acc, net, firstOpt, memo), run(acc, net, steadyOpt, memo));
         }
         // the compiler's choice: a number of passes per stage (two stages at most, more passes in
         // the first, where activations are large and weights small), whose steady state is
@@ -73,7 +128,7 @@ public final class MemoryModel {
         for (long f : SubBatch.passCounts(batch)) {
             Network sub = SubBatch.divide(net, f);
             try {
-                List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo);
+                List<LayerMemory> one = run(acc, sub, steadyOpt, memo);
                 steadies.add(SubBatch.passes(one, one, f, batch));
                 fs.add(f);
                 subs.add(sub);
@@ -88,11 +143,11 @@ public final class MemoryModel {
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
         }
         try {
-            SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc));
+            SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc), trafficFirst(acc));
             List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
-                    memo);
+                    memo, eighths);
             List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),
-                    fs.get(best.lo()), batch, memo);
+                    fs.get(best.lo()), batch, memo, eighths);
             return List.of(best.join(firstHi, firstLo), best.join(steadies.get(best.hi()), steadies.get(best.lo())));
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
@@ -102,12 +157,12 @@ public final class MemoryModel {
 
     /** A first inference in {@code f} passes: weights loaded in the first pass, the others as in steady state. */
     private static List<LayerMemory> firstPasses(AcceleratorSpec acc, Network sub, long f, long batch,
-                                                 TilingMemo memo) {
-        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE, memo);
+                                                 TilingMemo memo, int eighths) {
+        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths), memo);
         if (f == 1) {
             return first;
         }
-        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE, memo);
+        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE.withWeightEighths(eighths), memo);
         return SubBatch.passes(first, one, f, batch);
     }
 
@@ -243,7 +298,7 @@ public final class MemoryModel {
                 bits[i] = FoldGeometry.ceilDiv(graph.weightBits[i], acc.cores());
             }
             long used = 0;
-            long room = cap.weightBits();
+            long room = weightRoom();
             for (int i : graph.byWeightPerCore(bits)) {
                 if (bits[i] > 0 && addExact(used, bits[i]) <= room) {
                     resident[i] = true;
@@ -297,7 +352,7 @@ public final class MemoryModel {
             } else if (bIsWeight) {
                 note(notes, () -> (ownResident ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
                         + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
-                        + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(cap.weightBits())
+                        + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(weightRoom())
                         + " per core, largest layers first)");
             } else if (bName != null) {
                 note(notes, () -> "second operand " + bName + (bKept > 0 ? ": on chip" : ": from DRAM"));
@@ -344,7 +399,6 @@ public final class MemoryModel {
                 if (best != null && !legacy && (reserved > 0 || aRes > 0) && (Double.isInfinite(bpc) || rereads(best))) {
                     // kept activations shrink this layer's tiles: a compiler writes them out when
                     // the tiles then move less (written once now, read back once by their readers)
-                    boolean limited = !Double.isInfinite(bpc);
                     int pick = 0;
                     Choice chosen = best;
                     long chosenCost = best.traffic;
@@ -364,7 +418,7 @@ public final class MemoryModel {
                         if (roomy != null) {
                             long cyc = addExact(roomy.cycles, transferCycles(out, bpc));
                             long cost = addExact(addExact(roomy.traffic, out), readBack);
-                            if (SubBatch.better(cyc, cost, chosenCycles, chosenCost, limited)) {
+                            if (SubBatch.better(cyc, cost, chosenCycles, chosenCost, trafficFirst(acc))) {
                                 pick = option;
                                 chosen = roomy;
                                 chosenCost = cost;
@@ -668,8 +722,8 @@ public final class MemoryModel {
         }
 
         /**
-         * The split the compiler prefers ({@link SubBatch#better}: with a bandwidth limit the one
-         * that moves least, then the fastest; legacy: the fastest, then), with {@code reserved} bits of kept
+         * The split the compiler prefers ({@link SubBatch#better}: the fastest, then the one that
+         * moves least, or the other way round for {@code schedule.objective: traffic}), with {@code reserved} bits of kept
          * activations; null when no tile fits (the reason in {@code refused[0]}).
          */
         Choice bestSplit(Gemm gemm, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
@@ -691,7 +745,7 @@ public final class MemoryModel {
                 finish(c, keep, weightLoad, weightLoadBits);
                 c.weightLoad = weightLoad;
                 if (best == null || (legacy ? c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)
-                        : SubBatch.better(c.cycles, c.traffic, best.cycles, best.traffic, !Double.isInfinite(bpc)))) {
+                        : SubBatch.better(c.cycles, c.traffic, best.cycles, best.traffic, trafficFirst(acc)))) {
                     best = c;
                 }
             }
@@ -761,6 +815,17 @@ public final class MemoryModel {
             long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), latency);
             long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
             return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
+        }
+
+        /**
+         * Bits per core that resident weights may take: legacy (and split buffers), the weight
+         * space; the compiler's schedule, {@code weightEighths} of a unified buffer.
+         */
+        long weightRoom() {
+            if (legacy || !cap.unified()) {
+                return cap.weightBits();
+            }
+            return multiplyExact(cap.unifiedBits() / 8, opt.weightEighths()) + cap.unifiedBits() % 8 * opt.weightEighths() / 8;
         }
 
         /**

@@ -7,9 +7,27 @@ package org.pactsim.memory;
  *                    weights when split by pixels) crosses the DRAM interface once and is
  *                    broadcast; false: each core fetches its own copy
  * @param steadyState weights that all fit on chip were loaded by an earlier inference
- * @param latencyCycles DRAM latency exposed once per layer before its first tile arrives
+ * @param latencyCycles DRAM latency of a request on an idle interface, added to the DRAM's own
+ * @param weightEighths eighths of a unified buffer that resident weights may take (compiler
+ *                    schedule; 4: half, the legacy split); activations get what they leave
  */
-public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles) {
+public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles, int weightEighths) {
     public static final MemoryOptions FIRST_INFERENCE = new MemoryOptions(true, false, 0);
     public static final MemoryOptions STEADY_STATE = new MemoryOptions(true, true, 0);
+
+    public MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles) {
+        this(broadcast, steadyState, latencyCycles, 4);
+    }
+
+    public MemoryOptions {
+        if (weightEighths < 0 || weightEighths > 8 || latencyCycles < 0) {
+            throw new IllegalArgumentException("weightEighths 0..8 and latency >= 0, got " + weightEighths + ", "
+                    + latencyCycles);
+        }
+    }
+
+    /** The same options with resident weights allowed {@code eighths} of a unified buffer. */
+    public MemoryOptions withWeightEighths(int eighths) {
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths);
+    }
 }

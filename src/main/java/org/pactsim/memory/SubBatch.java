@@ -158,12 +158,13 @@ final class SubBatch {
     }
 
     /**
-     * The stages whose steady state moves least, then is fastest (without a bandwidth limit: is
-     * fastest, then moves least; {@link #better}): one number of passes for
+     * The stages whose steady state is fastest, then moves least (or the other way round,
+     * {@link #better}): one number of passes for
      * the whole network, or two, the larger first, split before any layer that is not fused.
      * {@code steadies.get(x)}: the network's steady state in {@code fs.get(x)} passes.
      */
-    static Stages choose(Network net, List<Long> fs, List<List<LayerMemory>> steadies, double bytesPerCycle) {
+    static Stages choose(Network net, List<Long> fs, List<List<LayerMemory>> steadies, double bytesPerCycle,
+                         boolean trafficFirst) {
         int n = net.layers().size();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -207,9 +208,8 @@ final class SubBatch {
         int bestK = 0;
         long bestC = Long.MAX_VALUE;
         long bestB = Long.MAX_VALUE;
-        boolean limited = !Double.isInfinite(bytesPerCycle);
         for (int x = 0; x < fs.size(); x++) {
-            if (better(cyc[x][n], byt[x][n], bestC, bestB, limited)) {
+            if (better(cyc[x][n], byt[x][n], bestC, bestB, trafficFirst)) {
                 bestHi = x;
                 bestLo = x;
                 bestK = 0;
@@ -240,7 +240,7 @@ final class SubBatch {
                     long c = addExact(addExact(cyc[hi][k], cyc[lo][n] - cyc[lo][k]), boundary);
                     long b = addExact(addExact(byt[hi][k], byt[lo][n] - byt[lo][k]),
                             multiplyExact(Tensors.bytes(crossing[k]), 2));
-                    if (better(c, b, bestC, bestB, limited)) {
+                    if (better(c, b, bestC, bestB, trafficFirst)) {
                         bestHi = hi;
                         bestLo = lo;
                         bestK = k;
@@ -269,11 +269,11 @@ final class SubBatch {
     }
 
     /**
-     * The compiler's order of choice, as {@link TilingSearch}'s: with a bandwidth limit the
-     * schedule that moves least (then the faster), without one the faster (then the one that moves least).
+     * The compiler's order of choice: the faster, then the one that moves least; with {@code
+     * trafficFirst} ({@code schedule.objective: traffic} under a bandwidth limit) the other way round.
      */
-    static boolean better(long cycles, long bytes, long bestCycles, long bestBytes, boolean limited) {
-        return limited ? bytes < bestBytes || (bytes == bestBytes && cycles < bestCycles)
+    static boolean better(long cycles, long bytes, long bestCycles, long bestBytes, boolean trafficFirst) {
+        return trafficFirst ? bytes < bestBytes || (bytes == bestBytes && cycles < bestCycles)
                 : cycles < bestCycles || (cycles == bestCycles && bytes < bestBytes);
     }
 

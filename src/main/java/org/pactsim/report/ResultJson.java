@@ -273,6 +273,10 @@ public final class ResultJson {
         }
         d.put("efficiency", a.dram().efficiency());
         d.put("latencyNs", a.dram().latencyNs());
+        ObjectNode sc = o.putObject("schedule");
+        sc.put("policy", a.schedule().policy().key());
+        sc.put("fuse", a.schedule().fuse());
+        sc.put("objective", a.schedule().objective().key());
         return o;
     }
 

@@ -15,7 +15,36 @@ import java.util.Locale;
  *     all weights or none resident, the unified buffer split half and half.</li>
  * </ul>
  */
-public record ScheduleSpec(Policy policy, boolean fuse) {
+public record ScheduleSpec(Policy policy, boolean fuse, Objective objective) {
+    /**
+     * What the compiler's choices (core split, eviction, sub-batches, the unified buffer's
+     * split) minimise first: {@code time} (steady-state cycles, then DRAM bytes: throughput) or
+     * {@code traffic} (DRAM bytes, then cycles, where the bandwidth is limited: energy). The
+     * tiling search always moves least under a bandwidth limit.
+     */
+    public enum Objective {
+        TIME, TRAFFIC;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The objective of a key, or null. */
+        public static Objective parse(String s) {
+            for (Objective o : values()) {
+                if (o.key().equals(s)) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A schedule that minimises time. */
+    public ScheduleSpec(Policy policy, boolean fuse) {
+        this(policy, fuse, Objective.TIME);
+    }
+
     /** The schedules pactsim knows. */
     public enum Policy {
         COMPILER, LEGACY;
@@ -41,11 +70,17 @@ public record ScheduleSpec(Policy policy, boolean fuse) {
     public static final ScheduleSpec LEGACY = new ScheduleSpec(Policy.LEGACY, false);
 
     public ScheduleSpec {
-        new Violations().check(policy != null, "schedule.policy", "compiler or legacy", "nothing").throwIfAny();
+        new Violations().check(policy != null, "schedule.policy", "compiler or legacy", "nothing")
+                .check(objective != null, "schedule.objective", "time or traffic", "nothing").throwIfAny();
     }
 
     public boolean legacy() {
         return policy == Policy.LEGACY;
+    }
+
+    /** The same schedule minimising {@code o} first. */
+    public ScheduleSpec withObjective(Objective o) {
+        return new ScheduleSpec(policy, fuse, o);
     }
 
     /** Whether element-wise layers are fused into their producer. */
