@@ -87,7 +87,12 @@ final class Graph {
         return new Graph(net, fuse);
     }
 
-    /** Element-wise ops a GEMM's output path applies on the vector unit as results leave the array. */
+    /**
+     * Ops a GEMM's output path applies on the vector unit as results leave the array: element-wise
+     * activations and adds, and pooling (max or average, global too), whose windows a line buffer
+     * of the rows just produced completes (the rows a window shares with the next tile stay in
+     * that buffer; its room is not charged).
+     */
     static boolean fusable(VectorLayer v) {
         switch (v.op()) {
             case RELU:
@@ -95,6 +100,9 @@ final class Graph {
             case GELU:
             case ADD:
                 return v.learnedReads() == 0 && v.inputShape().elements() == v.outputShape().elements();
+            case MAXPOOL:
+            case AVGPOOL:
+                return v.learnedReads() == 0 && v.namedOperands() == 1;
             default:
                 return false;
         }

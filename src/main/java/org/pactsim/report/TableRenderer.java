@@ -101,9 +101,21 @@ public final class TableRenderer {
                     Fmt.real(r.steadyCost().topsPerW())));
         }
         long vector = Metrics.vectorCycles(r);
-        if (vector > 0) {
-            sb.append(String.format(Locale.ROOT, "vector unit (%d lanes/core): %s cycles = %s%% of the time%n",
-                    a.vector().lanes(), Fmt.count(vector), Fmt.percent((double) vector / r.cycles())));
+        int onVector = 0;
+        int fused = 0;
+        for (int i = 0; i < r.layers().size(); i++) {
+            if (r.layers().get(i).onVectorUnit()) {
+                onVector++;
+                if (r.memory(i) != null && r.memory(i).split().equals("fused")) {
+                    fused++;
+                }
+            }
+        }
+        if (onVector > 0) {
+            sb.append(String.format(Locale.ROOT, "vector unit (%d lanes/core): %s cycles = %s%% of the time%s%n",
+                    a.vector().lanes(), Fmt.count(vector), Fmt.percent(r.cycles() == 0 ? 0 : (double) vector / r.cycles()),
+                    fused == 0 ? "" : " (" + fused + " of its " + onVector + " layers fused into a GEMM's output path:"
+                            + " only what their lanes take beyond the GEMM shows)"));
         }
         for (String note : r.compute().notes()) {
             sb.append("note: ").append(note).append(System.lineSeparator());
