@@ -55,7 +55,17 @@ public final class IsoArea {
             for (IsoAreaDesign d : designs) {
                 AcceleratorSpec acc = withBandwidth(d.accelerator(), bw);
                 Network net = networks.apply(d.precision());
-                SimulationResult r = Costing.price(Simulation.run(acc, net, TimingModel.PACTSIM), net, tables);
+                SimulationResult r;
+                try {
+                    r = Costing.price(Simulation.run(acc, net, TimingModel.PACTSIM), net, tables);
+                } catch (SpecException e) {
+                    String at = "design " + describe(d, acc, bw) + ", ";
+                    throw new SpecException(e.violations().stream()
+                            .map(v -> new org.pactsim.spec.Violations.Violation(at + v.path(), v.expected(), v.found()))
+                            .toList());
+                } catch (org.pactsim.engine.OverflowException e) {
+                    throw new org.pactsim.engine.OverflowException("design " + describe(d, acc, bw) + ": " + e.getMessage());
+                }
                 if (baseline == null) {
                     baseline = r;
                 }
@@ -129,6 +139,13 @@ public final class IsoArea {
         }
         return SramSpec.split(Math.max(1, s.ifmapKiB() * baseCores / cores), Math.max(1, s.filterKiB() * baseCores / cores),
                 Math.max(1, s.ofmapKiB() * baseCores / cores));
+    }
+
+    /** A design point as a user names it: precision, bandwidth, cores, array and SRAM per core. */
+    static String describe(IsoAreaDesign d, AcceleratorSpec acc, double bw) {
+        return d.precision().key() + " at " + (Double.isInfinite(bw) ? "unlimited bandwidth" : bw + " GB/s") + " ("
+                + acc.cores() + " cores of " + acc.array().rows() + "x" + acc.array().cols() + ", "
+                + (acc.sram().isUnified() ? acc.sram().unifiedKiB() + " KiB unified" : "split SRAM") + " per core)";
     }
 
     /** {@code a} at another peak DRAM bandwidth, every other field kept (vector unit, schedule, DRAM realism). */

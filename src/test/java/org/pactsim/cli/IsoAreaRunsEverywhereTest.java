@@ -52,4 +52,24 @@ class IsoAreaRunsEverywhereTest {
         assertThat(rows).hasSize(13);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).doesNotContain("NaN"));
     }
+
+    /**
+     * A design that truly cannot run is named: two fc layers of 6.25e12 weight bytes each at the
+     * slowest DRAM and a 1 THz clock overflow 2^63-1 cycles; the one-line error says which design.
+     */
+    @org.junit.jupiter.api.Test
+    void aDesignThatCannotRunIsNamed() throws java.io.IOException {
+        Path trace = tmp.resolve("huge.csv");
+        java.nio.file.Files.writeString(trace, String.join("\n",
+                "name,type,inputs,batch,inH,inW,inC,outC,kH,kW,strideH,strideW,padH,padW,groups,bias,m,n,k,learned,"
+                        + "weightBits,activationBits,outputBits,numberType",
+                "f1,fc,,1,,,2500000,2500000,,,,,,,,false,1,,,,8,8,8,int",
+                "f2,fc,,1,,,2500000,2500000,,,,,,,,false,1,,,,8,8,8,int", ""));
+        Cli c = Cli.run("iso-area", "--trace", trace.toString(), "--bandwidths", "0.001", "--set", "clockMhz=1000000",
+                "--batch", "1", "--out", tmp.resolve("out").toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err().strip()).doesNotContain("\n")
+                .contains("design int16 at 0.001 GB/s (4 cores of 128x128, 4096 KiB unified per core)")
+                .contains("exceeds 2^63-1");
+    }
 }
