@@ -24,7 +24,8 @@ import org.pactsim.workload.OutputRounding;
 /**
  * Runs a network through the native memory model, layer after layer:
  * <ol>
- * <li>each GEMM layer is split among the cores by output channels, output pixels or groups,
+ * <li>each GEMM layer is split among the cores by output channels, output pixels, groups or a
+ *     grid of both (compiler schedule),
  *     whichever finishes first, and each core's share is tiled by {@link TilingSearch};
  * <li>an output that fits in the activation space (with every other activation still waiting
  *     for a later consumer) stays on chip and feeds its consumers without a DRAM round trip;
@@ -629,7 +630,99 @@ public final class MemoryModel {
             if (g.repeat() > 1) {
                 s.add("groups");
             }
+            if (!legacy) {
+                s.addAll(grids(acc.cores(), g.m(), g.n()));
+            }
             return s;
+        }
+
+        /**
+         * Two-dimensional splits over the cores, {@code mPxnQ}: P groups of output pixels by Q
+         * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 16
+         * grids, the most cores first).
+         */
+        static List<String> grids(int cores, long m, long n) {
+            List<long[]> g = new ArrayList<>();
+            for (int p = 2; p <= cores / 2; p++) {
+                int q = cores / p;
+                if (q >= 2 && (long) p * q * 8 >= 7L * cores && p <= m && q <= n) {
+                    g.add(new long[] {p, q});
+                }
+            }
+            g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(16, g.size()); i++) {
+                out.add("m" + g.get(i)[0] + "xn" + g.get(i)[1]);
+            }
+            return out;
+        }
+
+        /**
+         * A grid split ({@link #grids}): each core computes its pixels by its channels; a group of
+         * pixels' inputs is read once and broadcast along its row of cores, a group of channels'
+         * weights once along its column; each core writes its own outputs. Cores at the edges of
+         * the grid take the remainders (their own tilings); all are timed at the largest share.
+         */
+        Choice grid(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+                    long reserved, long otherResidentPerCore) {
+            int x = split.indexOf("xn");
+            long p = Long.parseLong(split.substring(1, x));
+            long q = Long.parseLong(split.substring(x + 2));
+            long m = g.m();
+            long n = g.n();
+            long shareM = FoldGeometry.ceilDiv(m, p);
+            long pAct = FoldGeometry.ceilDiv(m, shareM);
+            long remM = m - multiplyExact(shareM, pAct - 1);
+            long shareN = FoldGeometry.ceilDiv(n, q);
+            long qAct = FoldGeometry.ceilDiv(n, shareN);
+            long remN = n - multiplyExact(shareN, qAct - 1);
+            int active = Math.toIntExact(multiplyExact(pAct, qAct));
+            long aT = Math.max(1, proportion(aTensor, shareM, m));
+            long aTRem = Math.max(1, aTensor - multiplyExact(aT, pAct - 1));
+            long bT = Math.max(1, proportion(bTensor, shareN, n));
+            long bTRem = Math.max(1, bTensor - multiplyExact(bT, qAct - 1));
+            Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
+            long aResCore = aRes > 0 ? Math.max(1, aRes / pAct) : 0;
+            double coreBpc = bpc / active;
+            Tiling t = tiling(new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits,
+                    acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+            Tiling tm = remM == shareM ? t : tiling(new GemmOperands(remM, shareN, g.k(), g.repeat(), aTRem, bT, outBits,
+                    accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+            Tiling tn = remN == shareN ? t : tiling(new GemmOperands(shareM, remN, g.k(), g.repeat(), aT, bTRem, outBits,
+                    accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+            Tiling tmn = remM == shareM ? tn : remN == shareN ? tm : tiling(new GemmOperands(remM, remN, g.k(), g.repeat(),
+                    aTRem, bTRem, outBits, accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+            long rowCopies = opt.broadcast() ? 1 : qAct;
+            long colCopies = opt.broadcast() ? 1 : pAct;
+            Choice ch = new Choice();
+            ch.split = split;
+            ch.cores = active;
+            ch.tiling = t;
+            ch.compute = t.computeCycles();
+            ch.aRead = multiplyExact(sum(t.aReadBits(), tm.aReadBits(), pAct), rowCopies);
+            ch.bRead = multiplyExact(sum(t.bReadBits(), tn.bReadBits(), qAct), colCopies);
+            ch.psumRead = grid(t.psumReadBits(), tm.psumReadBits(), tn.psumReadBits(), tmn.psumReadBits(), pAct, qAct);
+            ch.psumWrite = grid(t.psumWriteBits(), tm.psumWriteBits(), tn.psumWriteBits(), tmn.psumWriteBits(), pAct, qAct);
+            ch.outWrite = grid(t.outWriteBits(), tm.outWriteBits(), tn.outWriteBits(), tmn.outWriteBits(), pAct, qAct);
+            ch.ops = new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits, acc.array(),
+                    acc.dataflow(), rate);
+            ch.sharedA = pAct * rowCopies;
+            ch.sharedB = qAct * colCopies;
+            ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
+            return ch;
+        }
+
+        private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, double coreBpc) {
+            return memo.get(new TilingKey(ops, c, aResCore, 0, Double.isInfinite(coreBpc)),
+                    k -> TilingSearch.best(ops, c, aResCore, 0, coreBpc));
+        }
+
+        /** Bits over a P x Q grid of cores: the full shares, the two edges and the corner. */
+        static long grid(long full, long lastRow, long lastCol, long corner, long p, long q) {
+            long s = multiplyExact(full, multiplyExact(p - 1, q - 1));
+            s = addExact(s, multiplyExact(lastRow, q - 1));
+            s = addExact(s, multiplyExact(lastCol, p - 1));
+            return addExact(s, corner);
         }
 
         /** One core's share under a split, tiled, and the layer's totals over all cores. */
@@ -731,9 +824,14 @@ public final class MemoryModel {
                          long weightLoad, long weightLoadBits, RuntimeException[] refused) {
             Choice best = null;
             for (String split : splits(gemm)) {
+                boolean grid = split.indexOf('x') > 0;
+                if (grid && (weightsOnChip || bRes > 0)) {
+                    continue; // resident operands are spread one way over the cores, not over a grid
+                }
                 Choice c;
                 try {
-                    c = evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
+                    c = grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, reserved, otherResident)
+                            : evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
                             otherResident, weightsOnChip);
                 } catch (org.pactsim.spec.SpecException e) {
                     if (legacy) {

@@ -67,7 +67,7 @@ public final class Metrics {
             Metric.text("onChip", "on chip", "tensors kept on chip: in (input), out (output)", Metrics::onChip),
             Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
                     Metrics::tiles),
-            Metric.text("split", "split", "how the layer is divided among cores: none, n, m or groups",
+            Metric.text("split", "split", "how the layer is divided among cores: none, n, m, groups, or a grid mPxnQ (P pixel groups by Q channel groups)",
                     r -> r.memory() == null ? null : r.memory().split()));
 
     /** A layer's cost figures, from its energy in the first inference ({@code pactsim recost} replaces these). */
