@@ -215,7 +215,7 @@ public final class MemoryModel {
         return (long) c;
     }
 
-    private static final class Run {
+    static final class Run {
         final AcceleratorSpec acc;
         final Network net;
         final MemoryOptions opt;
