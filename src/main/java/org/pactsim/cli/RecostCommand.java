@@ -83,8 +83,7 @@ public final class RecostCommand implements Callable<Integer> {
                 throw InputException.at("--node", null, "a node of the tech table (" + t.tech().nodesText() + ")",
                         Integer.toString(node));
             }
-            acc = new AcceleratorSpec(acc.name(), acc.array(), acc.dataflow(), acc.cores(), acc.clockMhz(), acc.pe(),
-                    acc.sram(), acc.dram(), node, acc.vector());
+            acc = acc.withTechnologyNm(node);
         }
         Costing.Priced p;
         try {

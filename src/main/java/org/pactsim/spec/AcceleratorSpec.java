@@ -65,4 +65,36 @@ public record AcceleratorSpec(
     public AcceleratorSpec withSchedule(ScheduleSpec s) {
         return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s);
     }
+
+    // Withers copy every other field: code outside the readers derives accelerators with these,
+    // never with the shorter constructors, which fill in defaults (issue 20: a base chip's vector
+    // lanes, multiplier stages and fold overlap were lost when iso-area sized its designs).
+
+    public AcceleratorSpec withName(String n) {
+        return new AcceleratorSpec(n, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withArray(ArraySpec a) {
+        return new AcceleratorSpec(name, a, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withCores(int c) {
+        return new AcceleratorSpec(name, array, dataflow, c, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withPe(PeSpec p) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, p, sram, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withSram(SramSpec s) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, s, dram, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withDram(DramSpec d) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule);
+    }
+
+    public AcceleratorSpec withTechnologyNm(int nm) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule);
+    }
 }

@@ -25,6 +25,11 @@ public record ArraySpec(int rows, int cols, int multiplierStages, OsDrain osDrai
         this(rows, cols, multiplierStages, osDrain, FoldOverlap.NONE);
     }
 
+    /** The same array (multiplier stages, drain, fold overlap) with other sides. */
+    public ArraySpec withSides(int r, int c) {
+        return new ArraySpec(r, c, multiplierStages, osDrain, foldOverlap);
+    }
+
     /** The same array with another fold overlap. */
     public ArraySpec withFoldOverlap(FoldOverlap overlap) {
         return new ArraySpec(rows, cols, multiplierStages, osDrain, overlap);

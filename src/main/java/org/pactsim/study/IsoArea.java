@@ -10,7 +10,6 @@ import org.pactsim.sim.Simulation;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
-import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.NumberType;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
@@ -80,7 +79,6 @@ public final class IsoArea {
 
     /** One design per precision, at the area budget. */
     public static List<IsoAreaDesign> size(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
-        int node = base.technologyNm();
         double basePe = peAreaUm2(plan.precisions().get(0), base, tables);
         double budgetMm2 = Double.isNaN(plan.areaMm2()) ? base.totalPes() * basePe / 1e6 : plan.areaMm2();
         long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
@@ -97,7 +95,8 @@ public final class IsoArea {
                 if (side < 1 || cols < 1) {
                     throw new SpecException("areaMm2", "room for at least one PE per core", budgetMm2 + " mm^2");
                 }
-                array = new ArraySpec((int) Math.min(side, ArraySpec.MAX_SIDE), (int) Math.min(cols, ArraySpec.MAX_SIDE));
+                array = base.array().withSides((int) Math.min(side, ArraySpec.MAX_SIDE),
+                        (int) Math.min(cols, ArraySpec.MAX_SIDE));
             } else {
                 array = base.array();
                 double core = array.pes() * pe;
@@ -111,9 +110,9 @@ public final class IsoArea {
                 }
                 cores = (int) c;
             }
-            AcceleratorSpec acc = new AcceleratorSpec(base.name() + "-" + p.key(), array, base.dataflow(), cores,
-                    base.clockMhz(), peSpec(p, base.pe()), sram(base.sram(), base.cores(), cores, totalSramKiB),
-                    base.dram(), node).withSchedule(base.schedule());
+            // every field of the base chip but the ones sized here (name, array sides, cores, PE, SRAM per core)
+            AcceleratorSpec acc = base.withName(base.name() + "-" + p.key()).withArray(array).withCores(cores)
+                    .withPe(peSpec(p, base.pe())).withSram(sram(base.sram(), base.cores(), cores, totalSramKiB));
             out.add(new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2));
         }
         return out;
@@ -150,7 +149,6 @@ public final class IsoArea {
 
     /** {@code a} at another peak DRAM bandwidth, every other field kept (vector unit, schedule, DRAM realism). */
     static AcceleratorSpec withBandwidth(AcceleratorSpec a, double gbps) {
-        return new AcceleratorSpec(a.name(), a.array(), a.dataflow(), a.cores(), a.clockMhz(), a.pe(), a.sram(),
-                a.dram().withBandwidth(gbps), a.technologyNm(), a.vector(), a.schedule());
+        return a.withDram(a.dram().withBandwidth(gbps));
     }
 }

@@ -29,6 +29,40 @@ class IsoAreaTest {
             new PrecisionVariant(TracePrecision.INT8, false), new PrecisionVariant(TracePrecision.INT4, true),
             new PrecisionVariant(TracePrecision.INT2, true));
 
+    /**
+     * Sizing keeps the base chip: every key but the ones iso-area sizes (array sides or cores, the
+     * PE's widths, SRAM per core, the name) and the bandwidth it sets survives into every design
+     * and point, under both scalings.
+     */
+    @Test
+    void sizingKeepsEveryOtherKeyOfTheBaseChip() {
+        AcceleratorSpec base = ArchReader.read(Path.of("arch-configs/pact-14nm.yaml"), List.of(
+                "array.multiplierStages=2", "array.foldOverlap=pipelined", "vector.lanes=7", "clockMhz=900",
+                "dram.efficiency=0.8", "dram.latencyNs=50", "dram.type=hbm2", "schedule.objective=traffic",
+                "schedule.fuse=false", "pe.accumulatorBits=24", "dataflow=os", "array.osDrain=wavefront"))
+                .spec();
+        for (boolean arrays : new boolean[] {false, true}) {
+            IsoAreaPlan plan = new IsoAreaPlan(PRECISIONS, List.of(32.0), arrays, Double.NaN);
+            for (IsoAreaDesign d : IsoArea.size(base, plan, TABLES)) {
+                AcceleratorSpec a = IsoArea.withBandwidth(d.accelerator(), 32);
+                assertThat(a.array().multiplierStages()).isEqualTo(2);
+                assertThat(a.array().foldOverlap()).isEqualTo(base.array().foldOverlap());
+                assertThat(a.array().osDrain()).isEqualTo(base.array().osDrain());
+                assertThat(a.vector()).isEqualTo(base.vector());
+                assertThat(a.clockMhz()).isEqualTo(900);
+                assertThat(a.technologyNm()).isEqualTo(base.technologyNm());
+                assertThat(a.dataflow()).isEqualTo(Dataflow.OS);
+                assertThat(a.schedule()).isEqualTo(base.schedule());
+                assertThat(a.dram()).isEqualTo(base.dram().withBandwidth(32));
+                assertThat(a.pe().accumulatorBits()).isEqualTo(24);
+                assertThat(a.pe().mode()).isEqualTo(base.pe().mode());
+                if (!arrays) {
+                    assertThat(a.array().rows()).isEqualTo(base.array().rows());
+                }
+            }
+        }
+    }
+
     @Test
     void everyDesignIsWithinOneCoreOfTheBudget() {
         IsoAreaPlan plan = new IsoAreaPlan(PRECISIONS, List.of(64.0), false, Double.NaN);
