@@ -18,4 +18,6 @@ final class Choice {
     long cycles;
     /** Bytes of weights loaded to stay on chip (first inference). */
     long weightLoad;
+    /** A reduction split's cycles to reduce the partial sums over the cores after the pipeline (0: none). */
+    long reductionCycles;
 }

@@ -632,6 +632,9 @@ public final class MemoryModel {
             }
             if (!legacy) {
                 s.addAll(grids(acc.cores(), g.m(), g.n()));
+                if (g.k() >= 2L * acc.cores()) {
+                    s.add("k");
+                }
             }
             return s;
         }
@@ -713,8 +716,12 @@ public final class MemoryModel {
         }
 
         private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, double coreBpc) {
-            return memo.get(new TilingKey(ops, c, aResCore, 0, Double.isInfinite(coreBpc)),
-                    k -> TilingSearch.best(ops, c, aResCore, 0, coreBpc));
+            return tiling(ops, c, aResCore, 0, coreBpc);
+        }
+
+        private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, long bResCore, double coreBpc) {
+            return memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
+                    k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
         }
 
         /** Bits over a P x Q grid of cores: the full shares, the two edges and the corner. */
@@ -825,12 +832,15 @@ public final class MemoryModel {
             Choice best = null;
             for (String split : splits(gemm)) {
                 boolean grid = split.indexOf('x') > 0;
-                if (grid && (weightsOnChip || bRes > 0)) {
-                    continue; // resident operands are spread one way over the cores, not over a grid
+                boolean reduce = split.equals("k");
+                if ((grid && (weightsOnChip || bRes > 0)) || (reduce && (bRes > 0 || aRes > 0))) {
+                    continue; // kept activations and a grid's weights would need the on-chip network
                 }
                 Choice c;
                 try {
-                    c = grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, reserved, otherResident)
+                    c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, reserved, otherResident,
+                            weightsOnChip ? weightsPerCore : 0)
+                            : grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, reserved, otherResident)
                             : evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
                             otherResident, weightsOnChip);
                 } catch (org.pactsim.spec.SpecException e) {
@@ -886,14 +896,70 @@ public final class MemoryModel {
             long outWrite = keep ? 0 : c.outWrite;
             long readBytes = Tensors.bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
             long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite));
+            // a reduction split's cores keep their partial sums for the reduction: the pipeline
+            // writes none; the reduction and the reduced outputs' write follow it
+            boolean pipelineKeeps = keep || c.reductionCycles > 0;
             TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
-                    weightLoadBits, keep, latency);
+                    weightLoadBits, pipelineKeeps, latency);
+            long trafficBytes = addExact(addExact(readBytes, writeBytes), weightLoad);
             if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
-                c.cycles = bound(c, keep, addExact(addExact(readBytes, writeBytes), weightLoad), weightLoadBits);
+                c.cycles = bound(c, pipelineKeeps, c.reductionCycles > 0 ? addExact(Tensors.bytes(addExact(addExact(
+                        c.aRead, c.bRead), addExact(c.psumRead, c.psumWrite))), weightLoad) : trafficBytes, weightLoadBits);
             } else {
                 c.cycles = memo.pipeline(plan, bpc);
             }
-            c.traffic = addExact(addExact(readBytes, writeBytes), weightLoad);
+            if (c.reductionCycles > 0) {
+                c.cycles = addExact(addExact(c.cycles, c.reductionCycles), transferCycles(Tensors.bytes(outWrite), bpc));
+            }
+            c.traffic = trafficBytes;
+        }
+
+        /**
+         * A reduction split ({@code k}): each core multiplies its slice of the reduction (K) for
+         * all outputs; the partial sums are then reduced over the cores (reduce-scatter on a ring
+         * whose links carry one array edge of accumulators, {@code cols x accumulatorBits}, per
+         * cycle; the additions on the vector lanes, overlapped with the transfers) and the reduced
+         * outputs written once. Each core reads its own slices of the inputs and weights.
+         */
+        Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long reserved,
+                         long otherResidentPerCore, long weightsPerCore) {
+            long k = g.k();
+            long share = FoldGeometry.ceilDiv(k, acc.cores());
+            int active = (int) FoldGeometry.ceilDiv(k, share);
+            long rem = k - multiplyExact(share, active - 1L);
+            long aT = Math.max(1, proportion(aTensor, share, k));
+            long bT = Math.max(1, proportion(bTensor, share, k));
+            long aTRem = Math.max(1, aTensor - multiplyExact(aT, active - 1L));
+            long bTRem = Math.max(1, bTensor - multiplyExact(bT, active - 1L));
+            GemmOperands ops = new GemmOperands(g.m(), g.n(), share, g.repeat(), aT, bT, accBits, accBits, acc.array(),
+                    acc.dataflow(), rate);
+            Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));
+            double coreBpc = bpc / active;
+            // resident weights are spread over the cores by K slices, as the residency plan counts them
+            Tiling t = tiling(ops, c, 0, weightsPerCore, coreBpc);
+            Tiling last = rem == share ? t : tiling(new GemmOperands(g.m(), g.n(), rem, g.repeat(), aTRem, bTRem, accBits,
+                    accBits, acc.array(), acc.dataflow(), rate), c, 0, weightsPerCore, coreBpc);
+            long outputs = multiplyExact(multiplyExact(g.m(), g.n()), g.repeat());
+            long sent = multiplyExact(FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), active), accBits);
+            long link = multiplyExact(acc.array().cols(), accBits);
+            long adds = FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), multiplyExact(active,
+                    (long) acc.vector().lanes()));
+            Choice ch = new Choice();
+            ch.split = "k";
+            ch.cores = active;
+            ch.tiling = t;
+            ch.compute = t.computeCycles();
+            ch.aRead = sum(t.aReadBits(), last.aReadBits(), active);
+            ch.bRead = sum(t.bReadBits(), last.bReadBits(), active);
+            ch.psumRead = sum(t.psumReadBits(), last.psumReadBits(), active);
+            ch.psumWrite = sum(t.psumWriteBits(), last.psumWriteBits(), active);
+            ch.outWrite = Packing.bits(outputs, outBits);
+            ch.reductionCycles = Math.max(1, Math.max(FoldGeometry.ceilDiv(sent, link), adds));
+            ch.ops = ops;
+            ch.sharedA = active;
+            ch.sharedB = active;
+            ch.traffic = addExact(addExact(addExact(ch.aRead, ch.bRead), addExact(ch.psumRead, ch.psumWrite)), ch.outWrite);
+            return ch;
         }
 
         /**
