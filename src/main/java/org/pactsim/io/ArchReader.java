@@ -189,11 +189,19 @@ public final class ArchReader {
             sr.finish();
             schedule = new ScheduleSpec(policy, fuse, objective == null ? ScheduleSpec.Objective.TIME : objective);
         }
+        org.pactsim.spec.NocSpec noc = org.pactsim.spec.NocSpec.DEFAULT;
+        if (r.has("noc")) {
+            MapReader nr = r.object("noc");
+            long link = nr.integer("linkBits", 0, org.pactsim.spec.NocSpec.MAX_LINK_BITS, 0);
+            nr.finish();
+            noc = new org.pactsim.spec.NocSpec(link);
+        }
         r.finish();
         PeSpec peFinal = pe;
         VectorSpec vectorFinal = vector;
         ScheduleSpec scheduleFinal = schedule;
+        org.pactsim.spec.NocSpec nocFinal = noc;
         return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech,
-                vectorFinal, scheduleFinal));
+                vectorFinal, scheduleFinal, nocFinal));
     }
 }

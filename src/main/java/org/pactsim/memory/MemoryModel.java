@@ -917,8 +917,8 @@ public final class MemoryModel {
         /**
          * A reduction split ({@code k}): each core multiplies its slice of the reduction (K) for
          * all outputs; the partial sums are then reduced over the cores (reduce-scatter on a ring
-         * whose links carry one array edge of accumulators, {@code cols x accumulatorBits}, per
-         * cycle; the additions on the vector lanes, overlapped with the transfers) and the reduced
+         * whose links carry {@code noc.linkBits} per cycle, by default one array edge of
+         * accumulators; the additions on the vector lanes, overlapped with the transfers) and the reduced
          * outputs written once. Each core reads its own slices of the inputs and weights.
          */
         Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long reserved,
@@ -941,7 +941,7 @@ public final class MemoryModel {
                     accBits, acc.array(), acc.dataflow(), rate), c, 0, weightsPerCore, coreBpc);
             long outputs = multiplyExact(multiplyExact(g.m(), g.n()), g.repeat());
             long sent = multiplyExact(FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), active), accBits);
-            long link = multiplyExact(acc.array().cols(), accBits);
+            long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
             long adds = FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), multiplyExact(active,
                     (long) acc.vector().lanes()));
             Choice ch = new Choice();

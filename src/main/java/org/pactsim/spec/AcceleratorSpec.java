@@ -16,7 +16,8 @@ public record AcceleratorSpec(
         DramSpec dram,
         int technologyNm,
         VectorSpec vector,
-        ScheduleSpec schedule) {
+        ScheduleSpec schedule,
+        NocSpec noc) {
     /** Slowest clock accepted (1 kHz). */
     public static final double MIN_CLOCK_MHZ = 1e-3;
     /** Fastest clock accepted (1 THz). */
@@ -38,8 +39,15 @@ public record AcceleratorSpec(
                 .check(dram != null, "dram", "a DRAM spec", "nothing")
                 .between("technologyNm", technologyNm, 1, 1000)
                 .check(vector != null, "vector", "a vector unit spec", "nothing")
-                .check(schedule != null, "schedule", "a schedule", "nothing");
+                .check(schedule != null, "schedule", "a schedule", "nothing")
+                .check(noc != null, "noc", "an on-chip network", "nothing");
         v.throwIfAny();
+    }
+
+    /** An accelerator with the default on-chip network ({@link NocSpec#DEFAULT}). */
+    public AcceleratorSpec(String name, ArraySpec array, Dataflow dataflow, int cores, double clockMhz, PeSpec pe,
+                           SramSpec sram, DramSpec dram, int technologyNm, VectorSpec vector, ScheduleSpec schedule) {
+        this(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, NocSpec.DEFAULT);
     }
 
     /** An accelerator with the default schedule ({@link ScheduleSpec#DEFAULT}). */
@@ -59,11 +67,11 @@ public record AcceleratorSpec(
     }
 
     public AcceleratorSpec withDataflow(Dataflow d) {
-        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withSchedule(ScheduleSpec s) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s, noc);
     }
 
     // Withers copy every other field: code outside the readers derives accelerators with these,
@@ -71,30 +79,34 @@ public record AcceleratorSpec(
     // lanes, multiplier stages and fold overlap were lost when iso-area sized its designs).
 
     public AcceleratorSpec withName(String n) {
-        return new AcceleratorSpec(n, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(n, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withArray(ArraySpec a) {
-        return new AcceleratorSpec(name, a, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, a, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withCores(int c) {
-        return new AcceleratorSpec(name, array, dataflow, c, clockMhz, pe, sram, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, array, dataflow, c, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withPe(PeSpec p) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, p, sram, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, p, sram, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withSram(SramSpec s) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, s, dram, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, s, dram, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withDram(DramSpec d) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule, noc);
     }
 
     public AcceleratorSpec withTechnologyNm(int nm) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule, noc);
+    }
+
+    public AcceleratorSpec withNoc(NocSpec n) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, n);
     }
 }

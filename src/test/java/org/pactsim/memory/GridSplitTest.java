@@ -72,5 +72,11 @@ class GridSplitTest {
         LayerMemory oneWay = MemoryModel.run(acc.withSchedule(ScheduleSpec.LEGACY), net, MemoryOptions.FIRST_INFERENCE)
                 .get(0);
         assertThat(k.cycles()).isLessThan(oneWay.cycles() / 2);
+        // a narrow ring (one bit a cycle) makes the reduction of 48 x 32 bits take 1,536 cycles:
+        // slower than splitting by channels, so the compiler no longer splits K
+        LayerMemory narrow = MemoryModel.run(acc.withNoc(new org.pactsim.spec.NocSpec(1)), net,
+                MemoryOptions.FIRST_INFERENCE.withWeightEighths(0)).get(0);
+        assertThat(narrow.split()).isNotEqualTo("k");
+        assertThat(narrow.cycles()).isGreaterThan(k.cycles());
     }
 }
