@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
 public final class IsoAreaCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
-    @Option(names = "--arch", defaultValue = "arch-configs/pact-14nm.yaml", paramLabel = "FILE",
+    static final String DEFAULT_ARCH = "arch-configs/pact-14nm.yaml";
+
+    @Option(names = "--arch", defaultValue = DEFAULT_ARCH, paramLabel = "FILE",
             description = "Base accelerator; its arrays at the baseline precision set the area budget (default ${DEFAULT-VALUE}).")
     Path arch;
 
@@ -97,7 +99,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IsoAreaPlan plan = plan();
-        AcceleratorSpec base = ArchReader.read(arch, sets).spec();
+        // the default chip is found from any working folder (pactsim's own copy)
+        AcceleratorSpec base = ArchReader.read(arch.equals(Path.of(DEFAULT_ARCH)) ? Home.shipped(arch) : arch, sets)
+                .spec();
         CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));

@@ -1,0 +1,58 @@
+package org.pactsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/pactsim} runs from any folder and through a symlink (one on the PATH), and the
+ * main job finds its default chip there (issue 21). Needs {@code target/pactsim.jar}, which the
+ * README's first command (and so CI) builds before the tests; without it the test is skipped,
+ * saying so.
+ */
+class LauncherTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theLauncherRunsTheMainJobFromAnyFolderThroughASymlink() throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath();
+        Assumptions.assumeTrue(Files.exists(root.resolve("target/pactsim.jar")),
+                "target/pactsim.jar is not built: run the README's first command to test the launcher");
+        Path bin = Files.createDirectories(tmp.resolve("elsewhere/bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("pactsim"), root.resolve("bin/pactsim"));
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Process p = new ProcessBuilder(List.of(link.toString(), "iso-area", "--network", "resnet20", "--bandwidths",
+                "unlimited", "--out", "out")).directory(work.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("on pact-14nm").contains("report: out/index.html");
+        assertThat(work.resolve("out/iso-area.csv")).exists();
+    }
+
+    @Test
+    void aShippedDefaultIsFoundAtHome() {
+        String before = System.getProperty("pactsim.home");
+        try {
+            System.setProperty("pactsim.home", Path.of("").toAbsolutePath().toString());
+            assertThat(Home.shipped(Path.of("arch-configs/pact-14nm.yaml"))).exists();
+            System.setProperty("pactsim.home", "/nonexistent-pactsim-home");
+            assertThat(Home.shipped(Path.of("no-such-dir/x.yaml"))).isEqualTo(Path.of("no-such-dir/x.yaml"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("pactsim.home");
+            } else {
+                System.setProperty("pactsim.home", before);
+            }
+        }
+    }
+}
