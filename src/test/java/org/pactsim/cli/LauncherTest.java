@@ -55,4 +55,33 @@ class LauncherTest {
             }
         }
     }
+
+    /**
+     * {@code --engine spark} without SPARK_HOME or PACTSIM_CLASSPATH: the launcher has Maven
+     * resolve Spark's jars into {@code target/spark.classpath} and runs with them. The jar CI
+     * builds has no Spark engine (no {@code -Pspark}), so the run then stops with the one-line
+     * message that says how to build it; a jar with the engine runs the sweep.
+     */
+    @Test
+    void theLauncherFindsSparkWithMaven() throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath();
+        Assumptions.assumeTrue(Files.exists(root.resolve("target/pactsim.jar")),
+                "target/pactsim.jar is not built: run the README's first command to test the launcher");
+        ProcessBuilder pb = new ProcessBuilder(List.of(root.resolve("bin/pactsim").toString(), "sweep",
+                "arch-configs/sweeps/bits-vs-array.yaml", "--engine", "spark", "--master", "local[1]", "--out",
+                tmp.resolve("out").toString())).directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().remove("SPARK_HOME");
+        pb.environment().remove("PACTSIM_CLASSPATH");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(root.resolve("target/spark.classpath")).isNotEmptyFile();
+        assertThat(Files.readString(root.resolve("target/spark.classpath"))).contains("spark-core");
+        if (p.exitValue() != 0) {
+            assertThat(p.exitValue()).as(out).isEqualTo(2);
+            assertThat(out).as(out).contains("expected a pactsim built with its Spark engine");
+        } else {
+            assertThat(tmp.resolve("out/points.csv")).exists();
+        }
+    }
 }
