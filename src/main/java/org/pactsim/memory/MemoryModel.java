@@ -834,11 +834,13 @@ public final class MemoryModel {
                 boolean grid = split.indexOf('x') > 0;
                 boolean reduce = split.equals("k");
                 if ((grid && (weightsOnChip || bRes > 0)) || (reduce && (bRes > 0 || aRes > 0))) {
-                    continue; // kept activations and a grid's weights would need the on-chip network
+                    // a grid's resident weights, or kept activations sliced by K, would have to move
+                    // between cores over an on-chip network pactsim does not charge yet
+                    continue;
                 }
                 Choice c;
                 try {
-                    c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, reserved, otherResident,
+                    c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, aRes, reserved, otherResident,
                             weightsOnChip ? weightsPerCore : 0)
                             : grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, reserved, otherResident)
                             : evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
@@ -903,13 +905,17 @@ public final class MemoryModel {
                     weightLoadBits, pipelineKeeps, latency);
             long trafficBytes = addExact(addExact(readBytes, writeBytes), weightLoad);
             if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
+                // the bound's compute includes a reduction split's reduction (c.compute)
                 c.cycles = bound(c, pipelineKeeps, c.reductionCycles > 0 ? addExact(Tensors.bytes(addExact(addExact(
                         c.aRead, c.bRead), addExact(c.psumRead, c.psumWrite))), weightLoad) : trafficBytes, weightLoadBits);
             } else {
                 c.cycles = memo.pipeline(plan, bpc);
+                if (c.reductionCycles > 0) {
+                    c.cycles = addExact(c.cycles, c.reductionCycles);
+                }
             }
             if (c.reductionCycles > 0) {
-                c.cycles = addExact(addExact(c.cycles, c.reductionCycles), transferCycles(Tensors.bytes(outWrite), bpc));
+                c.cycles = addExact(c.cycles, transferCycles(Tensors.bytes(outWrite), bpc));
             }
             c.traffic = trafficBytes;
         }
@@ -921,7 +927,7 @@ public final class MemoryModel {
          * accumulators; the additions on the vector lanes, overlapped with the transfers) and the reduced
          * outputs written once. Each core reads its own slices of the inputs and weights.
          */
-        Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long reserved,
+        Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long reserved,
                          long otherResidentPerCore, long weightsPerCore) {
             long k = g.k();
             long share = FoldGeometry.ceilDiv(k, acc.cores());
@@ -936,9 +942,10 @@ public final class MemoryModel {
             Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));
             double coreBpc = bpc / active;
             // resident weights are spread over the cores by K slices, as the residency plan counts them
-            Tiling t = tiling(ops, c, 0, weightsPerCore, coreBpc);
+            long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0; // 0: kept inputs are not split by K
+            Tiling t = tiling(ops, c, aResCore, weightsPerCore, coreBpc);
             Tiling last = rem == share ? t : tiling(new GemmOperands(g.m(), g.n(), rem, g.repeat(), aTRem, bTRem, accBits,
-                    accBits, acc.array(), acc.dataflow(), rate), c, 0, weightsPerCore, coreBpc);
+                    accBits, acc.array(), acc.dataflow(), rate), c, aResCore, weightsPerCore, coreBpc);
             long outputs = multiplyExact(multiplyExact(g.m(), g.n()), g.repeat());
             long sent = multiplyExact(FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), active), accBits);
             long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
@@ -955,6 +962,8 @@ public final class MemoryModel {
             ch.psumWrite = sum(t.psumWriteBits(), last.psumWriteBits(), active);
             ch.outWrite = Packing.bits(outputs, outBits);
             ch.reductionCycles = Math.max(1, Math.max(FoldGeometry.ceilDiv(sent, link), adds));
+            // the reduction is on-chip work, not a wait for DRAM: reported with the compute
+            ch.compute = addExact(ch.compute, ch.reductionCycles);
             ch.ops = ops;
             ch.sharedA = active;
             ch.sharedB = active;
