@@ -20,4 +20,9 @@ final class Choice {
     long weightLoad;
     /** A reduction split's cycles to reduce the partial sums over the cores after the pipeline (0: none). */
     long reductionCycles;
+
+    /** All bits the split moves over the DRAM interface (operands, partial sums, outputs). */
+    long allBits() {
+        return Math.addExact(Math.addExact(Math.addExact(aRead, bRead), Math.addExact(psumRead, psumWrite)), outWrite);
+    }
 }

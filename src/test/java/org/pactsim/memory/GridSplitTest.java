@@ -43,10 +43,10 @@ class GridSplitTest {
                 .get(0);
         assertThat(one.cycles()).isLessThanOrEqualTo(oneWay.cycles());
         assertThat(one.cycles()).isLessThan(oneWay.cycles());
-        assertThat(MemoryModel.Run.grids(4, 64, 32)).containsExactly("m2xn2");
-        assertThat(MemoryModel.Run.grids(31, 1000, 1000)).startsWith("m2xn15", "m3xn10", "m5xn6", "m6xn5")
+        assertThat(Splits.grids(4, 64, 32)).containsExactly("m2xn2");
+        assertThat(Splits.grids(31, 1000, 1000)).startsWith("m2xn15", "m3xn10", "m5xn6", "m6xn5")
                 .contains("m4xn7", "m7xn4").doesNotContain("m3xn9");
-        assertThat(MemoryModel.Run.grid(5, 4, 3, 2, 3, 4)).isEqualTo(5 * 2 * 3 + 4 * 3 + 3 * 2 + 2);
+        assertThat(Splits.gridBits(5, 4, 3, 2, 3, 4)).isEqualTo(5 * 2 * 3 + 4 * 3 + 3 * 2 + 2);
     }
 
     /**

@@ -1,0 +1,68 @@
+package org.pactsim.memory;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The arithmetic of splitting a layer over the cores: which grids, and bits summed over cores. */
+final class Splits {
+    private Splits() {
+    }
+
+    /**
+     * Two-dimensional splits over the cores, {@code mPxnQ}: P groups of output pixels by Q
+     * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 16
+     * grids, the most cores first).
+     */
+    static List<String> grids(int cores, long m, long n) {
+        List<long[]> g = new ArrayList<>();
+        for (int p = 2; p <= cores / 2; p++) {
+            int q = cores / p;
+            if (q >= 2 && (long) p * q * 8 >= 7L * cores && p <= m && q <= n) {
+                g.add(new long[] {p, q});
+            }
+        }
+        g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(16, g.size()); i++) {
+            out.add("m" + g.get(i)[0] + "xn" + g.get(i)[1]);
+        }
+        return out;
+    }
+
+    /** Bits over a P x Q grid of cores: the full shares, the two edges and the corner. */
+    static long gridBits(long full, long lastRow, long lastCol, long corner, long p, long q) {
+        long s = multiplyExact(full, multiplyExact(p - 1, q - 1));
+        s = addExact(s, multiplyExact(lastRow, q - 1));
+        s = addExact(s, multiplyExact(lastCol, p - 1));
+        return addExact(s, corner);
+    }
+
+    /**
+     * Whether a choice's tiles read an operand more than once or spill partial sums: only
+     * then can more room for tiles move less.
+     */
+    static boolean rereads(Choice c) {
+        Tiling t = c.tiling;
+        GemmOperands o = c.ops;
+        return t.psumReadBits() > 0 || t.aReadBits() > multiplyExact(o.aTensorBits(), o.reps())
+                || t.bReadBits() > multiplyExact(o.bTensorBits(), o.reps());
+    }
+
+    /** Bits over {@code copies} cores: one copy (broadcast), or each core's own, the last at its remainder. */
+    static long sum(long each, long last, long copies) {
+        return copies == 1 ? each : addExact(multiplyExact(each, copies - 1), last);
+    }
+
+    /** {@code total * part / whole}, rounded down, without overflow in the product. */
+    static long proportion(long total, long part, long whole) {
+        long hi = Math.multiplyHigh(total, part);
+        if (hi == 0 && total * part >= 0) {
+            return total * part / whole;
+        }
+        return java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(part))
+                .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
+    }
+}
