@@ -473,17 +473,19 @@ final class InferenceRun {
         long q = Long.parseLong(split.substring(x + 2));
         long m = g.m();
         long n = g.n();
-        long shareM = FoldGeometry.ceilDiv(m, p);
-        long pAct = FoldGeometry.ceilDiv(m, shareM);
-        long remM = m - multiplyExact(shareM, pAct - 1);
-        long shareN = FoldGeometry.ceilDiv(n, q);
-        long qAct = FoldGeometry.ceilDiv(n, shareN);
-        long remN = n - multiplyExact(shareN, qAct - 1);
+        Splits.Share sm = Splits.Share.of(m, p);
+        Splits.Share sn = Splits.Share.of(n, q);
+        long shareM = sm.each();
+        long pAct = sm.count();
+        long remM = sm.last();
+        long shareN = sn.each();
+        long qAct = sn.count();
+        long remN = sn.last();
         int active = Math.toIntExact(multiplyExact(pAct, qAct));
-        long aT = Math.max(1, proportion(aTensor, shareM, m));
-        long aTRem = Math.max(1, aTensor - multiplyExact(aT, pAct - 1));
-        long bT = Math.max(1, proportion(bTensor, shareN, n));
-        long bTRem = Math.max(1, bTensor - multiplyExact(bT, qAct - 1));
+        long aT = sm.part(aTensor);
+        long aTRem = sm.lastPart(aTensor);
+        long bT = sn.part(bTensor);
+        long bTRem = sn.lastPart(bTensor);
         Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
         long aResCore = aRes > 0 ? Math.max(1, aRes / pAct) : 0;
         double coreBpc = bpc / active;
@@ -531,7 +533,6 @@ final class InferenceRun {
         long m = g.m();
         long n = g.n();
         long reps = g.repeat();
-        long share;
         int active;
         long aT = aTensor;
         long bT = bTensor;
@@ -543,36 +544,39 @@ final class InferenceRun {
         long aTRem = aTensor;
         long bTRem = bTensor;
         switch (split) {
-            case "n":
-                share = FoldGeometry.ceilDiv(n, cores);
-                active = (int) FoldGeometry.ceilDiv(n, share);
+            case "n": {
+                Splits.Share sn = Splits.Share.of(n, cores);
+                active = (int) sn.count();
                 if (legacy) {
-                    bT = Math.max(1, bTensor / n * share);
+                    bT = Math.max(1, bTensor / n * sn.each());
                 } else {
-                    bT = Math.max(1, proportion(bTensor, share, n));
-                    bTRem = Math.max(1, bTensor - multiplyExact(bT, active - 1L));
-                    nRem = n - multiplyExact(share, active - 1L);
+                    bT = sn.part(bTensor);
+                    bTRem = sn.lastPart(bTensor);
+                    nRem = sn.last();
                 }
-                n = share;
+                n = sn.each();
                 break;
-            case "m":
-                share = FoldGeometry.ceilDiv(m, cores);
-                active = (int) FoldGeometry.ceilDiv(m, share);
+            }
+            case "m": {
+                Splits.Share sm = Splits.Share.of(m, cores);
+                active = (int) sm.count();
                 if (legacy) {
-                    aT = Math.max(1, aTensor / m * share);
+                    aT = Math.max(1, aTensor / m * sm.each());
                 } else {
-                    aT = Math.max(1, proportion(aTensor, share, m));
-                    aTRem = Math.max(1, aTensor - multiplyExact(aT, active - 1L));
-                    mRem = m - multiplyExact(share, active - 1L);
+                    aT = sm.part(aTensor);
+                    aTRem = sm.lastPart(aTensor);
+                    mRem = sm.last();
                 }
-                m = share;
+                m = sm.each();
                 break;
-            case "groups":
-                share = FoldGeometry.ceilDiv(reps, cores);
-                active = (int) FoldGeometry.ceilDiv(reps, share);
-                repsRem = reps - multiplyExact(share, active - 1L);
-                reps = share;
+            }
+            case "groups": {
+                Splits.Share sg = Splits.Share.of(reps, cores);
+                active = (int) sg.count();
+                repsRem = sg.last();
+                reps = sg.each();
                 break;
+            }
             default:
                 active = 1;
                 break;
@@ -696,13 +700,14 @@ final class InferenceRun {
     Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long reserved,
                      long otherResidentPerCore, long weightsPerCore) {
         long k = g.k();
-        long share = FoldGeometry.ceilDiv(k, acc.cores());
-        int active = (int) FoldGeometry.ceilDiv(k, share);
-        long rem = k - multiplyExact(share, active - 1L);
-        long aT = Math.max(1, proportion(aTensor, share, k));
-        long bT = Math.max(1, proportion(bTensor, share, k));
-        long aTRem = Math.max(1, aTensor - multiplyExact(aT, active - 1L));
-        long bTRem = Math.max(1, bTensor - multiplyExact(bT, active - 1L));
+        Splits.Share sk = Splits.Share.of(k, acc.cores());
+        long share = sk.each();
+        int active = (int) sk.count();
+        long rem = sk.last();
+        long aT = sk.part(aTensor);
+        long bT = sk.part(bTensor);
+        long aTRem = sk.lastPart(aTensor);
+        long bTRem = sk.lastPart(bTensor);
         GemmOperands ops = new GemmOperands(g.m(), g.n(), share, g.repeat(), aT, bT, accBits, accBits, acc.array(),
                 acc.dataflow(), rate);
         Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));

@@ -65,4 +65,27 @@ final class Splits {
         return java.math.BigInteger.valueOf(total).multiply(java.math.BigInteger.valueOf(part))
                 .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
     }
+
+    /**
+     * An extent (pixels, channels, groups or K) divided over at most {@code parts} cores: each
+     * takes {@code each}, {@code count} cores take part, the last one {@code last} (at most
+     * {@code each}).
+     */
+    record Share(long extent, long each, long count, long last) {
+        static Share of(long extent, long parts) {
+            long each = org.pactsim.mapping.FoldGeometry.ceilDiv(extent, parts);
+            long count = org.pactsim.mapping.FoldGeometry.ceilDiv(extent, each);
+            return new Share(extent, each, count, extent - multiplyExact(each, count - 1));
+        }
+
+        /** A full share's bits of a tensor of {@code bits} spread along the extent (at least 1). */
+        long part(long bits) {
+            return Math.max(1, proportion(bits, each, extent));
+        }
+
+        /** The last share's bits: what the full shares leave of {@code bits} (at least 1). */
+        long lastPart(long bits) {
+            return Math.max(1, bits - multiplyExact(part(bits), count - 1));
+        }
+    }
 }
