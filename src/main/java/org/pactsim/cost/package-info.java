@@ -12,6 +12,6 @@
  * {@code docs/cost-model.md}.
  *
  * <p>Not here: reading table files (see {@code org.pactsim.io.CostTableReader}), timing, or
- * how a PE of one precision runs another ({@code org.pactsim.engine.PeThroughput}).
+ * how a PE of one precision runs another ({@code org.pactsim.spec.PeThroughput}).
  */
 package org.pactsim.cost;

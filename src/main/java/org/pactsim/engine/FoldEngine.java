@@ -1,5 +1,7 @@
 package org.pactsim.engine;
 
+import org.pactsim.spec.MacRate;
+import org.pactsim.spec.PeThroughput;
 import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 

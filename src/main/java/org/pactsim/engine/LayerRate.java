@@ -1,5 +1,7 @@
 package org.pactsim.engine;
 
+import org.pactsim.spec.MacRate;
+import org.pactsim.spec.PeThroughput;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.NumberType;
 import org.pactsim.spec.Precision;

@@ -1,6 +1,6 @@
 package org.pactsim.memory;
 
-import org.pactsim.engine.MacRate;
+import org.pactsim.spec.MacRate;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
 
@@ -13,7 +13,7 @@ import org.pactsim.spec.Dataflow;
  *
  * @param outElemBits storage bits of one output value
  * @param accElemBits storage bits of one partial sum (the accumulator width)
- * @param rate        MACs per PE-cycle at the layer's precision on the PE (engine.PeThroughput)
+ * @param rate        MACs per PE-cycle at the layer's precision on the PE (spec.PeThroughput)
  */
 public record GemmOperands(long m, long n, long k, long reps, long aTensorBits, long bTensorBits,
                            int outElemBits, int accElemBits, ArraySpec array, Dataflow dataflow, MacRate rate) {

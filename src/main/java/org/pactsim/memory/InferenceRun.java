@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pactsim.engine.LayerRate;
-import org.pactsim.engine.MacRate;
+import org.pactsim.spec.MacRate;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.engine.VectorEngine;
 import org.pactsim.mapping.FoldGeometry;

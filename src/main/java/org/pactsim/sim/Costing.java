@@ -8,7 +8,7 @@ import org.pactsim.cost.ActionCounts;
 import org.pactsim.cost.CostModel;
 import org.pactsim.cost.CostReport;
 import org.pactsim.cost.CostTables;
-import org.pactsim.cost.EngineActions;
+import org.pactsim.engine.Actions;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.spec.AcceleratorSpec;
@@ -18,7 +18,7 @@ import org.pactsim.workload.Network;
  * Prices a simulation with the cost model: the engine's MACs and SRAM traffic, and, in the
  * native model, the memory model's DRAM bytes and cycles (stalls included) for the first and
  * for a steady-state inference. In the SCALE-Sim model DRAM traffic is the compulsory minimum
- * ({@link EngineActions}). The counts are kept in the result, so a run can be re-priced with
+ * ({@link Actions}). The counts are kept in the result, so a run can be re-priced with
  * other tables without simulating again.
  */
 public final class Costing {
@@ -35,7 +35,7 @@ public final class Costing {
     }
 
     private static SimulationResult priced(SimulationResult r, Network net, CostTables tables) {
-        List<ActionCounts> base = EngineActions.perLayer(r.compute(), net);
+        List<ActionCounts> base = Actions.perLayer(r.compute(), net);
         List<ActionCounts> first = counts(r, base, r.first(), null);
         base = null; // the engine's counts are no longer needed: a run of 10^5 layers holds fewer lists at once
         List<ActionCounts> steady = r.hasMemory() ? counts(r, first, r.steady(), r.first()) : first;

@@ -3,7 +3,7 @@ package org.pactsim.spec;
 /**
  * Precision of one processing element: operand widths, arithmetic, accumulator width, and
  * how it runs layers of other widths ({@link PrecisionMode}: fixed passes, bit-serial or
- * Bit-Fusion-like; see {@code engine.PeThroughput}).
+ * Bit-Fusion-like; see {@link PeThroughput}).
  */
 public record PeSpec(int weightBits, int activationBits, NumberType type, int accumulatorBits, PrecisionMode mode,
                      String floatFormat) {

@@ -3,7 +3,7 @@ package org.pactsim.spec;
 import java.util.Locale;
 
 /**
- * How a PE of one precision runs a layer of another (see {@code engine.PeThroughput}):
+ * How a PE of one precision runs a layer of another (see {@link PeThroughput}):
  * <ul>
  *   <li>{@link #FIXED}: a bit-parallel PE; operands wider than the PE's split into passes.
  *   <li>{@link #BIT_SERIAL}: Stripes-like (Judd et al., MICRO 2016); activations are consumed

@@ -84,6 +84,17 @@ class ModelIsolationTest {
         assertThat(g.cycleEdges()).as("edges on a cycle (graph in target/package-graph.txt):\n" + text).isEmpty();
     }
 
+    /**
+     * The Timeloop/Accelergy split: the engines count actions, {@code cost} prices them from the
+     * spec and its tables alone, and the spec names no other pactsim package.
+     */
+    @Test
+    void costKnowsOnlyTheSpecAndTheSpecNothing() throws IOException {
+        PackageGraph g = PackageGraph.of(SourceScan.mainSources());
+        assertThat(g.edges().get("cost")).containsExactly("spec");
+        assertThat(g.edges().get("spec")).isEmpty();
+    }
+
     @Test
     void theCycleFinderFindsACycleAndOnlyItsEdges() {
         List<SourceScan.Source> s = List.of(

@@ -1,8 +1,5 @@
-package org.pactsim.engine;
+package org.pactsim.spec;
 
-import org.pactsim.spec.Precision;
-import org.pactsim.spec.PrecisionMode;
-import org.pactsim.spec.SpecException;
 
 /**
  * How many MACs of a layer's precision one PE completes per cycle, by {@link PrecisionMode}.

@@ -1,4 +1,4 @@
-package org.pactsim.engine;
+package org.pactsim.spec;
 
 import org.pactsim.testing.Seeds;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.pactsim.cost;
+package org.pactsim.engine;
 
 import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
@@ -6,10 +6,9 @@ import static java.lang.Math.multiplyExact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
+import org.pactsim.cost.ActionCounts;
+import org.pactsim.cost.AreaModel;
 import org.pactsim.spec.AcceleratorSpec;
-import org.pactsim.spec.NumberType;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Bits;
@@ -20,8 +19,8 @@ import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 
 /**
- * Builds {@link ActionCounts} from today's engine results, until the engine counts actions
- * itself. SRAM element counts become bits: ifmap reads at the activation width, filter reads
+ * The engine's action counts ({@link ActionCounts}, what {@code cost} prices), made from a layer's
+ * result in this one place, where element counts become bits. SRAM element counts become bits: ifmap reads at the activation width, filter reads
  * at the weight width, partial-sum traffic (ofmap reads, and writes beyond one per output) at
  * the accumulator width, final output writes at the output width. DRAM traffic is the
  * compulsory minimum, each operand moved once: layer input and weights (or a matmul's
@@ -29,10 +28,10 @@ import org.pactsim.workload.Network;
  * the SRAM is charged for filling those inputs and draining those outputs. Idle PE-cycles are
  * {@code cycles x PEs - MACs}, as the engine runs one MAC per PE-cycle. A layer without a GEMM
  * (run off the array) has no MACs; its outputs are its ofmap writes. A layer's MACs are
- * counted at {@link #precision its precision}.
+ * counted at {@link LayerRate#precision its precision}.
  */
-public final class EngineActions {
-    private EngineActions() {
+public final class Actions {
+    private Actions() {
     }
 
     /** One {@link ActionCounts} per layer of {@code result}, whose layers are {@code net}'s. */
@@ -80,18 +79,9 @@ public final class EngineActions {
                         addExact(multiplyExact(finalWrites, b.output()), multiplyExact(psumWrites, acc32))));
         long slots = multiplyExact(r.cycles(), acc.totalPes());
         long idle = Math.max(0, slots - r.macs());
-        Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(precision(b), r.macs());
+        Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(LayerRate.precision(b), r.macs());
         return new ActionCounts(macs, sram,
                 addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz());
-    }
-
-    /**
-     * The precision of a layer's MACs: integer layers by their weight and activation widths;
-     * float layers as fp32 or fp16 by their wider operand ({@link Bits} cannot tell bf16 from
-     * fp16 yet), 8-bit floats as fp8-e4m3.
-     */
-    public static Precision precision(Bits b) {
-        return org.pactsim.engine.LayerRate.precision(b);
     }
 
     /**

@@ -1,13 +1,12 @@
-package org.pactsim.cost;
+package org.pactsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pactsim.engine.LayerResult;
-import org.pactsim.engine.NetworkResult;
-import org.pactsim.engine.Simulator;
-import org.pactsim.engine.TimingModel;
+import org.pactsim.cost.ActionCounts;
+import org.pactsim.cost.CostModel;
+import org.pactsim.cost.EnergyBreakdown;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.Dataflow;
@@ -24,7 +23,7 @@ import org.pactsim.workload.Network;
 import org.pactsim.workload.VectorLayer;
 import org.pactsim.workload.VectorOp;
 
-class EngineActionsTest {
+class ActionsTest {
     private static final AcceleratorSpec ACC = new AcceleratorSpec("t", new ArraySpec(8, 8), Dataflow.WS, 1, 500,
             PeSpec.INT8, SramSpec.split(2, 4, 8), DramSpec.UNLIMITED, 45);
 
@@ -36,7 +35,7 @@ class EngineActionsTest {
         Layer fc = new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, 2, 5, 256, new Bits(8, 8, 8), List.of());
         Network net = new Network("n", List.of(conv, fc));
         NetworkResult res = Simulator.run(ACC, net, TimingModel.PACTSIM);
-        List<ActionCounts> counts = EngineActions.perLayer(res, net);
+        List<ActionCounts> counts = Actions.perLayer(res, net);
         assertThat(counts).hasSize(2);
 
         LayerResult r = res.layers().get(0);
@@ -80,7 +79,7 @@ class EngineActionsTest {
         Layer relu = new VectorLayer("r", VectorOp.RELU, 1, 4, 4, 8, 1, 1, 1, 1, 0, 0, 0, new Bits(8, 8, 8), List.of());
         Network net = new Network("n", List.of(fc, relu));
         NetworkResult res = Simulator.run(ACC, net, TimingModel.PACTSIM);
-        ActionCounts c = EngineActions.perLayer(res, net).get(1);
+        ActionCounts c = Actions.perLayer(res, net).get(1);
         LayerResult r = res.layers().get(1);
         assertThat(c.macs()).isEmpty();
         assertThat(c.dramReadBits()).isEqualTo((r.sramIfmapReads() + r.sramFilterReads()) * 8);
@@ -93,10 +92,10 @@ class EngineActionsTest {
 
     @Test
     void floatLayersCountAtTheirFormat() {
-        assertThat(EngineActions.precision(new Bits(4, 8, 8))).isEqualTo(Precision.integer(4, 8));
-        assertThat(EngineActions.precision(Bits.uniform(16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
-        assertThat(EngineActions.precision(Bits.uniform(32, NumberType.FLOAT))).isEqualTo(Precision.FP32);
-        assertThat(EngineActions.precision(new Bits(8, 16, 16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
-        assertThat(EngineActions.precision(Bits.uniform(8, NumberType.FLOAT))).isEqualTo(Precision.FP8_E4M3);
+        assertThat(LayerRate.precision(new Bits(4, 8, 8))).isEqualTo(Precision.integer(4, 8));
+        assertThat(LayerRate.precision(Bits.uniform(16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
+        assertThat(LayerRate.precision(Bits.uniform(32, NumberType.FLOAT))).isEqualTo(Precision.FP32);
+        assertThat(LayerRate.precision(new Bits(8, 16, 16, NumberType.FLOAT))).isEqualTo(Precision.FP16);
+        assertThat(LayerRate.precision(Bits.uniform(8, NumberType.FLOAT))).isEqualTo(Precision.FP8_E4M3);
     }
 }

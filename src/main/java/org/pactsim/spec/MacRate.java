@@ -1,6 +1,5 @@
-package org.pactsim.engine;
+package org.pactsim.spec;
 
-import org.pactsim.spec.SpecException;
 
 /**
  * An exact rate of {@code macs} multiply-accumulates per {@code peCycles} PE-cycles, kept as a
