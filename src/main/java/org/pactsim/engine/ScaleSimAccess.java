@@ -82,19 +82,20 @@ public record ScaleSimAccess(
         ScaleSimFolds.Pattern o0 = layout.pattern(ScaleSimFolds.Operand.OFMAP, 0);
         ScaleSimFolds.Pattern on = layout.pattern(ScaleSimFolds.Operand.OFMAP, lastFold);
 
-        long[] ifDram = ifmap.dram(new ScaleSimReadBuffer(ifmapWords), ifFirst);
+        DramWindow ifDram = ifmap.dram(new ScaleSimReadBuffer(ifmapWords), ifFirst);
         boolean exact = ifDram != null;
         if (!exact) {
-            ifDram = new long[] {ifFirst + 1, ifLast + 1,
-                estimatedIfmapReads(layer, r, ifmapWords / 2, r.geometry())};
+            ifDram = new DramWindow(ifFirst + 1, ifLast + 1,
+                estimatedIfmapReads(layer, r, ifmapWords / 2, r.geometry()));
         }
-        long[] fDram = ScaleSimBlockDram.run(layout, ScaleSimFolds.Operand.FILTER, new ScaleSimReadBuffer(filterWords),
+        DramWindow fDram = ScaleSimBlockDram.run(layout, ScaleSimFolds.Operand.FILTER, new ScaleSimReadBuffer(filterWords),
                 f0.firstRow());
-        long[] oDram = ScaleSimWriteBuffer.run(layout, ofmapWords);
+        DramWindow oDram = ScaleSimWriteBuffer.run(layout, ofmapWords);
         return new ScaleSimAccess(ifFirst + 1, ifLast + 1, r.sramIfmapReads(),
                 f0.firstRow() + 1, lastStart + fn.lastRow() + 1, r.sramFilterReads(),
                 o0.firstRow(), lastStart + on.lastRow(), r.sramOfmapWrites(),
-                ifDram[0], ifDram[1], ifDram[2], fDram[0], fDram[1], fDram[2], oDram[0], oDram[1], oDram[2],
+                ifDram.start(), ifDram.stop(), ifDram.words(), fDram.start(), fDram.stop(), fDram.words(),
+                oDram.start(), oDram.stop(), oDram.words(),
                 exact);
     }
 

@@ -23,7 +23,7 @@ final class ScaleSimBlockDram {
     }
 
     /** {start cycle, stop cycle, reads} of the DRAM reads of {@code op}. */
-    static long[] run(ScaleSimFolds layout, Operand op, ScaleSimReadBuffer buf, long firstRow) {
+    static DramWindow run(ScaleSimFolds layout, Operand op, ScaleSimReadBuffer buf, long firstRow) {
         long distinct = layout.total(op) / repeats(layout, op);
         if (distinct < buf.group) {
             return buf.finish(distinct, firstRow);

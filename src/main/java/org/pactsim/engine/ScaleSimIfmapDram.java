@@ -41,7 +41,7 @@ final class ScaleSimIfmapDram {
      * {start cycle, stop cycle, reads} of the ifmap DRAM reads, or null past the bit-set limit
      * or the walk budget.
      */
-    long[] dram(ScaleSimReadBuffer buf, long firstRow) {
+    DramWindow dram(ScaleSimReadBuffer buf, long firstRow) {
         long distinct = x.distinct();
         if (distinct < buf.group) {
             return buf.finish(distinct, firstRow);
@@ -97,7 +97,7 @@ final class ScaleSimIfmapDram {
      * rest of the fold's words open the next groups. Not exact: a fold's repeated words and
      * the order inside it are ignored (see docs/scalesim-compat.md for the measured error).
      */
-    long[] byFolds(ScaleSimReadBuffer buf, long firstRow) {
+    DramWindow byFolds(ScaleSimReadBuffer buf, long firstRow) {
         ScaleSimBits held = new ScaleSimBits(x.space());
         ScaleSimBits fold = new ScaleSimBits(x.space());
         long count = 0;

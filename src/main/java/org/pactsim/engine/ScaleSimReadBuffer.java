@@ -63,18 +63,18 @@ final class ScaleSimReadBuffer {
     }
 
     /**
-     * The DRAM figures {start cycle, stop cycle, reads}.
+     * The DRAM figures: start cycle, stop cycle, reads.
      *
      * @param lastGroup distinct addresses in the group open at the end
      * @param firstRow  row of the operand's first request
      */
-    long[] finish(long lastGroup, long firstRow) {
+    DramWindow finish(long lastGroup, long firstRow) {
         if (triggers == 0) {
             long sets = FoldGeometry.ceilDiv(lastGroup, Math.max(1, items));
             long cycles = FoldGeometry.ceilDiv(multiplyExact(sets, items), FIRST_FILL_WORDS_PER_CYCLE);
-            return new long[] {-cycles, -1, lastGroup};
+            return new DramWindow(-cycles, -1, lastGroup);
         }
         long first = FoldGeometry.ceilDiv(group, FIRST_FILL_WORDS_PER_CYCLE);
-        return new long[] {firstRow - first, lastTriggerRow + 1, addExact(multiplyExact(triggers, group), lastGroup)};
+        return new DramWindow(firstRow - first, lastTriggerRow + 1, addExact(multiplyExact(triggers, group), lastGroup));
     }
 }

@@ -29,7 +29,11 @@ final class ScaleSimWriteBuffer {
     private final long lineWords;
     private final long activeWords;
     private final long linesPerDrain;
-    private final ArrayDeque<long[]> shortLines = new ArrayDeque<>();
+    /** A line closed short of words: its index and its words. */
+    private record ShortLine(long line, long words) {
+    }
+
+    private final ArrayDeque<ShortLine> shortLines = new ArrayDeque<>();
     private long free;
     private long stored;
     private long open;
@@ -48,8 +52,8 @@ final class ScaleSimWriteBuffer {
         this.free = words;
     }
 
-    /** {start cycle, stop cycle, writes} of the ofmap DRAM writes of a buffer of {@code words}. */
-    static long[] run(ScaleSimFolds layout, long words) {
+    /** Start cycle, stop cycle and writes of the ofmap DRAM writes of a buffer of {@code words}. */
+    static DramWindow run(ScaleSimFolds layout, long words) {
         ScaleSimWriteBuffer b = new ScaleSimWriteBuffer(layout, words);
         long total = layout.total(Operand.OFMAP);
         while (true) {
@@ -71,9 +75,9 @@ final class ScaleSimWriteBuffer {
             cycle = b.drainEnd + 1;
         }
         if (b.writes == 0) {
-            return new long[] {0, 0, 0};
+            return DramWindow.NONE;
         }
-        return new long[] {b.first, b.last, b.writes};
+        return new DramWindow(b.first, b.last, b.writes);
     }
 
     private void store(long count) {
@@ -87,7 +91,7 @@ final class ScaleSimWriteBuffer {
     /** Closes the open line, short of words if need be. */
     private void close() {
         if (open > 0) {
-            shortLines.add(new long[] {lines, open});
+            shortLines.add(new ShortLine(lines, open));
             lines++;
             open = 0;
         }
@@ -99,10 +103,10 @@ final class ScaleSimWriteBuffer {
         long n = Math.min(linesPerDrain, lines - drained);
         long lastLine = drained + n - 1;
         long lastWords = lineWords;
-        while (!shortLines.isEmpty() && shortLines.peek()[0] <= lastLine) {
-            long[] s = shortLines.poll();
-            if (s[0] == lastLine) {
-                lastWords = s[1];
+        while (!shortLines.isEmpty() && shortLines.peek().line() <= lastLine) {
+            ShortLine s = shortLines.poll();
+            if (s.line() == lastLine) {
+                lastWords = s.words();
             }
         }
         long data = multiplyExact(n, lineWords) - (lineWords - lastWords);

@@ -1,28 +1,33 @@
 package org.pactsim.memory;
 
-/** A candidate split of a layer among the cores, with its tiling, traffic (bits) and cycles. */
-final class Choice {
-    String split;
-    int cores;
-    Tiling tiling;
-    long compute;
-    long aRead;
-    long bRead;
-    long psumRead;
-    long psumWrite;
-    long outWrite;
-    GemmOperands ops;
-    long sharedA;
-    long sharedB;
-    long traffic;
-    long cycles;
-    /** Bytes of weights loaded to stay on chip (first inference). */
-    long weightLoad;
-    /** A reduction split's cycles to reduce the partial sums over the cores after the pipeline (0: none). */
-    long reductionCycles;
+import static java.lang.Math.addExact;
 
-    /** All bits the split moves over the DRAM interface (operands, partial sums, outputs). */
-    long allBits() {
-        return Math.addExact(Math.addExact(Math.addExact(aRead, bRead), Math.addExact(psumRead, psumWrite)), outWrite);
+/**
+ * A layer's split among the cores as run: the split, its cycles through the tile pipeline (with
+ * any reduction and output write after it), its DRAM bytes, and the bytes of weights it loads to
+ * keep on chip (first inference).
+ */
+record Choice(Choice.Split split, long cycles, long traffic, long weightLoad) {
+
+    /** The same run, {@code more} cycles longer (evicted tensors written out first). */
+    Choice plusCycles(long more) {
+        return new Choice(split, addExact(cycles, more), traffic, weightLoad);
+    }
+
+    /**
+     * A candidate split of a layer among the cores: one core's share ({@code ops}) tiled, and the
+     * layer's DRAM traffic in bits over all cores.
+     *
+     * @param name            {@code n}, {@code m}, {@code groups}, {@code k}, a grid {@code mPxnQ}, or
+     *                        {@code none}
+     * @param cores           cores that work
+     * @param compute         one core's array cycles, a reduction split's reduction included
+     * @param sharedA         copies of the input tiles read ({@code 1}: broadcast to all cores)
+     * @param sharedB         copies of the weight tiles read
+     * @param reductionCycles a reduction split's cycles to reduce the partial sums over the cores
+     *                        after the pipeline (0: none)
+     */
+    record Split(String name, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
+                 long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles) {
     }
 }

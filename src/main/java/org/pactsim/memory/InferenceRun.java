@@ -223,8 +223,8 @@ final class InferenceRun {
                 // the tiles then move less (written once now, read back once by their readers)
                 int pick = 0;
                 Choice chosen = best;
-                long chosenCost = best.traffic;
-                long chosenCycles = best.cycles;
+                long chosenCost = best.traffic();
+                long chosenCycles = best.cycles();
                 for (int option = 1; option <= 2; option++) {
                     if ((option == 1 && reserved == 0) || (option == 2 && aRes == 0)) {
                         continue;
@@ -238,8 +238,8 @@ final class InferenceRun {
                     long readBack = option == 2 && lastUse.getOrDefault(aName, -1) <= i ? Tensors.bytes(reserved)
                             : out;
                     if (roomy != null) {
-                        long cyc = addExact(roomy.cycles, transferCycles(out, bpc));
-                        long cost = addExact(addExact(roomy.traffic, out), readBack);
+                        long cyc = addExact(roomy.cycles(), transferCycles(out, bpc));
+                        long cost = addExact(addExact(roomy.traffic(), out), readBack);
                         if (SubBatch.better(cyc, cost, chosenCycles, chosenCost, trafficFirst(acc))) {
                             pick = option;
                             chosen = roomy;
@@ -300,20 +300,22 @@ final class InferenceRun {
                         refused[0] == null ? "no tiling" : refused[0].getMessage());
             }
         }
-        long weightLoad = best.weightLoad;
         if (evicted > 0) {
-            best.cycles = addExact(best.cycles, transferCycles(Tensors.bytes(evicted), bpc));
+            best = best.plusCycles(transferCycles(Tensors.bytes(evicted), bpc));
         }
-        long outWrite = addExact(keep ? 0 : best.outWrite, evicted);
-        long cycles = best.cycles;
+        long weightLoad = best.weightLoad();
+        Choice.Split run = best.split();
+        long outWrite = addExact(keep ? 0 : run.outWrite(), evicted);
+        long cycles = best.cycles();
         layerCycles[i] = cycles;
-        if (best.tiling.spills()) {
-            long kTiles = FoldGeometry.ceilDiv(gemm.k(), best.tiling.kt());
+        if (run.tiling().spills()) {
+            long kTiles = FoldGeometry.ceilDiv(gemm.k(), run.tiling().kt());
             note(notes, () -> "partial sums: spilled to DRAM and read back (K split into " + kTiles + " tiles)");
         }
-        return new LayerMemory(l.name(), best.split, best.cores, best.tiling, best.compute, cycles,
-                cycles - best.compute, Tensors.bytes(best.aRead), addExact(Tensors.bytes(best.bRead), weightLoad), Tensors.bytes(best.psumRead),
-                Tensors.bytes(outWrite), Tensors.bytes(best.psumWrite), weightLoad, aRes > 0, keep, notes);
+        return new LayerMemory(l.name(), run.name(), run.cores(), run.tiling(), run.compute(), cycles,
+                cycles - run.compute(), Tensors.bytes(run.aRead()), addExact(Tensors.bytes(run.bRead()), weightLoad),
+                Tensors.bytes(run.psumRead()), Tensors.bytes(outWrite), Tensors.bytes(run.psumWrite()), weightLoad,
+                aRes > 0, keep, notes);
     }
 
     /**
@@ -466,7 +468,7 @@ final class InferenceRun {
      * weights once along its column; each core writes its own outputs. Cores at the edges of
      * the grid take the remainders (their own tilings); all are timed at the largest share.
      */
-    Choice grid(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+    Choice.Split grid(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
                 long reserved, long otherResidentPerCore) {
         int x = split.indexOf("xn");
         long p = Long.parseLong(split.substring(1, x));
@@ -499,22 +501,15 @@ final class InferenceRun {
                 aTRem, bTRem, outBits, accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
         long rowCopies = opt.broadcast() ? 1 : qAct;
         long colCopies = opt.broadcast() ? 1 : pAct;
-        Choice ch = new Choice();
-        ch.split = split;
-        ch.cores = active;
-        ch.tiling = t;
-        ch.compute = t.computeCycles();
-        ch.aRead = multiplyExact(sum(t.aReadBits(), tm.aReadBits(), pAct), rowCopies);
-        ch.bRead = multiplyExact(sum(t.bReadBits(), tn.bReadBits(), qAct), colCopies);
-        ch.psumRead = gridBits(t.psumReadBits(), tm.psumReadBits(), tn.psumReadBits(), tmn.psumReadBits(), pAct, qAct);
-        ch.psumWrite = gridBits(t.psumWriteBits(), tm.psumWriteBits(), tn.psumWriteBits(), tmn.psumWriteBits(), pAct, qAct);
-        ch.outWrite = gridBits(t.outWriteBits(), tm.outWriteBits(), tn.outWriteBits(), tmn.outWriteBits(), pAct, qAct);
-        ch.ops = new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits, acc.array(),
-                acc.dataflow(), rate);
-        ch.sharedA = pAct * rowCopies;
-        ch.sharedB = qAct * colCopies;
-        ch.traffic = ch.allBits();
-        return ch;
+        return new Choice.Split(split, active, t, t.computeCycles(),
+                multiplyExact(sum(t.aReadBits(), tm.aReadBits(), pAct), rowCopies),
+                multiplyExact(sum(t.bReadBits(), tn.bReadBits(), qAct), colCopies),
+                gridBits(t.psumReadBits(), tm.psumReadBits(), tn.psumReadBits(), tmn.psumReadBits(), pAct, qAct),
+                gridBits(t.psumWriteBits(), tm.psumWriteBits(), tn.psumWriteBits(), tmn.psumWriteBits(), pAct, qAct),
+                gridBits(t.outWriteBits(), tm.outWriteBits(), tn.outWriteBits(), tmn.outWriteBits(), pAct, qAct),
+                new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits, acc.array(),
+                        acc.dataflow(), rate),
+                pAct * rowCopies, qAct * colCopies, 0);
     }
 
     private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, double coreBpc) {
@@ -527,7 +522,7 @@ final class InferenceRun {
     }
 
     /** One core's share under a split, tiled, and the layer's totals over all cores. */
-    Choice evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+    Choice.Split evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
                     long bRes, long weightsPerCore, long reserved, long otherResidentPerCore, boolean weightsOnChip) {
         int cores = acc.cores();
         long m = g.m();
@@ -600,21 +595,13 @@ final class InferenceRun {
         }
         long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
         long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
-        Choice ch = new Choice();
-        ch.split = split;
-        ch.cores = active;
-        ch.tiling = t;
-        ch.compute = t.computeCycles();
-        ch.aRead = sum(t.aReadBits(), last.aReadBits(), sharedA);
-        ch.bRead = sum(t.bReadBits(), last.bReadBits(), sharedB);
-        ch.psumRead = sum(t.psumReadBits(), last.psumReadBits(), active);
-        ch.psumWrite = sum(t.psumWriteBits(), last.psumWriteBits(), active);
-        ch.outWrite = sum(t.outWriteBits(), last.outWriteBits(), active);
-        ch.ops = ops;
-        ch.sharedA = sharedA;
-        ch.sharedB = sharedB;
-        ch.traffic = ch.allBits();
-        return ch;
+        return new Choice.Split(split, active, t, t.computeCycles(),
+                sum(t.aReadBits(), last.aReadBits(), sharedA),
+                sum(t.bReadBits(), last.bReadBits(), sharedB),
+                sum(t.psumReadBits(), last.psumReadBits(), active),
+                sum(t.psumWriteBits(), last.psumWriteBits(), active),
+                sum(t.outWriteBits(), last.outWriteBits(), active),
+                ops, sharedA, sharedB, 0);
     }
 
     /**
@@ -634,7 +621,7 @@ final class InferenceRun {
                 // between cores over an on-chip network pactsim does not charge yet
                 continue;
             }
-            Choice c;
+            Choice.Split c;
             try {
                 c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, aRes, reserved, otherResident,
                         weightsOnChip ? weightsPerCore : 0)
@@ -648,11 +635,11 @@ final class InferenceRun {
                 refused[0] = e;
                 continue;
             }
-            finish(c, keep, weightLoad, weightLoadBits);
-            c.weightLoad = weightLoad;
-            if (best == null || (legacy ? c.cycles < best.cycles || (c.cycles == best.cycles && c.traffic < best.traffic)
-                    : SubBatch.better(c.cycles, c.traffic, best.cycles, best.traffic, trafficFirst(acc)))) {
-                best = c;
+            Choice run = finish(c, keep, weightLoad, weightLoadBits);
+            if (best == null || (legacy ? run.cycles() < best.cycles()
+                    || (run.cycles() == best.cycles() && run.traffic() < best.traffic())
+                    : SubBatch.better(run.cycles(), run.traffic(), best.cycles(), best.traffic(), trafficFirst(acc)))) {
+                best = run;
             }
         }
         return best;
@@ -664,30 +651,33 @@ final class InferenceRun {
      * written unless kept on chip, weights that will stay on chip loaded at first use in
      * the first inference.
      */
-    void finish(Choice c, boolean keep, long weightLoad, long weightLoadBits) {
-        long outWrite = keep ? 0 : c.outWrite;
-        long readBytes = Tensors.bytes(addExact(addExact(c.aRead, c.bRead), c.psumRead));
-        long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite));
+    Choice finish(Choice.Split c, boolean keep, long weightLoad, long weightLoadBits) {
+        long outWrite = keep ? 0 : c.outWrite();
+        long readBytes = Tensors.bytes(addExact(addExact(c.aRead(), c.bRead()), c.psumRead()));
+        long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite()));
         // a reduction split's cores keep their partial sums for the reduction: the pipeline
         // writes none; the reduction and the reduced outputs' write follow it
-        boolean pipelineKeeps = keep || c.reductionCycles > 0;
-        TilePipeline.Plan plan = new TilePipeline.Plan(c.ops, c.tiling, c.sharedA, c.sharedB, c.cores,
+        boolean reduces = c.reductionCycles() > 0;
+        boolean pipelineKeeps = keep || reduces;
+        TilePipeline.Plan plan = new TilePipeline.Plan(c.ops(), c.tiling(), c.sharedA(), c.sharedB(), c.cores(),
                 weightLoadBits, pipelineKeeps, latency);
         long trafficBytes = addExact(addExact(readBytes, writeBytes), weightLoad);
+        long cycles;
         if (TilePipeline.tiles(plan) > TilePipeline.MAX_EXACT_TILES) {
             // the bound's compute includes a reduction split's reduction (c.compute)
-            c.cycles = bound(c, pipelineKeeps, c.reductionCycles > 0 ? addExact(Tensors.bytes(addExact(addExact(
-                    c.aRead, c.bRead), addExact(c.psumRead, c.psumWrite))), weightLoad) : trafficBytes, weightLoadBits);
+            cycles = bound(c, pipelineKeeps, reduces ? addExact(Tensors.bytes(addExact(addExact(
+                    c.aRead(), c.bRead()), addExact(c.psumRead(), c.psumWrite()))), weightLoad) : trafficBytes,
+                    weightLoadBits);
         } else {
-            c.cycles = memo.pipeline(plan, bpc);
-            if (c.reductionCycles > 0) {
-                c.cycles = addExact(c.cycles, c.reductionCycles);
+            cycles = memo.pipeline(plan, bpc);
+            if (reduces) {
+                cycles = addExact(cycles, c.reductionCycles());
             }
         }
-        if (c.reductionCycles > 0) {
-            c.cycles = addExact(c.cycles, transferCycles(Tensors.bytes(outWrite), bpc));
+        if (reduces) {
+            cycles = addExact(cycles, transferCycles(Tensors.bytes(outWrite), bpc));
         }
-        c.traffic = trafficBytes;
+        return new Choice(c, cycles, trafficBytes, weightLoad);
     }
 
     /**
@@ -697,7 +687,7 @@ final class InferenceRun {
      * accumulators; the additions on the vector lanes, overlapped with the transfers) and the reduced
      * outputs written once. Each core reads its own slices of the inputs and weights.
      */
-    Choice reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long reserved,
+    Choice.Split reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long reserved,
                      long otherResidentPerCore, long weightsPerCore) {
         long k = g.k();
         Splits.Share sk = Splits.Share.of(k, acc.cores());
@@ -722,24 +712,15 @@ final class InferenceRun {
         long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
         long adds = FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), multiplyExact(active,
                 (long) acc.vector().lanes()));
-        Choice ch = new Choice();
-        ch.split = "k";
-        ch.cores = active;
-        ch.tiling = t;
-        ch.compute = t.computeCycles();
-        ch.aRead = sum(t.aReadBits(), last.aReadBits(), active);
-        ch.bRead = sum(t.bReadBits(), last.bReadBits(), active);
-        ch.psumRead = sum(t.psumReadBits(), last.psumReadBits(), active);
-        ch.psumWrite = sum(t.psumWriteBits(), last.psumWriteBits(), active);
-        ch.outWrite = Packing.bits(outputs, outBits);
-        ch.reductionCycles = Math.max(1, Math.max(FoldGeometry.ceilDiv(sent, link), adds));
+        long reductionCycles = Math.max(1, Math.max(FoldGeometry.ceilDiv(sent, link), adds));
         // the reduction is on-chip work, not a wait for DRAM: reported with the compute
-        ch.compute = addExact(ch.compute, ch.reductionCycles);
-        ch.ops = ops;
-        ch.sharedA = active;
-        ch.sharedB = active;
-        ch.traffic = ch.allBits();
-        return ch;
+        return new Choice.Split("k", active, t, addExact(t.computeCycles(), reductionCycles),
+                sum(t.aReadBits(), last.aReadBits(), active),
+                sum(t.bReadBits(), last.bReadBits(), active),
+                sum(t.psumReadBits(), last.psumReadBits(), active),
+                sum(t.psumWriteBits(), last.psumWriteBits(), active),
+                Packing.bits(outputs, outBits),
+                ops, active, active, reductionCycles);
     }
 
     /**
@@ -747,18 +728,18 @@ final class InferenceRun {
      * approximation: {@code max(fill + compute + drain, transfer)} with the first A and B
      * tiles exposed before compute and the last output tile after it.
      */
-    long bound(Choice c, boolean keep, long trafficBytes, long weightLoadBits) {
-        Tiling t = c.tiling;
-        long fillBits = multiplyExact(t.fillBits(), c.cores);
+    long bound(Choice.Split c, boolean keep, long trafficBytes, long weightLoadBits) {
+        Tiling t = c.tiling();
+        long fillBits = multiplyExact(t.fillBits(), c.cores());
         if (weightLoadBits > 0) {
             long bTile = FoldGeometry.ceilDiv(multiplyExact(weightLoadBits, multiplyExact(
-                    Math.min(t.kt(), c.ops.k()), Math.min(t.nt(), c.ops.n()))),
-                    multiplyExact(multiplyExact(c.ops.k(), c.ops.n()), c.ops.reps()));
+                    Math.min(t.kt(), c.ops().k()), Math.min(t.nt(), c.ops().n()))),
+                    multiplyExact(multiplyExact(c.ops().k(), c.ops().n()), c.ops().reps()));
             fillBits = addExact(fillBits, bTile);
         }
         long fill = addExact(transferCycles(Tensors.bytes(fillBits), bpc), latency);
-        long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores)), bpc);
-        return Math.max(addExact(addExact(fill, c.compute), drain), transferCycles(trafficBytes, bpc));
+        long drain = keep ? 0 : transferCycles(Tensors.bytes(multiplyExact(t.drainBits(), c.cores())), bpc);
+        return Math.max(addExact(addExact(fill, c.compute()), drain), transferCycles(trafficBytes, bpc));
     }
 
     /**

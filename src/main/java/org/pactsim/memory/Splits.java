@@ -45,8 +45,8 @@ final class Splits {
      * then can more room for tiles move less.
      */
     static boolean rereads(Choice c) {
-        Tiling t = c.tiling;
-        GemmOperands o = c.ops;
+        Tiling t = c.split().tiling();
+        GemmOperands o = c.split().ops();
         return t.psumReadBits() > 0 || t.aReadBits() > multiplyExact(o.aTensorBits(), o.reps())
                 || t.bReadBits() > multiplyExact(o.bTensorBits(), o.reps());
     }

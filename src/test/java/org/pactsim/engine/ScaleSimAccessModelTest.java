@@ -111,7 +111,7 @@ class ScaleSimAccessModelTest {
     void aBufferThatNeverFillsLoadsBeforeCycleZero() {
         ScaleSimReadBuffer b = new ScaleSimReadBuffer(65536);
         assertThat(b.group).isEqualTo(32750);
-        assertThat(b.finish(9408, 0)).containsExactly(-983, -1, 9408);
+        assertThat(b.finish(9408, 0)).isEqualTo(new DramWindow(-983, -1, 9408));
     }
 
     /**
@@ -124,6 +124,6 @@ class ScaleSimAccessModelTest {
         ScaleSimReadBuffer b = new ScaleSimReadBuffer(65536);
         b.trigger(100);
         b.trigger(250);
-        assertThat(b.finish(17, 7)).containsExactly(7 - 3275, 251, 2 * 32750 + 17);
+        assertThat(b.finish(17, 7)).isEqualTo(new DramWindow(7 - 3275, 251, 2 * 32750 + 17));
     }
 }
