@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.pactsim.cost.CostTables;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.sim.Costing;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
@@ -136,7 +137,7 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Simulates, then writes the report (all files at once, after the run succeeded) and prints. */
     private int run(AcceleratorSpec acc, Network withNotes, CostTables costTables, TimingModel tm, OutputFolder folder) {
         SimulationResult simulated = ReferenceRun.simulate(engine, traceCycles, force, trace, acc, withNotes, tm);
-        SimulationResult result;
+        PricedResult result;
         try {
             result = Costing.price(simulated, withNotes, costTables);
         } catch (SpecException e) {
@@ -151,8 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
             AtomicFiles.write(out.resolve("result.json"), text(x -> ResultJson.write(result, x)));
             AtomicFiles.write(out.resolve("result.csv"), text(x -> ResultCsv.write(result, x)));
             AtomicFiles.write(out.resolve("table.txt"), text(x -> TableRenderer.write(result, x)));
-            if (result.hasMemory()) {
-                var chart = RooflineChart.chart(result);
+            if (result.run().hasMemory()) {
+                var chart = RooflineChart.chart(result.run());
                 AtomicFiles.write(out.resolve("roofline.png"), RooflineChart.png(chart));
                 AtomicFiles.write(out.resolve("roofline.svg"), RooflineChart.svg(chart));
             }

@@ -86,7 +86,7 @@ public final class IsoAreaCharts {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (IsoAreaPoint p : r.points()) {
             String cat = p.design().precision().key() + " @ " + (p.unlimited() ? "unl." : Fmt.real(p.bandwidthGBps()));
-            var e = p.result().steadyCost().energy();
+            var e = p.priced().steadyCost().energy();
             d.addValue(e.macPj() / 1e6, "MAC", cat);
             d.addValue(e.sramPj() / 1e6, "SRAM", cat);
             d.addValue(e.dramPj() / 1e6, "DRAM", cat);

@@ -43,15 +43,16 @@ public final class IsoAreaReport {
         for (IsoAreaPoint p : r.points()) {
             var a = p.design().accelerator();
             var res = p.result();
+            var cost = p.priced();
             rows.add(new String[] {p.design().precision().key(), bw(p), Integer.toString(a.cores()),
-                a.array().rows() + "x" + a.array().cols(), Fmt.count(a.totalPes()), Fmt.real(res.cost().peakTops()),
+                a.array().rows() + "x" + a.array().cols(), Fmt.count(a.totalPes()), Fmt.real(cost.cost().peakTops()),
                 Fmt.count(res.steadyStateCycles()), Fmt.real(res.inferencesPerSecond()),
                 String.format(Locale.ROOT, "%.2fx", p.speedup()), String.format(Locale.ROOT, "%.2fx", p.peakRatio()),
                 String.format(Locale.ROOT, "%.2f", p.superLinearity()),
                 String.format(Locale.ROOT, "%.1f", res.steadyStateDramBytes() / 1e6),
                 String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
                 p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
-                Fmt.real(res.steadyCost().energyPj() / 1e6), Fmt.real(res.cost().areaMm2()),
+                Fmt.real(cost.steadyCost().energyPj() / 1e6), Fmt.real(cost.cost().areaMm2()),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
         }
         int[] w = new int[head.length];
@@ -117,14 +118,15 @@ public final class IsoAreaReport {
     static Object[] values(IsoAreaPoint p) {
         var a = p.design().accelerator();
         var res = p.result();
-        var c = res.cost();
-        var e = res.steadyCost().energy();
+        var c = p.priced().cost();
+        var steady = p.priced().steadyCost();
+        var e = steady.energy();
         return new Object[] {p.design().precision().key(), p.unlimited() ? null : p.bandwidthGBps(), a.cores(),
             a.array().rows(), a.array().cols(), a.totalPes(), a.sram().totalKiB(), p.design().peAreaUm2(),
             p.design().arrayAreaMm2(), c.peakTops(), res.steadyStateCycles(), res.inferencesPerSecond(), p.speedup(),
             p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes(), p.weightsOnChip(), p.outputsOnChip(),
-            (long) res.layers().size(), res.steadyCost().energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
-            c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), res.steadyCost().powerW(),
+            (long) res.layers().size(), steady.energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
+            c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), steady.powerW(),
             p.compulsoryDramBytes(), p.dramToCompulsory()};
     }
 

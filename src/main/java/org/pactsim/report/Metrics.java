@@ -8,6 +8,7 @@ import org.pactsim.cost.EnergyBreakdown;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.sim.Costing;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 
 /**
@@ -75,8 +76,8 @@ public final class Metrics {
             Metric.real("energyPj", "energy pJ", "energy of the layer in the first inference, pJ (DRAM included)",
                     EnergyBreakdown::totalPj));
 
-    public static final List<Metric<LayerRow>> LAYER = concat(LAYER_RUN, LAYER_COST,
-            r -> r.sim().hasCost() ? r.sim().cost().layers().get(r.index()) : null);
+    public static final List<Metric<LayerRow>> LAYER = concat(LAYER_RUN, r -> r, LAYER_COST,
+            r -> r.priced().cost().layers().get(r.index()));
 
     /** The network's figures of the run itself (all but the cost). */
     private static final List<Metric<SimulationResult>> TOTAL_RUN = List.of(
@@ -138,20 +139,20 @@ public final class Metrics {
             Metric.real("inferencesPerJoule", "inf/J", "steady-state inferences per joule",
                     r -> r.steadyCost().inferencesPerJoule()));
 
-    public static final List<Metric<SimulationResult>> TOTAL = concat(TOTAL_RUN, COST,
-            r -> r.hasCost() ? new Costing.Priced(r.cost(), r.steadyCost()) : null);
+    public static final List<Metric<PricedResult>> TOTAL = concat(TOTAL_RUN, PricedResult::run, COST,
+            PricedResult::priced);
 
-    /**
-     * {@code run} followed by {@code cost}, each cost metric read through {@code part}
-     * (null, and so the metric null, when the run is not priced).
-     */
-    private static <T, C> List<Metric<T>> concat(List<Metric<T>> run, List<Metric<C>> cost, Function<T, C> part) {
-        List<Metric<T>> all = new ArrayList<>(run);
+    /** {@code run}'s metrics read through {@code runPart}, then {@code cost}'s through {@code costPart}. */
+    private static <T, R, C> List<Metric<T>> concat(List<Metric<R>> run, Function<T, R> runPart,
+                                                    List<Metric<C>> cost, Function<T, C> costPart) {
+        List<Metric<T>> all = new ArrayList<>();
+        for (Metric<R> m : run) {
+            all.add(new Metric<>(m.key(), m.label(), m.description(), m.integral(), m.percent(),
+                    t -> m.value().apply(runPart.apply(t))));
+        }
         for (Metric<C> m : cost) {
-            all.add(new Metric<>(m.key(), m.label(), m.description(), m.integral(), m.percent(), t -> {
-                C c = part.apply(t);
-                return c == null ? null : m.value().apply(c);
-            }));
+            all.add(new Metric<>(m.key(), m.label(), m.description(), m.integral(), m.percent(),
+                    t -> m.value().apply(costPart.apply(t))));
         }
         return List.copyOf(all);
     }

@@ -1,6 +1,7 @@
 package org.pactsim.report;
 
 import java.util.List;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 
 /** Per-layer CSV: a header of metric keys, one row per layer, then a {@code TOTAL} row. */
@@ -8,7 +9,7 @@ public final class ResultCsv {
     private ResultCsv() {
     }
 
-    public static String render(SimulationResult r) {
+    public static String render(PricedResult r) {
         StringBuilder sb = new StringBuilder();
         try {
             write(r, sb);
@@ -19,14 +20,15 @@ public final class ResultCsv {
     }
 
     /** Writes {@link #render}'s text to {@code sb} a row at a time. */
-    public static void write(SimulationResult r, Appendable sb) throws java.io.IOException {
+    public static void write(PricedResult p, Appendable sb) throws java.io.IOException {
+        SimulationResult r = p.run();
         List<Metric<LayerRow>> cols = Metrics.LAYER;
         for (int i = 0; i < cols.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(cols.get(i).key());
         }
         sb.append('\n');
         for (int n = 0; n < r.layers().size(); n++) {
-            LayerRow row = new LayerRow(r, n);
+            LayerRow row = new LayerRow(p, n);
             for (int i = 0; i < cols.size(); i++) {
                 sb.append(i == 0 ? "" : ",").append(csv(cols.get(i).value().apply(row)));
             }

@@ -14,7 +14,7 @@ import org.pactsim.cost.TableKind;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.sim.Costing;
-import org.pactsim.sim.SimulationResult;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
@@ -35,10 +35,10 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static ObjectNode tree(SimulationResult r) {
+    public static ObjectNode tree(PricedResult r) {
         ObjectNode root = head(r);
         ArrayNode layers = root.putArray("layers");
-        for (int i = 0; i < r.layers().size(); i++) {
+        for (int i = 0; i < r.run().layers().size(); i++) {
             layers.add(layer(r, i));
         }
         tail(r, root);
@@ -46,22 +46,19 @@ public final class ResultJson {
     }
 
     /** The fields before {@code layers}. */
-    private static ObjectNode head(SimulationResult r) {
+    private static ObjectNode head(PricedResult r) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("network", r.compute().network());
-        root.put("model", r.model().key());
-        root.set("accelerator", accelerator(r.accelerator()));
-        SimulationResult.Pricing pricing = r.pricing();
-        if (pricing != null) {
-            root.set("costTables", costTables(pricing.tables()));
-        }
+        root.put("network", r.run().compute().network());
+        root.put("model", r.run().model().key());
+        root.set("accelerator", accelerator(r.run().accelerator()));
+        root.set("costTables", costTables(r.pricing().tables()));
         return root;
     }
 
     /** Layer {@code i}'s object. */
-    private static ObjectNode layer(SimulationResult r, int i) {
-        SimulationResult.Pricing pricing = r.pricing();
+    private static ObjectNode layer(PricedResult r, int i) {
+        PricedResult.Pricing pricing = r.pricing();
         LayerRow row = new LayerRow(r, i);
         ObjectNode o = object(Metrics.LAYER, row);
         LayerMemory m = row.memory();
@@ -69,39 +66,37 @@ public final class ResultJson {
             ArrayNode why = o.putArray("residency");
             m.residency().forEach(why::add);
         }
-        if (pricing != null) {
-            o.set("actions", actions(pricing.actions().get(i)));
-            o.set("steadyActions", actions(pricing.steadyActions().get(i)));
-        }
+        o.set("actions", actions(pricing.actions().get(i)));
+        o.set("steadyActions", actions(pricing.steadyActions().get(i)));
         return o;
     }
 
     /** The fields after {@code layers}, put into {@code root}. */
-    private static void tail(SimulationResult r, ObjectNode root) {
+    private static void tail(PricedResult r, ObjectNode root) {
         root.set("totals", object(Metrics.TOTAL, r));
         ArrayNode notes = root.putArray("notes");
-        r.compute().notes().forEach(notes::add);
+        r.run().compute().notes().forEach(notes::add);
     }
 
-    public static String render(SimulationResult r) {
+    public static String render(PricedResult r) {
         java.io.StringWriter w = new java.io.StringWriter();
         write(r, w);
         return w.toString();
     }
 
     /**
-     * Writes {@link #render(SimulationResult)}'s text to {@code out}, one layer at a time: the
+     * Writes {@link #render(PricedResult)}'s text to {@code out}, one layer at a time: the
      * tree of a 100,000-layer run is never built (it and its 225 MB string needed gigabytes).
      * {@code out} is flushed, not closed.
      */
-    public static void write(SimulationResult r, java.io.Writer out) {
+    public static void write(PricedResult r, java.io.Writer out) {
         try {
             com.fasterxml.jackson.core.JsonGenerator g = MAPPER.writer().createGenerator(out);
             g.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             fields(g, head(r));
             g.writeArrayFieldStart("layers");
-            for (int i = 0; i < r.layers().size(); i++) {
+            for (int i = 0; i < r.run().layers().size(); i++) {
                 MAPPER.writeTree(g, layer(r, i));
             }
             g.writeEndArray();
@@ -126,7 +121,7 @@ public final class ResultJson {
         }
     }
 
-    /** A result tree as {@link #render(SimulationResult)} writes it. */
+    /** A result tree as {@link #render(PricedResult)} writes it. */
     public static String render(ObjectNode tree) {
         try {
             return MAPPER.writeValueAsString(tree) + System.lineSeparator();

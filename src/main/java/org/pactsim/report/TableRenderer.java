@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 
 /** A terminal table: one row per layer, a totals row, and the run's header and notes. */
@@ -17,7 +18,7 @@ public final class TableRenderer {
     private TableRenderer() {
     }
 
-    public static String render(SimulationResult r) {
+    public static String render(PricedResult r) {
         StringBuilder sb = new StringBuilder();
         try {
             write(r, sb);
@@ -32,7 +33,8 @@ public final class TableRenderer {
      * (once for the column widths), never all kept (a 100,000-layer run's rows took hundreds
      * of MB).
      */
-    public static void write(SimulationResult r, Appendable sb) throws IOException {
+    public static void write(PricedResult p, Appendable sb) throws IOException {
+        SimulationResult r = p.run();
         var a = r.accelerator();
         sb.append(String.format(Locale.ROOT, "%s on %s: %dx%d %s array x %d core(s), %s MHz, DRAM %s GB/s, %s model%n",
                 r.compute().network(), a.name(), a.array().rows(), a.array().cols(), a.dataflow().key(), a.cores(),
@@ -62,13 +64,13 @@ public final class TableRenderer {
         int[] w = new int[cols.size()];
         widen(w, header);
         for (int i = 0; i < r.layers().size(); i++) {
-            widen(w, cells(cols, new LayerRow(r, i)));
+            widen(w, cells(cols, new LayerRow(p, i)));
         }
         widen(w, total);
         row(sb, header, w, keys);
         line(sb, w);
         for (int i = 0; i < r.layers().size(); i++) {
-            row(sb, cells(cols, new LayerRow(r, i)), w, keys);
+            row(sb, cells(cols, new LayerRow(p, i)), w, keys);
         }
         line(sb, w);
         row(sb, total, w, keys);
@@ -88,8 +90,8 @@ public final class TableRenderer {
         } else {
             sb.append(String.format(Locale.ROOT, "%s inferences/s%n", Fmt.real(r.inferencesPerSecond())));
         }
-        if (r.hasCost()) {
-            var c = r.cost();
+        {
+            var c = p.cost();
             sb.append(String.format(Locale.ROOT,
                     "cost: %s mm^2 (array %s, SRAM %s, other %s), %s peak TOPS, %s uJ first inference "
                             + "(MAC %s, SRAM %s, DRAM %s, leakage %s), steady state %s uJ, %s W, %s TOPS/W%n",
@@ -97,8 +99,8 @@ public final class TableRenderer {
                     Fmt.real(c.area().otherMm2()), Fmt.real(c.peakTops()), Fmt.real(c.energyPj() / 1e6),
                     Fmt.real(c.energy().macPj() / 1e6), Fmt.real(c.energy().sramPj() / 1e6),
                     Fmt.real(c.energy().dramPj() / 1e6), Fmt.real(c.energy().leakagePj() / 1e6),
-                    Fmt.real(r.steadyCost().energyPj() / 1e6), Fmt.real(r.steadyCost().powerW()),
-                    Fmt.real(r.steadyCost().topsPerW())));
+                    Fmt.real(p.steadyCost().energyPj() / 1e6), Fmt.real(p.steadyCost().powerW()),
+                    Fmt.real(p.steadyCost().topsPerW())));
         }
         long vector = Metrics.vectorCycles(r);
         int onVector = 0;

@@ -25,7 +25,7 @@ public final class Costing {
     private Costing() {
     }
 
-    public static SimulationResult price(SimulationResult r, Network net, CostTables tables) {
+    public static PricedResult price(SimulationResult r, Network net, CostTables tables) {
         try {
             return priced(r, net, tables);
         } catch (ArithmeticException e) {
@@ -34,14 +34,13 @@ public final class Costing {
         }
     }
 
-    private static SimulationResult priced(SimulationResult r, Network net, CostTables tables) {
+    private static PricedResult priced(SimulationResult r, Network net, CostTables tables) {
         List<ActionCounts> base = Actions.perLayer(r.compute(), net);
         List<ActionCounts> first = counts(r, base, r.first(), null);
         base = null; // the engine's counts are no longer needed: a run of 10^5 layers holds fewer lists at once
         List<ActionCounts> steady = r.hasMemory() ? counts(r, first, r.steady(), r.first()) : first;
         Priced p = reprice(r.accelerator(), first, steady, tables);
-        return new SimulationResult(r.compute(), r.first(), r.steady(), r.compulsory(), p.cost(), p.steadyCost(),
-                new SimulationResult.Pricing(first, steady, tables));
+        return new PricedResult(r, p.cost(), p.steadyCost(), new PricedResult.Pricing(first, steady, tables));
     }
 
     /** A run's two inferences priced: the first ({@code cost}) and a steady-state one. */

@@ -3,9 +3,6 @@ package org.pactsim.sim;
 import static java.lang.Math.addExact;
 
 import java.util.List;
-import org.pactsim.cost.ActionCounts;
-import org.pactsim.cost.CostReport;
-import org.pactsim.cost.CostTables;
 import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
 import org.pactsim.engine.TimingModel;
@@ -13,33 +10,16 @@ import org.pactsim.memory.LayerMemory;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
- * A network on an accelerator: compute per layer, and in the native model the memory model's
- * view of the first inference ({@code first}) and of a steady-state inference ({@code steady},
- * weights that fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where
- * memory never stalls the array (CALC mode). {@code cost} and {@code steadyCost} price the
- * two inferences (null until {@link Costing#price} has run); {@code pricing} keeps what they
- * were priced from, so the run can be re-priced without simulating again (null when unknown).
- * {@code compulsory} holds each layer's compulsory DRAM bytes ({@link
- * org.pactsim.memory.Compulsory}: weights once, the network's input, its outputs), the bound its
- * traffic is held against; empty where not known (the SCALE-Sim model, a result read back).
+ * A network simulated on an accelerator, not priced yet ({@link Costing#price} makes a {@link
+ * PricedResult} of it): compute per layer, and in the native model the memory model's view of the
+ * first inference ({@code first}) and of a steady-state inference ({@code steady}, weights that
+ * fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where memory never
+ * stalls the array (CALC mode). {@code compulsory} holds each layer's compulsory DRAM bytes
+ * ({@link org.pactsim.memory.Compulsory}: weights once, the network's input, its outputs), the
+ * bound its traffic is held against; empty where not known (the SCALE-Sim model).
  */
 public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                               List<Long> compulsory, CostReport cost, CostReport steadyCost, Pricing pricing) {
-
-    /**
-     * What a run was priced from: each layer's action counts in the first and in a
-     * steady-state inference (run order), and the cost tables that priced them.
-     */
-    public record Pricing(List<ActionCounts> actions, List<ActionCounts> steadyActions, CostTables tables) {
-        public Pricing {
-            actions = List.copyOf(actions);
-            steadyActions = List.copyOf(steadyActions);
-            if (actions.size() != steadyActions.size() || tables == null) {
-                throw new IllegalArgumentException("pricing: " + actions.size() + " first and "
-                        + steadyActions.size() + " steady-state counts" + (tables == null ? ", no tables" : ""));
-            }
-        }
-    }
+                               List<Long> compulsory) {
 
     public SimulationResult {
         first = List.copyOf(first);
@@ -49,27 +29,11 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
             throw new IllegalArgumentException("compulsory bytes of " + compulsory.size() + " layers for a run of "
                     + compute.layers().size());
         }
-        if (pricing != null && (cost == null || pricing.actions().size() != compute.layers().size())) {
-            throw new IllegalArgumentException("pricing of " + pricing.actions().size() + " layers for a run of "
-                    + compute.layers().size() + (cost == null ? ", without a cost" : ""));
-        }
     }
 
-    /** A result not priced yet ({@link Costing#price}). */
+    /** A result without compulsory bytes. */
     public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
-        this(compute, first, steady, List.of(), null, null, null);
-    }
-
-    /** A result not priced yet, with each layer's compulsory DRAM bytes. */
-    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                            List<Long> compulsory) {
-        this(compute, first, steady, compulsory, null, null, null);
-    }
-
-    /** A priced result that does not keep its action counts (it cannot be re-priced). */
-    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                            CostReport cost, CostReport steadyCost) {
-        this(compute, first, steady, List.of(), cost, steadyCost, null);
+        this(compute, first, steady, List.of());
     }
 
     /** Layer {@code i}'s compulsory DRAM bytes, or null where not known. */
@@ -99,10 +63,6 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
             return null;
         }
         return (double) addExact(dramReadBytes(), dramWriteBytes()) / c;
-    }
-
-    public boolean hasCost() {
-        return cost != null;
     }
 
     public boolean hasMemory() {

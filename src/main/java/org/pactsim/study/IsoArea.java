@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.pactsim.cost.CostTables;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.sim.Costing;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.Simulation;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
@@ -50,11 +51,11 @@ public final class IsoArea {
         List<IsoAreaDesign> designs = size(base, plan, tables);
         List<IsoAreaPoint> points = new ArrayList<>();
         for (double bw : plan.bandwidthsGBps()) {
-            SimulationResult baseline = null;
+            PricedResult baseline = null;
             for (IsoAreaDesign d : designs) {
                 AcceleratorSpec acc = withBandwidth(d.accelerator(), bw);
                 Network net = networks.apply(d.precision());
-                SimulationResult r;
+                PricedResult r;
                 try {
                     r = Costing.price(Simulation.run(acc, net, TimingModel.PACTSIM), net, tables);
                 } catch (SpecException e) {
@@ -68,7 +69,7 @@ public final class IsoArea {
                 if (baseline == null) {
                     baseline = r;
                 }
-                double speedup = r.inferencesPerSecond() / baseline.inferencesPerSecond();
+                double speedup = r.run().inferencesPerSecond() / baseline.run().inferencesPerSecond();
                 double peakRatio = r.cost().peakTops() / baseline.cost().peakTops();
                 points.add(new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio,
                         org.pactsim.memory.Compulsory.bytes(net)));

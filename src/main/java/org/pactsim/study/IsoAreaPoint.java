@@ -1,5 +1,6 @@
 package org.pactsim.study;
 
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 
 /**
@@ -9,15 +10,20 @@ import org.pactsim.sim.SimulationResult;
  * explain). {@code compulsoryDramBytes}: the compulsory traffic of one inference of the
  * network (weights once, input, outputs), the bound its DRAM bytes are held against.
  */
-public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, SimulationResult result,
+public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, PricedResult priced,
                            double speedup, double peakRatio, double superLinearity, long compulsoryDramBytes) {
+
+    /** The design's run at this bandwidth (its cost: {@link #priced()}). */
+    public SimulationResult result() {
+        return priced.run();
+    }
 
     /**
      * Steady-state DRAM bytes per inference over the compulsory bytes of one inference
      * ({@link org.pactsim.memory.Compulsory}); below 1 when weights stay on chip across inferences.
      */
     public double dramToCompulsory() {
-        return compulsoryDramBytes == 0 ? 0 : (double) result.steadyStateDramBytes() / compulsoryDramBytes;
+        return compulsoryDramBytes == 0 ? 0 : (double) result().steadyStateDramBytes() / compulsoryDramBytes;
     }
 
     public boolean unlimited() {
@@ -26,11 +32,11 @@ public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, Simulatio
 
     /** Whether all weights fit on chip: loaded once by the first inference, never again. */
     public boolean weightsOnChip() {
-        return result.first().stream().anyMatch(m -> m.weightLoadBytes() > 0);
+        return result().first().stream().anyMatch(m -> m.weightLoadBytes() > 0);
     }
 
     /** Layers whose output stayed on chip, of all layers. */
     public long outputsOnChip() {
-        return result.first().stream().filter(m -> m.outputOnChip()).count();
+        return result().first().stream().filter(m -> m.outputOnChip()).count();
     }
 }

@@ -16,7 +16,7 @@ import org.pactsim.io.ArchReader;
 import org.pactsim.io.CostTableReader;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.Simulation;
-import org.pactsim.sim.SimulationResult;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.ConvLayer;
@@ -66,7 +66,7 @@ class ReferenceChipsTest {
         return ArchReader.read(Path.of("arch-configs", file), List.of(overrides)).spec();
     }
 
-    private static SimulationResult simulate(AcceleratorSpec acc, Network net) {
+    private static PricedResult simulate(AcceleratorSpec acc, Network net) {
         return Costing.price(Simulation.run(acc, net, TimingModel.PACTSIM), net, T);
     }
 
@@ -86,13 +86,13 @@ class ReferenceChipsTest {
                 ta.arrayMm2(), ta.sramMm2(), ta.otherMm2())));
         e.put("tpu-static-power", new Estimate(tm.leakageW(), ""));
         Bits int8 = new Bits(8, 8, 8);
-        SimulationResult gemm = simulate(tpu, new Network("gemm4096", List.of(
+        PricedResult gemm = simulate(tpu, new Network("gemm4096", List.of(
                 new MatMulLayer("gemm", MatMulLayer.Kind.LINEAR, 1, 4096, 4096, 4096, int8, List.of())), List.of()));
         e.put("tpu-busy-power", new Estimate(gemm.steadyCost().onChipPowerW(), onChipDetail(gemm, 1, "W")));
-        SimulationResult alex = simulate(tpu, new Network("alexnet", alexNet(1, int8), List.of()));
+        PricedResult alex = simulate(tpu, new Network("alexnet", alexNet(1, int8), List.of()));
         CostReport a = alex.steadyCost();
-        e.put("tpu-alexnet-dram-bw", new Estimate(alex.steadyStateDramBytes() / a.seconds() / 1e9,
-                String.format(Locale.ROOT, "%.1f MB in %.2f ms; DRAM %.1f W; %s", alex.steadyStateDramBytes() / 1e6,
+        e.put("tpu-alexnet-dram-bw", new Estimate(alex.run().steadyStateDramBytes() / a.seconds() / 1e9,
+                String.format(Locale.ROOT, "%.1f MB in %.2f ms; DRAM %.1f W; %s", alex.run().steadyStateDramBytes() / 1e6,
                         a.seconds() * 1e3, watts(a.energy().dramPj(), a), onChipDetail(alex, 1, "W"))));
 
         AcceleratorSpec eye = arch("eyeriss.yaml");
@@ -100,28 +100,28 @@ class ReferenceChipsTest {
         AreaBreakdown ea = em.area();
         e.put("eyeriss-area", new Estimate(ea.totalMm2(), String.format(Locale.ROOT, "%.2f + %.2f + %.2f",
                 ea.arrayMm2(), ea.sramMm2(), ea.otherMm2())));
-        SimulationResult conv = simulate(eye, new Network("alexnet-conv", alexNetConv(4, new Bits(16, 16, 16)), List.of()));
+        PricedResult conv = simulate(eye, new Network("alexnet-conv", alexNetConv(4, new Bits(16, 16, 16)), List.of()));
         CostReport c = conv.steadyCost();
-        e.put("eyeriss-fps", new Estimate(4 * conv.inferencesPerSecond(), String.format(Locale.ROOT,
-                "%.0f%% of the cycles stalled on DRAM", 100.0 * (conv.steadyStateCycles() - computeCycles(conv))
-                        / conv.steadyStateCycles())));
+        e.put("eyeriss-fps", new Estimate(4 * conv.run().inferencesPerSecond(), String.format(Locale.ROOT,
+                "%.0f%% of the cycles stalled on DRAM", 100.0 * (conv.run().steadyStateCycles() - computeCycles(conv))
+                        / conv.run().steadyStateCycles())));
         e.put("eyeriss-power", new Estimate(c.onChipPowerW() * 1e3, onChipDetail(conv, 1e3, "mW")));
-        e.put("eyeriss-dram-per-mac", new Estimate(conv.steadyStateDramBytes() / 2.0 / c.macs(),
-                String.format(Locale.ROOT, "%.1f MB per batch of 4", conv.steadyStateDramBytes() / 1e6)));
+        e.put("eyeriss-dram-per-mac", new Estimate(conv.run().steadyStateDramBytes() / 2.0 / c.macs(),
+                String.format(Locale.ROOT, "%.1f MB per batch of 4", conv.run().steadyStateDramBytes() / 1e6)));
         return e;
     }
 
-    private static long computeCycles(SimulationResult r) {
-        return r.steady().stream().mapToLong(m -> m.computeCycles()).sum();
+    private static long computeCycles(PricedResult r) {
+        return r.run().steady().stream().mapToLong(m -> m.computeCycles()).sum();
     }
 
     /** "MAC + SRAM + leakage" of a steady-state inference, and the utilization. */
-    private static String onChipDetail(SimulationResult r, double scale, String unit) {
+    private static String onChipDetail(PricedResult r, double scale, String unit) {
         CostReport c = r.steadyCost();
         return String.format(Locale.ROOT, "MAC %.1f + SRAM %.1f + leakage %.1f %s; utilization %.0f%%",
                 watts(c.energy().macPj(), c) * scale, watts(c.energy().sramPj(), c) * scale,
                 watts(c.energy().leakagePj(), c) * scale, unit,
-                100.0 * c.macs() / ((double) r.steadyStateCycles() * r.accelerator().totalPes()));
+                100.0 * c.macs() / ((double) r.run().steadyStateCycles() * r.run().accelerator().totalPes()));
     }
 
     static String fmt(double v) {

@@ -67,7 +67,8 @@ class VectorEngineTest {
         SimulationResult s = Simulation.run(acc(1, 16).withSchedule(new ScheduleSpec(ScheduleSpec.Policy.COMPILER, false)),
                 new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(Metrics.vectorCycles(s)).isEqualTo(16);
-        assertThat(TableRenderer.render(s)).contains("vector unit (16 lanes/core): 16 cycles");
+        assertThat(TableRenderer.render(org.pactsim.sim.Costing.price(s, new Network("n", List.of(c, relu)),
+                org.pactsim.io.CostTableReader.defaults()))).contains("vector unit (16 lanes/core): 16 cycles");
         SimulationResult fused = Simulation.run(acc(1, 16), new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(fused.memory(1).split()).isEqualTo("fused");
         assertThat(fused.memory(1).cycles()).isEqualTo(Math.max(0, 16 - fused.memory(0).cycles()));

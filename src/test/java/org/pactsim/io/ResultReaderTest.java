@@ -20,7 +20,7 @@ import org.pactsim.engine.TimingModel;
 import org.pactsim.report.ResultJson;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.Simulation;
-import org.pactsim.sim.SimulationResult;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.workload.Network;
@@ -34,7 +34,7 @@ class ResultReaderTest {
     static final class Fixture {
         static final AcceleratorSpec ACC = ArchReader.read(Path.of("arch-configs/tpu-v1.yaml"), List.of()).spec();
         static final Network NET = TraceReader.read(Path.of("traces/resnet20-int8.csv"), null);
-        static final SimulationResult RUN = Costing.price(Simulation.run(ACC, NET, TimingModel.PACTSIM), NET,
+        static final PricedResult RUN = Costing.price(Simulation.run(ACC, NET, TimingModel.PACTSIM), NET,
                 CostTableReader.defaults());
         static final String JSON = ResultJson.render(RUN);
     }
@@ -76,7 +76,7 @@ class ResultReaderTest {
     @Test
     void readsBackTheAcceleratorAndEveryLayersCountsAsPriced() {
         ResultReader.Run run = ResultReader.parse(Fixture.JSON, "r.json");
-        SimulationResult.Pricing p = Fixture.RUN.pricing();
+        PricedResult.Pricing p = Fixture.RUN.pricing();
         assertThat(run.accelerator()).isEqualTo(Fixture.ACC);
         assertThat(run.model()).isEqualTo(TimingModel.PACTSIM);
         assertThat(run.network()).isEqualTo(Fixture.NET.name());
@@ -102,7 +102,7 @@ class ResultReaderTest {
 
     @Test
     void theScaleSimModelKeepsEqualFirstAndSteadyCounts() {
-        SimulationResult r = Costing.price(Simulation.run(Fixture.ACC, Fixture.NET, TimingModel.SCALESIM), Fixture.NET,
+        PricedResult r = Costing.price(Simulation.run(Fixture.ACC, Fixture.NET, TimingModel.SCALESIM), Fixture.NET,
                 CostTableReader.defaults());
         ResultReader.Run run = ResultReader.parse(ResultJson.render(r), "s.json");
         assertThat(run.model()).isEqualTo(TimingModel.SCALESIM);

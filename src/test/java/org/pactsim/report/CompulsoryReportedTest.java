@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.io.ArchReader;
 import org.pactsim.sim.Simulation;
+import org.pactsim.io.CostTableReader;
+import org.pactsim.sim.Costing;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Bits;
@@ -30,19 +33,20 @@ class CompulsoryReportedTest {
     @Test
     void everyOutputCarriesTheCompulsoryBytesWorkedByHand() throws Exception {
         SimulationResult r = Simulation.run(chip(), TWO, TimingModel.PACTSIM);
+        PricedResult p = Costing.price(r, TWO, CostTableReader.defaults());
         assertThat(r.compulsory()).containsExactly(20L, 25L);
         assertThat(r.compulsoryDramBytes()).isEqualTo(45L);
         long moved = r.dramReadBytes() + r.dramWriteBytes();
         assertThat(moved).isGreaterThanOrEqualTo(45L);
         assertThat(r.dramToCompulsory()).isEqualTo(moved / 45.0);
 
-        JsonNode json = new ObjectMapper().readTree(ResultJson.render(r));
+        JsonNode json = new ObjectMapper().readTree(ResultJson.render(p));
         assertThat(json.at("/totals/compulsoryDramBytes").asLong()).isEqualTo(45L);
         assertThat(json.at("/totals/dramToCompulsory").asDouble()).isEqualTo(moved / 45.0);
         assertThat(json.at("/layers/0/compulsoryDramBytes").asLong()).isEqualTo(20L);
         assertThat(json.at("/layers/1/compulsoryDramBytes").asLong()).isEqualTo(25L);
 
-        String[] csv = ResultCsv.render(r).split("\\R");
+        String[] csv = ResultCsv.render(p).split("\\R");
         List<String> header = List.of(csv[0].split(","));
         int col = header.indexOf("compulsoryDramBytes");
         assertThat(col).isNotNegative();
@@ -50,17 +54,18 @@ class CompulsoryReportedTest {
         assertThat(csv[2].split(",", -1)[col]).isEqualTo("25");
         assertThat(csv[3].split(",", -1)[col]).isEqualTo("45");
 
-        assertThat(TableRenderer.render(r)).contains(moved + " bytes first inference, 45 compulsory");
+        assertThat(TableRenderer.render(p)).contains(moved + " bytes first inference, 45 compulsory");
         assertThat(SweepMetrics.TOTAL.keys()).contains("compulsoryDramBytes", "dramToCompulsory");
     }
 
     @Test
     void theScaleSimModelHasNoMemoryModelAndSaysNothing() throws Exception {
         SimulationResult r = Simulation.run(chip(), TWO, TimingModel.SCALESIM);
+        PricedResult p = Costing.price(r, TWO, CostTableReader.defaults());
         assertThat(r.compulsoryDramBytes()).isNull();
         assertThat(r.dramToCompulsory()).isNull();
-        JsonNode json = new ObjectMapper().readTree(ResultJson.render(r));
+        JsonNode json = new ObjectMapper().readTree(ResultJson.render(p));
         assertThat(json.at("/totals/compulsoryDramBytes").isNull()).isTrue();
-        assertThat(TableRenderer.render(r)).doesNotContain("compulsory");
+        assertThat(TableRenderer.render(p)).doesNotContain("compulsory");
     }
 }

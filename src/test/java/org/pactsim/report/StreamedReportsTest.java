@@ -12,7 +12,7 @@ import org.pactsim.io.CostTableReader;
 import org.pactsim.io.TraceReader;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.Simulation;
-import org.pactsim.sim.SimulationResult;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Network;
 
@@ -23,13 +23,13 @@ import org.pactsim.workload.Network;
  * string and through a writer.
  */
 class StreamedReportsTest {
-    static SimulationResult run(String arch, String trace, TimingModel model) {
+    static PricedResult run(String arch, String trace, TimingModel model) {
         AcceleratorSpec acc = ArchReader.read(Path.of(arch), List.of()).spec();
         Network net = TraceReader.read(Path.of(trace), null);
         return Costing.price(Simulation.run(acc, net, model), net, CostTableReader.defaults());
     }
 
-    static List<SimulationResult> runs() {
+    static List<PricedResult> runs() {
         return List.of(
                 run("arch-configs/tpu-v1.yaml", "traces/resnet20-int8.csv", TimingModel.PACTSIM),
                 run("arch-configs/tpu-v1.yaml", "traces/resnet20-int8.csv", TimingModel.SCALESIM),
@@ -38,7 +38,7 @@ class StreamedReportsTest {
 
     @Test
     void theStreamedJsonIsTheTreesText() throws Exception {
-        for (SimulationResult r : runs()) {
+        for (PricedResult r : runs()) {
             String whole = ResultJson.mapper().writeValueAsString(ResultJson.tree(r)) + System.lineSeparator();
             assertThat(ResultJson.render(r)).isEqualTo(whole);
             StringWriter w = new StringWriter();
@@ -49,7 +49,7 @@ class StreamedReportsTest {
 
     @Test
     void theTableAndCsvThroughAWriterAreTheirStrings() throws Exception {
-        for (SimulationResult r : runs()) {
+        for (PricedResult r : runs()) {
             StringWriter t = new StringWriter();
             TableRenderer.write(r, t);
             assertThat(t.toString()).isEqualTo(TableRenderer.render(r)).contains("TOTAL");

@@ -23,6 +23,7 @@ import org.pactsim.report.SweepMetrics;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.Simulation;
+import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.SpecException;
@@ -202,14 +203,14 @@ final class Harness {
                 assertOneLine(e.getMessage(), "layer ");
                 return;
             }
-            SimulationResult r;
+            PricedResult r;
             try {
                 r = Costing.price(s, net, tables);
             } catch (OverflowException | SpecException e) {
                 assertOneLine(e.getMessage(), "");
                 continue;
             }
-            assertThat(r.cycles()).isNotNegative();
+            assertThat(r.run().cycles()).isNotNegative();
             ResultCsv.render(r);
             if (rendered++ % 16 == 0) {
                 // the table and JSON take milliseconds each: a sample of them is enough

@@ -1,7 +1,7 @@
 package org.pactsim.study.sweep;
 
 import java.util.List;
-import org.pactsim.sim.SimulationResult;
+import org.pactsim.sim.PricedResult;
 
 /**
  * The metrics of a simulated design point: their keys (units in the names) and their values
@@ -13,5 +13,5 @@ public interface MetricSet {
     List<String> keys();
 
     /** One value per key, in order. */
-    Object[] values(SimulationResult r);
+    Object[] values(PricedResult r);
 }
