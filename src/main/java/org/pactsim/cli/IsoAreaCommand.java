@@ -11,7 +11,6 @@ import org.jfree.chart.JFreeChart;
 import org.pactsim.cost.CostTables;
 import org.pactsim.io.ArchReader;
 import org.pactsim.io.AtomicFiles;
-import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.io.OutputFolder;
 import org.pactsim.io.TraceReader;
@@ -27,6 +26,7 @@ import org.pactsim.workload.Network;
 import org.pactsim.workload.PrecisionVariant;
 import org.pactsim.workload.zoo.Zoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,8 +56,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
     List<String> precisions;
 
     @Option(names = "--bandwidths", defaultValue = "unlimited,32,64", split = ",", paramLabel = "GBPS",
+            converter = Options.BandwidthConverter.class,
             description = "DRAM bandwidths in GB/s, or unlimited (default ${DEFAULT-VALUE}).")
-    List<String> bandwidths;
+    List<Double> bandwidths;
 
     @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
             description = "Images per inference (default ${DEFAULT-VALUE}, a datacenter serving batch; 1 is the "
@@ -72,15 +73,19 @@ public final class IsoAreaCommand implements Callable<Integer> {
             + "(default: the base chip's arrays at the baseline precision).")
     Double areaMm2;
 
+    /** {@code --scale}: what fills the area budget. */
+    enum Scale { cores, arrays }
+
     @Option(names = "--scale", defaultValue = "cores", paramLabel = "HOW",
-            description = "Fill the area with more cores (default, as in the paper) or larger arrays: cores or arrays.")
-    String scale;
+            description = "Fill the area with more cores (default, as in the paper) or larger arrays: ${COMPLETION-CANDIDATES}.")
+    Scale scale;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the base accelerator (repeatable).")
-    List<String> sets = new ArrayList<>();
+    /** Changes to the base accelerator. */
+    @Mixin
+    Options.ChipOverrides chip;
 
-    @Option(names = "--tables", paramLabel = "FILE", description = "Cost tables replacing the shipped ones (repeatable).")
-    List<Path> tables = new ArrayList<>();
+    @Mixin
+    Options.Tables tables;
 
     @Option(names = "--out", defaultValue = "reports/iso-area", paramLabel = "DIR",
             description = "Output folder (default ${DEFAULT-VALUE}).")
@@ -100,9 +105,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
     public Integer call() {
         IsoAreaPlan plan = plan();
         // the default chip is found from any working folder (pactsim's own copy)
-        AcceleratorSpec base = ArchReader.read(arch.equals(Path.of(DEFAULT_ARCH)) ? Home.shipped(arch) : arch, sets)
-                .spec();
-        CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
+        AcceleratorSpec base = ArchReader.read(arch.equals(Path.of(DEFAULT_ARCH)) ? Home.shipped(arch) : arch,
+                chip.all()).spec();
+        CostTables costTables = tables.read();
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
         }
@@ -159,31 +164,10 @@ public final class IsoAreaCommand implements Callable<Integer> {
             // PACT's rule only changes anything below 8 bits.
             ps.add(new PrecisionVariant(v.precision(), !quantizeAll && v.precision().bits() < 8));
         }
-        List<Double> bws = new ArrayList<>();
-        for (String b : bandwidths) {
-            String t = b.trim();
-            if (t.equalsIgnoreCase("unlimited")) {
-                bws.add(Double.POSITIVE_INFINITY);
-                continue;
-            }
-            try {
-                double x = Double.parseDouble(t);
-                if (!(x >= org.pactsim.spec.DramSpec.MIN_GBPS) || Double.isInfinite(x)) {
-                    throw new NumberFormatException();
-                }
-                bws.add(x);
-            } catch (NumberFormatException e) {
-                throw InputException.at("--bandwidths", null, "numbers from 0.001 (GB/s) or unlimited", InputException.quote(b));
-            }
-        }
-        String s = scale.trim().toLowerCase(Locale.ROOT);
-        if (!s.equals("cores") && !s.equals("arrays")) {
-            throw InputException.at("--scale", null, "cores or arrays", InputException.quote(scale));
-        }
         if (areaMm2 != null && !(areaMm2 > 0 && Double.isFinite(areaMm2))) {
             throw InputException.at("--area-mm2", null, "a number > 0", String.valueOf(areaMm2));
         }
-        return new IsoAreaPlan(ps, bws, s.equals("arrays"), areaMm2 == null ? Double.NaN : areaMm2);
+        return new IsoAreaPlan(ps, bandwidths, scale == Scale.arrays, areaMm2 == null ? Double.NaN : areaMm2);
     }
 
     static Network zoo(String name) {

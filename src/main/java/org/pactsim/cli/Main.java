@@ -67,6 +67,11 @@ public final class Main implements Runnable {
                 err.println("pactsim: " + empty);
                 return EXIT_INPUT;
             }
+            String refused = Options.refusedValue(ex);
+            if (refused != null) {
+                err.println("pactsim: " + refused);
+                return EXIT_INPUT;
+            }
             err.println("pactsim: " + InputException.oneLine(ex.getMessage()));
             if (!(ex instanceof CommandLine.UnmatchedArgumentException)
                     || !CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {

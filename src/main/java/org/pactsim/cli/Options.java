@@ -1,27 +1,157 @@
 package org.pactsim.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.pactsim.engine.TimingModel;
+import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.DramSpec;
+import org.pactsim.cost.CostTables;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
-/** Parsing of option values shared by several commands, with pactsim's error messages. */
+/**
+ * The options several commands share, as picocli mixins ({@link ChipOverrides}, {@link Tables}),
+ * the converters and completion candidates of values that are pactsim types (timing model,
+ * dataflow, DRAM bandwidth), and pactsim's one-line error for a value an option cannot take.
+ */
 final class Options {
     private Options() {
     }
 
-    static TimingModel model(String s) {
-        TimingModel m = TimingModel.parse(s);
-        if (m == null) {
-            throw InputException.at("--model", null, "pactsim or scalesim", InputException.quote(s));
+    /** {@code --set} and {@code --dataflow}: changes to the accelerator a command reads ({@link Mixin}). */
+    static final class ChipOverrides {
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "Override an accelerator key by dotted path, e.g. --set array.rows=64 (repeatable).")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--dataflow", paramLabel = "D", converter = DataflowConverter.class,
+                completionCandidates = Dataflows.class,
+                description = "Override the dataflow: ${COMPLETION-CANDIDATES}.")
+        Dataflow dataflow;
+
+        /** The {@code KEY=VALUE} overrides in order, {@code --dataflow} last. */
+        List<String> all() {
+            List<String> all = new ArrayList<>(sets);
+            if (dataflow != null) {
+                all.add("dataflow=" + dataflow.key());
+            }
+            return all;
         }
-        return m;
     }
 
-    static Dataflow dataflow(String s) {
-        Dataflow d = Dataflow.parse(s);
-        if (d == null) {
-            throw InputException.at("--dataflow", null, "os, ws or is", InputException.quote(s));
+    /** {@code --tables}: cost tables replacing the shipped ones ({@link Mixin}). */
+    static final class Tables {
+        @Option(names = "--tables", paramLabel = "FILE",
+                description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable).")
+        List<Path> files = new ArrayList<>();
+
+        /** The shipped tables, with those of {@code --tables} in their place. */
+        CostTables read() {
+            return files.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(files);
         }
-        return d;
+
+        boolean given() {
+            return !files.isEmpty();
+        }
+
+        /** The last file given, where a problem pricing with the tables is reported. */
+        Path last() {
+            return files.get(files.size() - 1);
+        }
+    }
+
+    /** {@code --model}: {@link TimingModel#parse}. */
+    static final class ModelConverter implements ITypeConverter<TimingModel> {
+        @Override
+        public TimingModel convert(String s) {
+            TimingModel m = TimingModel.parse(s);
+            if (m == null) {
+                throw new TypeConversionException(expected(new Models()) + ", found " + InputException.quote(s));
+            }
+            return m;
+        }
+    }
+
+    static final class Models implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(TimingModel.values()).map(TimingModel::key).sorted().iterator();
+        }
+    }
+
+    /** {@code --dataflow}: {@link Dataflow#parse}. */
+    static final class DataflowConverter implements ITypeConverter<Dataflow> {
+        @Override
+        public Dataflow convert(String s) {
+            Dataflow d = Dataflow.parse(s);
+            if (d == null) {
+                throw new TypeConversionException(expected(new Dataflows()) + ", found " + InputException.quote(s));
+            }
+            return d;
+        }
+    }
+
+    static final class Dataflows implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("os", "ws", "is").iterator();
+        }
+    }
+
+    /** A DRAM bandwidth in GB/s (at least {@link DramSpec#MIN_GBPS}), or {@code unlimited} (infinity). */
+    static final class BandwidthConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String s) {
+            String t = s.trim();
+            if (t.equalsIgnoreCase("unlimited")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                double x = Double.parseDouble(t);
+                if (x >= DramSpec.MIN_GBPS && !Double.isInfinite(x)) {
+                    return x;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new TypeConversionException("expected numbers from " + DramSpec.MIN_GBPS + " (GB/s) or unlimited, found "
+                    + InputException.quote(s));
+        }
+    }
+
+    /** {@code "expected a, b or c"} of the candidates. */
+    static String expected(Iterable<String> candidates) {
+        List<String> c = new ArrayList<>();
+        candidates.forEach(c::add);
+        String all = c.size() < 2 ? String.join("", c)
+                : String.join(", ", c.subList(0, c.size() - 1)) + " or " + c.get(c.size() - 1);
+        return "expected " + all;
+    }
+
+    /**
+     * pactsim's one-line error for a value an option's converter refused ({@code --model:
+     * expected pactsim or scalesim, found "timeloop"}), or null for other mistakes: enums by
+     * their completion candidates, pactsim's converters by their own message.
+     */
+    static String refusedValue(ParameterException ex) {
+        if (!(ex.getArgSpec() instanceof OptionSpec o) || !(ex.getCause() instanceof TypeConversionException c)
+                || ex.getValue() == null) {
+            return null;
+        }
+        Class<?> type = o.auxiliaryTypes().length > 0 ? o.auxiliaryTypes()[0] : o.type();
+        if (type.isEnum() && o.completionCandidates() != null) {
+            return InputException.oneLine(o.longestName() + ": " + expected(o.completionCandidates()) + ", found "
+                    + InputException.quote(ex.getValue()));
+        }
+        String m = c.getMessage();
+        return m != null && m.startsWith("expected ") ? InputException.oneLine(o.longestName() + ": " + m) : null;
     }
 }

@@ -4,29 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pactsim.cost.CostTables;
-import org.pactsim.cost.EnergyBreakdown;
 import org.pactsim.io.AtomicFiles;
-import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
+import org.pactsim.report.RecostTable;
 import org.pactsim.io.InputFiles;
 import org.pactsim.io.ResultReader;
-import org.pactsim.report.Fmt;
-import org.pactsim.report.Metric;
-import org.pactsim.report.Metrics;
 import org.pactsim.report.ResultJson;
 import org.pactsim.sim.Costing;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.SpecException;
 import org.pactsim.spec.Violations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,10 +39,9 @@ public final class RecostCommand implements Callable<Integer> {
             description = "A result of 'pactsim simulate': its --out folder's result.json or its --format json output.")
     Path result;
 
-    @Option(names = "--tables", paramLabel = "FILE",
-            description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable)."
-                    + " Without it: the shipped tables.")
-    List<Path> tables = new ArrayList<>();
+    /** Without {@code --tables}: the shipped tables. */
+    @Mixin
+    Options.Tables tables;
 
     @Option(names = "--node", paramLabel = "NM",
             description = "Price the same run at another technology node (nm, one of the tech table's): cycles do not"
@@ -76,7 +69,7 @@ public final class RecostCommand implements Callable<Integer> {
             throw InputException.at("--out", null, "a file other than the result read (it keeps the original prices)",
                     InputException.quote(out.toString()));
         }
-        CostTables t = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
+        CostTables t = tables.read();
         AcceleratorSpec acc = run.accelerator();
         if (node != null) {
             if (!t.tech().has(node)) {
@@ -90,8 +83,8 @@ public final class RecostCommand implements Callable<Integer> {
             p = Costing.reprice(acc, run.actions(), run.steadyActions(), t);
         } catch (SpecException e) {
             Violations.Violation v = e.violations().get(0);
-            throw InputException.at(result + " priced with " + (tables.isEmpty() ? "the shipped tables"
-                    : tables.stream().map(Path::toString).collect(Collectors.joining(", "))), v.path(), v.expected(),
+            throw InputException.at(result + " priced with " + (!tables.given() ? "the shipped tables"
+                    : tables.files.stream().map(Path::toString).collect(Collectors.joining(", "))), v.path(), v.expected(),
                     v.found());
         }
         ObjectNode tree;
@@ -111,7 +104,7 @@ public final class RecostCommand implements Callable<Integer> {
             AtomicFiles.write(out, json);
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.print(format == Format.json ? json : table(run, acc, p, pricedWith, tables(tree), before));
+        w.print(format == Format.json ? json : RecostTable.table(run, acc, p, pricedWith, tables(tree), before));
         w.flush();
         return 0;
     }
@@ -120,68 +113,5 @@ public final class RecostCommand implements Callable<Integer> {
         Map<String, String> m = new LinkedHashMap<>();
         tree.get("costTables").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
         return m;
-    }
-
-    /** Totals re-priced beside the file's, then each layer's energy in the first inference. */
-    static String table(ResultReader.Run run, AcceleratorSpec a, Costing.Priced p, Map<String, String> was,
-                        Map<String, String> with, Map<String, Double> before) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s on %s (%s model), %d layers, re-priced from %s at %d nm%s%n",
-                run.network(), a.name(), run.model().key(), run.layers().size(), run.origin(), a.technologyNm(),
-                a.technologyNm() == run.accelerator().technologyNm() ? ""
-                        : " (the file's: " + run.accelerator().technologyNm() + " nm)"));
-        sb.append("cost tables: ").append(origins(with)).append(System.lineSeparator());
-        sb.append("in the file: ").append(origins(was)).append(System.lineSeparator());
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"total", "re-priced", "in file", "ratio", "meaning"});
-        for (Metric<Costing.Priced> m : Metrics.COST) {
-            Object v = m.value().apply(p);
-            Double now = v instanceof Number ? ((Number) v).doubleValue() : null;
-            Double old = before.get(m.key());
-            rows.add(new String[] {m.key(), now == null ? "-" : Fmt.real(now), old == null ? "-" : Fmt.real(old),
-                    now == null || old == null || old == 0 ? "-" : Fmt.real(now / old), m.description()});
-        }
-        render(sb, rows, 1, 4);
-        sb.append(System.lineSeparator()).append("energy of each layer, first inference, pJ").append(System.lineSeparator());
-        rows.clear();
-        rows.add(new String[] {"layer", "energy", "MAC", "SRAM", "DRAM", "leakage"});
-        for (int i = 0; i < run.layers().size(); i++) {
-            EnergyBreakdown e = p.cost().layers().get(i);
-            rows.add(new String[] {run.layers().get(i), Fmt.real(e.totalPj()), Fmt.real(e.macPj()), Fmt.real(e.sramPj()),
-                    Fmt.real(e.dramPj()), Fmt.real(e.leakagePj())});
-        }
-        EnergyBreakdown e = p.cost().energy();
-        rows.add(new String[] {"TOTAL", Fmt.real(e.totalPj()), Fmt.real(e.macPj()), Fmt.real(e.sramPj()),
-                Fmt.real(e.dramPj()), Fmt.real(e.leakagePj())});
-        render(sb, rows, 1, 6);
-        return sb.toString();
-    }
-
-    /** {@code default (mac, sram, ...); my.csv (dram)}: each origin with the kinds taken from it. */
-    private static String origins(Map<String, String> kinds) {
-        Map<String, List<String>> by = new LinkedHashMap<>();
-        kinds.forEach((k, o) -> by.computeIfAbsent(o, x -> new ArrayList<>()).add(k));
-        List<String> parts = new ArrayList<>();
-        by.forEach((o, ks) -> parts.add(ks.size() == kinds.size() ? o : o + " (" + String.join(", ", ks) + ")"));
-        return String.join("; ", parts);
-    }
-
-    /** Columns before {@code firstNumber} and from {@code lastNumber} on are left-aligned. */
-    private static void render(StringBuilder sb, List<String[]> rows, int firstNumber, int lastNumber) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String pad = " ".repeat(w[i] - r[i].length());
-                boolean left = i < firstNumber || i >= lastNumber;
-                line.append(left ? r[i] + (i == r.length - 1 ? "" : pad) : pad + r[i]).append(i == r.length - 1 ? "" : "  ");
-            }
-            sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
     }
 }

@@ -21,21 +21,20 @@ import org.pactsim.workload.Network;
 
 /** {@code simulate --engine fast|reference [--trace-cycles FILE]}: picks the engine. */
 final class ReferenceRun {
+    /** {@code --engine}: the fold-level engine or the register-level reference engine. */
+    enum Engine { fast, reference }
+
     private ReferenceRun() {
     }
 
-    static SimulationResult simulate(String engine, Path traceCycles, boolean force, Path traceFile, AcceleratorSpec acc,
+    static SimulationResult simulate(Engine engine, Path traceCycles, boolean force, Path traceFile, AcceleratorSpec acc,
                                      Network net, TimingModel tm) {
-        String e = engine == null ? "" : engine.trim();
-        if (e.equals("fast")) {
+        if (engine == Engine.fast) {
             if (traceCycles != null) {
                 throw InputException.at("--trace-cycles", null, "--engine reference (the fast engine has no cycles"
                         + " to trace)", "--engine fast");
             }
             return Simulation.run(acc, net, tm);
-        }
-        if (!e.equals("reference")) {
-            throw InputException.at("--engine", null, "fast or reference", InputException.quote(engine));
         }
         if (!ReferenceEngine.models(acc, tm.quirks())) {
             throw InputException.at("--engine reference", "array.foldOverlap", "none on an os array (the reference"

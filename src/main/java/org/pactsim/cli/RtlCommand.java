@@ -24,6 +24,7 @@ import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,17 +68,16 @@ public final class RtlCommand implements Callable<Integer> {
             + " and flip-flops next to the area model's estimate.")
     boolean synth;
 
+    /** {@code --folds}: how the generated WS/IS array switches folds. */
+    enum Folds { overlapped, serial }
+
     @Option(names = "--folds", defaultValue = "overlapped", paramLabel = "F",
             description = "WS/IS: overlapped (shadow registers, pactsim's model, default) or serial"
                     + " (SCALE-Sim's array: every fold pays its preload).")
-    String folds;
+    Folds folds;
 
-    @Option(names = "--dataflow", paramLabel = "D", description = "Override the dataflow: os, ws or is.")
-    String dataflow;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override an accelerator key, e.g. --set array.osDrain=wavefront (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    Options.ChipOverrides chip;
 
     @Option(names = "--seed", defaultValue = "24301", paramLabel = "N", description = "Operand seed.")
     long seed;
@@ -94,15 +94,8 @@ public final class RtlCommand implements Callable<Integer> {
                 throw InputException.at("--simulate", null, "iverilog or verilator", InputException.quote(simulate));
             }
         }
-        if (!folds.equals("overlapped") && !folds.equals("serial")) {
-            throw InputException.at("--folds", null, "overlapped or serial", InputException.quote(folds));
-        }
-        List<String> all = new ArrayList<>(sets);
-        if (dataflow != null) {
-            all.add("dataflow=" + Options.dataflow(dataflow).key());
-        }
-        AcceleratorSpec acc = ArchReader.read(arch, all).spec();
-        if (acc.array().foldOverlap() == org.pactsim.spec.FoldOverlap.PIPELINED && folds.equals("overlapped")) {
+        AcceleratorSpec acc = ArchReader.read(arch, chip.all()).spec();
+        if (acc.array().foldOverlap() == org.pactsim.spec.FoldOverlap.PIPELINED && folds == Folds.overlapped) {
             // not built yet (issue 18): the generated array switches folds globally
             throw InputException.at(arch.toString(), "array.foldOverlap", "none (the generated Verilog array does not"
                     + " pipeline folds yet; add --set array.foldOverlap=none)", "pipelined");
@@ -111,7 +104,7 @@ public final class RtlCommand implements Callable<Integer> {
         RtlCheck.Plan plan;
         try (OutputFolder folder = OutputFolder.claim(out, "rtl", "--out", force)) {
             try {
-                plan = RtlCheck.generate(acc, l, seed, folds.equals("serial"), folder.staging());
+                plan = RtlCheck.generate(acc, l, seed, folds == Folds.serial, folder.staging());
             } catch (RtlSizeException e) {
                 throw InputException.at(source(), null, "at most " + RtlSchedule.MAX_WORDS + " stimulus words (a"
                         + " smaller GEMM or array)", e.found() == Long.MAX_VALUE ? "more" : "about " + e.found());

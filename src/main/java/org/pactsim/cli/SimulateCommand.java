@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactsim.cost.CostTables;
-import org.pactsim.io.CostTableReader;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.SimulationResult;
@@ -22,11 +21,11 @@ import org.pactsim.report.ResultJson;
 import org.pactsim.report.RooflineChart;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.spec.AcceleratorSpec;
-import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.SpecException;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.PrecisionVariant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,16 +55,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " network mixing integer and float layers (an ONNX transformer) on a one-kind PE.")
     String precision;
 
-    @Option(names = "--model", defaultValue = "pactsim", paramLabel = "MODEL",
+    @Option(names = "--model", defaultValue = "pactsim", paramLabel = "MODEL", converter = Options.ModelConverter.class,
+            completionCandidates = Options.Models.class,
             description = "Timing model: pactsim (native, default) or scalesim (SCALE-Sim v2 CALC mode, exact).")
-    String model;
+    TimingModel model;
 
-    @Option(names = "--dataflow", paramLabel = "D", description = "Override the dataflow: os, ws or is.")
-    String dataflow;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override an accelerator key by dotted path, e.g. --set array.rows=64 (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    Options.ChipOverrides chip;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write result.json, result.csv, table.txt, roofline.png/.svg (native model) and the resolved accelerator here"
@@ -83,29 +79,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "fast", paramLabel = "ENGINE",
             description = "fast (fold-level, default) or reference (register-level, steps every PE every cycle with"
                     + " real values and checks the GEMM; small layers only, see docs/reference-engine.md).")
-    String engine;
+    ReferenceRun.Engine engine;
 
     @Option(names = "--trace-cycles", paramLabel = "FILE",
             description = "With --engine reference: write a per-cycle CSV of what each PE, feeder and port did"
                     + " (at most 1,000,000 rows).")
     Path traceCycles;
 
-    @Option(names = "--tables", paramLabel = "FILE",
-            description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable).")
-    List<Path> tables = new ArrayList<>();
+    @Mixin
+    Options.Tables tables;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        TimingModel tm = Options.model(model);
-        List<String> all = new ArrayList<>(sets);
-        if (dataflow != null) {
-            Dataflow d = Options.dataflow(dataflow);
-            all.add("dataflow=" + d.key());
-        }
-        ArchReader.Loaded loaded = ArchReader.read(arch, all);
+        TimingModel tm = model;
+        ArchReader.Loaded loaded = ArchReader.read(arch, chip.all());
         AcceleratorSpec acc = loaded.spec();
         Network net = org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
                 ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
@@ -125,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         notes.addAll(loaded.notes());
         Network withNotes = new Network(net.name(), net.layers(), notes);
-        CostTables costTables = tables.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(tables);
+        CostTables costTables = tables.read();
         try (OutputFolder folder = out == null ? null : OutputFolder.claim(out, "simulate", "--out", force)) {
             return run(acc, withNotes, costTables, tm, folder);
         } catch (OverflowException | SpecException e) {
@@ -141,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             result = Costing.price(simulated, withNotes, costTables);
         } catch (SpecException e) {
-            throw new InputException(InputException.oneLine((tables.isEmpty() ? arch : tables.get(tables.size() - 1))
+            throw new InputException(InputException.oneLine((tables.given() ? tables.last() : arch)
                     + ": the cost tables cannot price this accelerator: " + e.getMessage()), e);
         }
 

@@ -3,17 +3,16 @@ package org.pactsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.pactsim.io.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.io.SweepSpecReader;
 import org.pactsim.report.SweepFolder;
 import org.pactsim.report.SweepManifest;
-import org.pactsim.report.SweepMetrics;
 import org.pactsim.report.SweepReport;
 import org.pactsim.run.SweepEngine;
 import org.pactsim.run.SweepJob;
@@ -53,9 +52,20 @@ public final class SweepCommand implements Callable<Integer> {
                     + " also a URI such as hdfs://... or s3a://...")
     String out;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", completionCandidates = Engines.class,
             description = "local (a thread pool; default) or spark (Spark on the classpath: see docs/sweeps.md).")
     String engine;
+
+    /** The engine names: {@code local}, then the {@link SweepEngine}s found by name. */
+    static final class Engines implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("local", "spark").iterator();
+        }
+    }
+
+    /** {@code --progress}: how a local sweep shows where it is. */
+    enum ProgressMode { auto, bar, lines, none }
 
     @Option(names = "--master", paramLabel = "URL",
             description = "With --engine spark: the Spark master, e.g. local[*] (default unless spark-submit set one).")
@@ -82,7 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "bar (progress bar), lines (a line now and then), none, or auto (bar on a terminal; default).")
-    String progress;
+    ProgressMode progress;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -116,9 +126,6 @@ public final class SweepCommand implements Callable<Integer> {
         int n = threads == null ? OrderedRunner.defaultThreads() : threads;
         if (n < 1 || n > 1024) {
             throw InputException.at("--threads", null, "an integer from 1 to 1024", Integer.toString(n));
-        }
-        if (!progress.matches("auto|bar|lines|none")) {
-            throw InputException.at("--progress", null, "auto, bar, lines or none", InputException.quote(progress));
         }
         SweepJob job = SweepJob.load(specFile, java.util.function.UnaryOperator.identity());
         SweepSpecReader.Loaded loaded = job.loaded();
@@ -177,8 +184,8 @@ public final class SweepCommand implements Callable<Integer> {
             throw InputException.at("--threads", null, "no --threads with --engine spark (Spark runs a task per core:"
                     + " --master local[N], or the cluster's executors)", "--threads " + threads);
         }
-        if (!progress.equals("auto")) {
-            throw InputException.at("--progress", null, "no --progress with --engine spark", progress);
+        if (progress != ProgressMode.auto) {
+            throw InputException.at("--progress", null, "no --progress with --engine spark", progress.name());
         }
         SweepEngine engine = SweepEngine.find("spark").orElseThrow(() -> InputException.at("--engine spark", null,
                 "a pactsim built with its Spark engine: mvn -q -B -Pspark clean package -DskipTests (docs/sweeps.md)",
@@ -190,9 +197,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     @SuppressWarnings("SystemConsoleNull") // on Java 17, console() is null exactly when not a terminal
     private Progress progress(long done, long total, PrintWriter err) {
-        String mode = progress.equals("auto") ? (System.console() != null ? "bar" : "lines") : progress;
+        ProgressMode mode = progress == ProgressMode.auto
+                ? (System.console() != null ? ProgressMode.bar : ProgressMode.lines) : progress;
         switch (mode) {
-            case "bar": {
+            case bar: {
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                         .startsFrom(done, Duration.ZERO).build();
@@ -208,7 +216,7 @@ public final class SweepCommand implements Callable<Integer> {
                     }
                 };
             }
-            case "lines":
+            case lines:
                 return new Lines(done, total, err);
             default:
                 return new Progress() {

@@ -1,29 +1,22 @@
 package org.pactsim.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.pactsim.io.AtomicFiles;
 import org.pactsim.io.OutputFolder;
 import org.pactsim.io.InputException;
 import org.pactsim.io.TraceReader;
 import org.pactsim.io.TraceWriter;
-import org.pactsim.report.Fmt;
-import org.pactsim.report.ResultJson;
+import org.pactsim.report.NetworkSummary;
 import org.pactsim.workload.Footprint;
-import org.pactsim.workload.Layer;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.PrecisionVariant;
-import org.pactsim.workload.ShapeChain;
 import org.pactsim.workload.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,25 +53,7 @@ public final class TracesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter w = spec.commandLine().getOut();
-            if (format == Format.json) {
-                ArrayNode a = ResultJson.mapper().createArrayNode();
-                for (Zoo.Entry e : Zoo.entries()) {
-                    Network n = e.build();
-                    a.addObject().put("name", e.name()).put("description", e.description())
-                            .put("layers", n.layers().size()).put("macs", n.macs()).put("params", n.params());
-                }
-                w.print(a.toPrettyString() + System.lineSeparator());
-            } else {
-                w.printf(Locale.ROOT, "%-18s %6s %10s %10s  %s%n", "name", "layers", "GMACs", "M params",
-                        "network");
-                for (Zoo.Entry e : Zoo.entries()) {
-                    Network n = e.build();
-                    w.printf(Locale.ROOT, "%-18s %6d %10.3f %10.3f  %s%n", e.name(), n.layers().size(),
-                            n.macs() / 1e9, n.params() / 1e6, e.description());
-                }
-                w.println("variants: " + String.join(", ", PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
-                        .toList()) + " (traces/NAME-VARIANT.csv)");
-            }
+            w.print(format == Format.json ? NetworkSummary.zooJson() : NetworkSummary.zooTable());
             w.flush();
             return 0;
         }
@@ -119,64 +94,9 @@ public final class TracesCommand implements Runnable {
                 rows.put(v.key(), Footprint.of(v.apply(net, false)));
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.print(format == Format.json ? json(net, entry, rows) : table(net, entry, rows));
+            w.print(format == Format.json ? NetworkSummary.json(net, entry, rows) : NetworkSummary.table(net, entry, rows));
             w.flush();
             return 0;
-        }
-
-        private static Map<String, Integer> byType(Network net) {
-            Map<String, Integer> t = new TreeMap<>();
-            for (Layer l : net.layers()) {
-                t.merge(l.type(), 1, Integer::sum);
-            }
-            return t;
-        }
-
-        static String json(Network net, Zoo.Entry entry, Map<String, Footprint> rows) {
-            ObjectNode o = ResultJson.mapper().createObjectNode();
-            o.put("name", net.name());
-            if (entry != null) {
-                o.put("description", entry.description());
-            }
-            o.put("layers", net.layers().size());
-            ObjectNode types = o.putObject("layersByType");
-            byType(net).forEach(types::put);
-            o.put("macs", net.macs());
-            o.put("params", net.params());
-            ArrayNode problems = o.putArray("shapeProblems");
-            ShapeChain.problems(net).forEach(problems::add);
-            ArrayNode p = o.putArray("precisions");
-            rows.forEach((k, f) -> p.addObject().put("variant", k).put("weightBytes", f.weightBytes())
-                    .put("activationBytes", f.activationBytes()).put("inputBytes", f.inputBytes())
-                    .put("largestActivationBytes", f.largestActivationBytes())
-                    .put("largestActivationLayer", f.largestActivationLayer()));
-            ArrayNode notes = o.putArray("notes");
-            net.notes().forEach(notes::add);
-            return o.toPrettyString() + System.lineSeparator();
-        }
-
-        static String table(Network net, Zoo.Entry entry, Map<String, Footprint> rows) {
-            StringBuilder sb = new StringBuilder();
-            String nl = System.lineSeparator();
-            sb.append(net.name()).append(entry != null ? ": " + entry.description() : "").append(nl);
-            List<String> types = new ArrayList<>();
-            byType(net).forEach((k, v) -> types.add(k + " " + v));
-            sb.append("layers: ").append(net.layers().size()).append(" (").append(String.join(", ", types))
-                    .append(")").append(nl);
-            sb.append("MACs:   ").append(Fmt.count(net.macs())).append(nl);
-            sb.append("params: ").append(Fmt.count(net.params())).append(nl);
-            List<String> problems = ShapeChain.problems(net);
-            sb.append("shapes: ").append(problems.isEmpty() ? "every layer's operands match its producers"
-                    : problems.size() + " mismatches, first: " + problems.get(0)).append(nl);
-            sb.append(String.format(Locale.ROOT, "%-16s %15s %15s %15s  %s%n", "precision", "weight bytes",
-                    "activation B", "largest act. B", "largest activation at"));
-            rows.forEach((k, f) -> sb.append(String.format(Locale.ROOT, "%-16s %15s %15s %15s  %s%n", k,
-                    Fmt.count(f.weightBytes()), Fmt.count(f.activationBytes()), Fmt.count(f.largestActivationBytes()),
-                    f.largestActivationLayer())));
-            for (String n : net.notes()) {
-                sb.append("note: ").append(n).append(nl);
-            }
-            return sb.toString();
         }
     }
 

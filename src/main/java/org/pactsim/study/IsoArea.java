@@ -8,7 +8,6 @@ import org.pactsim.engine.TimingModel;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.PricedResult;
 import org.pactsim.sim.Simulation;
-import org.pactsim.sim.SimulationResult;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
 import org.pactsim.spec.NumberType;

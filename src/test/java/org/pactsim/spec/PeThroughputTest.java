@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
-import org.pactsim.spec.Precision;
-import org.pactsim.spec.PrecisionMode;
-import org.pactsim.spec.SpecException;
 
 class PeThroughputTest {
     private static final PrecisionMode FIXED = PrecisionMode.FIXED;

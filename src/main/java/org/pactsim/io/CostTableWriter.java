@@ -1,0 +1,103 @@
+package org.pactsim.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pactsim.cost.Basis;
+import org.pactsim.cost.CostTables;
+import org.pactsim.cost.DramTable;
+import org.pactsim.cost.IntMacFit;
+import org.pactsim.cost.LeakageTable;
+import org.pactsim.cost.MacCost;
+import org.pactsim.cost.MacTable;
+import org.pactsim.cost.ParamTable;
+import org.pactsim.cost.Provenance;
+import org.pactsim.cost.SramTable;
+import org.pactsim.cost.TableKind;
+import org.pactsim.cost.TechTable;
+
+/**
+ * Cost tables in the file format {@link CostTableReader} reads ({@code pactsim tables --format
+ * csv}): written back, they read as the same tables.
+ */
+public final class CostTableWriter {
+    private CostTableWriter() {
+    }
+
+    /** The tables in the file format {@link CostTableReader} reads, scaled to {@code node} when given. */
+    @SuppressWarnings("ReferenceEquality") // which of the fit's two terms: identity is meant
+    public static String csv(CostTables t, Integer node) {
+        StringBuilder sb = new StringBuilder("# schema: " + CostTableReader.SCHEMA + "\n");
+        sb.append("# Resolved cost tables written by 'pactsim tables --format csv'")
+                .append(node == null ? "" : ", scaled to " + node + " nm").append(".\n");
+        head(sb, TableKind.MAC);
+        for (MacTable.Row r : t.mac().rows()) {
+            int n = node == null ? r.nodeNm() : node;
+            MacCost c = t.mac(r.mode(), r.precision(), n);
+            row(sb, List.of(r.mode().key(), r.precision().key(), g(c.areaUm2()), g(c.energyPjPerPeCycle()),
+                    Integer.toString(n)), r.provenance(), r.nodeNm(), node);
+        }
+        head(sb, TableKind.MAC_FIT);
+        IntMacFit f = t.macFit();
+        for (IntMacFit.Term k : List.of(f.area(), f.energy())) {
+            int n = node == null ? k.nodeNm() : node;
+            double s = k == f.area() ? t.tech().areaScale(k.nodeNm(), n) : t.tech().energyScale(k.nodeNm(), n);
+            row(sb, List.of(k == f.area() ? "areaUm2" : "energyPjPerPeCycle", g(k.k2() * s), g(k.k1() * s),
+                    g(k.k0() * s), Integer.toString(n)), k.provenance(), k.nodeNm(), node);
+        }
+        head(sb, TableKind.SRAM);
+        for (SramTable.Row r : t.sram().rows()) {
+            int n = node == null ? r.nodeNm() : node;
+            SramTable.Cost c = t.sram(r.capacityBytes(), n);
+            row(sb, List.of(Long.toString(r.capacityBytes()), g(c.readPjPerBit()), g(c.writePjPerBit()),
+                    g(c.areaUm2PerBit()), Integer.toString(n)), r.provenance(), r.nodeNm(), node);
+        }
+        head(sb, TableKind.DRAM);
+        for (DramTable.Row r : t.dram().rows()) {
+            row(sb, List.of(r.type(), g(r.energyPjPerBit())), r.provenance(), 0, null);
+        }
+        head(sb, TableKind.LEAKAGE);
+        for (LeakageTable.Row r : t.leakage().rows()) {
+            int n = node == null ? r.nodeNm() : node;
+            row(sb, List.of(r.component().key(), g(t.leakageMwPerMm2(r.component(), n)), Integer.toString(n)),
+                    r.provenance(), r.nodeNm(), node);
+        }
+        head(sb, TableKind.TECH);
+        for (TechTable.Row r : t.tech().rows()) {
+            row(sb, List.of(Integer.toString(r.nodeNm()), g(r.areaFactor()), g(r.energyFactor())), r.provenance(), 0, null);
+        }
+        head(sb, TableKind.PARAMS);
+        for (ParamTable.Row r : t.params().rows()) {
+            row(sb, List.of(r.name(), g(r.value()), r.unit()), r.provenance(), 0, null);
+        }
+        return sb.toString();
+    }
+
+    private static void head(StringBuilder sb, TableKind k) {
+        sb.append("\n# table: ").append(k.key()).append('\n')
+                .append(String.join(",", CostTableReader.COLUMNS.get(k))).append('\n');
+    }
+
+    private static void row(StringBuilder sb, List<String> values, Provenance p, int fromNm, Integer toNm) {
+        List<String> all = new ArrayList<>(values);
+        boolean scaled = toNm != null && fromNm != toNm;
+        all.add(scaled ? Basis.DERIVED.key() : p.basis().key());
+        String d = p.derivation();
+        if (scaled) {
+            d = (d.isEmpty() ? "" : p.basis().key() + " at " + fromNm + " nm: " + d + "; ")
+                    + "scaled from " + fromNm + " to " + toNm + " nm with the tech table";
+        }
+        all.add(d);
+        all.add(p.source());
+        List<String> quoted = new ArrayList<>();
+        for (String s : all) {
+            quoted.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+        }
+        sb.append(String.join(",", quoted)).append('\n');
+    }
+
+    private static String g(double v) {
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.[0-9]*?)0+($|e)", "$1$2").replace(".e", "e")
+                .replaceAll("\\.$", "");
+    }
+}
