@@ -141,7 +141,13 @@ public final class TraceReader {
 
     /** A pactsim CSV trace: each row becomes a mapping so CSV and YAML share one binder. */
     static Network fromCsv(String text, String origin, String name, InputProblems problems) {
-        String[] lines = text.split("\r\n|\n|\r", -1);
+        List<CsvRows.Row> lines;
+        try {
+            lines = CsvRows.read(text, origin);
+        } catch (InputException e) {
+            InputProblems.recover(problems, e, null);
+            return null;
+        }
         List<String> header = null;
         List<Layer> layers = new ArrayList<>();
         List<String> wheres = new ArrayList<>();
@@ -149,12 +155,9 @@ public final class TraceReader {
         Set<String> names = new HashSet<>();
         int rows = 0;
         int before = problems == null ? 0 : problems.count();
-        for (int n = 1; n <= lines.length; n++) {
-            String line = lines[n - 1];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> f = TopologyReader.fields(line);
+        for (CsvRows.Row line : lines) {
+            int n = line.line();
+            List<String> f = line.fields();
             if (header == null) {
                 Set<String> seen = new LinkedHashSet<>();
                 for (String h : f) {

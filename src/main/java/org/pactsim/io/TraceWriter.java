@@ -1,5 +1,9 @@
 package org.pactsim.io;
 
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +25,42 @@ public final class TraceWriter {
     private TraceWriter() {
     }
 
+    /** Jackson's CSV writer, quoting a field only where it must. */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    /** The header of all {@link TraceReader#COLUMNS}; a column a row lacks is written empty. */
+    private static final CsvSchema SCHEMA = columns();
+
+    private static CsvSchema columns() {
+        CsvSchema.Builder b = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        TraceReader.COLUMNS.forEach(b::addColumn);
+        return b.build();
+    }
+
     /** The CSV form: comments, the header of all {@link TraceReader#COLUMNS}, one row a layer. */
     public static String csv(Network net, List<String> comments) {
         StringBuilder sb = new StringBuilder();
         comments.forEach(c -> sb.append("# ").append(c).append('\n'));
-        sb.append(String.join(",", TraceReader.COLUMNS)).append('\n');
+        List<Map<String, String>> rows = new ArrayList<>(net.layers().size());
         for (Layer l : net.layers()) {
-            Map<String, String> row = row(l);
-            for (int i = 0; i < TraceReader.COLUMNS.size(); i++) {
-                String v = row.get(TraceReader.COLUMNS.get(i));
-                sb.append(i == 0 ? "" : ",").append(v == null ? "" : v);
-            }
-            sb.append('\n');
+            rows.add(row(l));
+        }
+        try {
+            sb.append(CSV.writer(SCHEMA).writeValueAsString(rows));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("trace " + net.name() + ": " + e.getOriginalMessage(), e);
         }
         return sb.toString();
     }
 
-    /** The YAML form ({@code schema: pactsim/trace/1}), one flow mapping per layer. */
+    /**
+     * The YAML form ({@code schema: pactsim/trace/1}), one flow mapping per layer, so a layer
+     * reads as one line as in the CSV form. Laid out here rather than by Jackson's YAML writer,
+     * which writes block mappings only (a 150-layer trace would become 2,500 lines); the values
+     * are the CSV form's ({@link #row}), and names are checked to need no escaping.
+     */
     public static String yaml(Network net, List<String> comments) {
         StringBuilder sb = new StringBuilder();
         comments.forEach(c -> sb.append("# ").append(c).append('\n'));
