@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.pactsim.engine.TimingModel;
-import org.pactsim.io.CostTableReader;
+import org.pactsim.io.format.CostTableReader;
 import org.pactsim.io.InputException;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.DramSpec;

@@ -12,7 +12,7 @@ import org.pactsim.engine.reference.CsvCycleTrace;
 import org.pactsim.engine.reference.ReferenceEngine;
 import org.pactsim.engine.reference.ReferenceSimulator;
 import org.pactsim.engine.reference.ReferenceSizeException;
-import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.out.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.sim.Simulation;
 import org.pactsim.sim.SimulationResult;

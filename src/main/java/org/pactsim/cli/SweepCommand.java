@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.pactsim.io.InputException;
-import org.pactsim.io.SweepSpecReader;
+import org.pactsim.io.format.SweepSpecReader;
 import org.pactsim.report.SweepFolder;
 import org.pactsim.report.SweepManifest;
 import org.pactsim.report.SweepReport;

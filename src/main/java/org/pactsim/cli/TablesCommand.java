@@ -3,7 +3,7 @@ package org.pactsim.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.pactsim.cost.CostTables;
-import org.pactsim.io.CostTableWriter;
+import org.pactsim.io.format.CostTableWriter;
 import org.pactsim.io.InputException;
 import org.pactsim.report.CostTablesText;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@
  * tables are {@code default-tables.csv} beside this package in the resources; see
  * {@code docs/cost-model.md}.
  *
- * <p>Not here: reading table files (see {@code org.pactsim.io.CostTableReader}), timing, or
+ * <p>Not here: reading table files (see {@code org.pactsim.io.format.CostTableReader}), timing, or
  * how a PE of one precision runs another ({@code org.pactsim.spec.PeThroughput}).
  */
 package org.pactsim.cost;

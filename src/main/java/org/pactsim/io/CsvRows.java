@@ -12,9 +12,9 @@ import java.util.List;
  * The rows of a CSV file read by Jackson's CSV parser (RFC 4180 quoting), each with the line it
  * starts on, for pactsim's own CSV formats: {@code #} lines are comments, blank lines are
  * skipped, fields are trimmed, and one empty field after a trailing comma is dropped. SCALE-Sim's
- * topology files keep their own rules ({@link TopologyReader}).
+ * topology files keep their own rules ({@code io.scalesim.TopologyReader}).
  */
-final class CsvRows {
+public final class CsvRows {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvParser.Feature.ALLOW_COMMENTS)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -22,7 +22,7 @@ final class CsvRows {
             .build();
 
     /** One row: its fields and the 1-based line it starts on. */
-    record Row(int line, List<String> fields) {
+    public record Row(int line, List<String> fields) {
     }
 
     private CsvRows() {
@@ -32,7 +32,7 @@ final class CsvRows {
      * Every row of {@code text}; a malformed one (an unclosed quote) is an {@link InputException}
      * naming {@code origin} and its line.
      */
-    static List<Row> read(String text, String origin) {
+    public static List<Row> read(String text, String origin) {
         List<Row> rows = new ArrayList<>();
         try (JsonParser p = MAPPER.reader().with(MAPPER.schema()).createParser(text)) {
             JsonToken t;

@@ -49,7 +49,7 @@ public final class InputFiles {
     }
 
     /** Refuses a line longer than {@link #MAX_LINE} characters, at its line. */
-    static void checkLines(String text, String name) {
+    public static void checkLines(String text, String name) {
         int n = text.length();
         if (n <= MAX_LINE) {
             return;

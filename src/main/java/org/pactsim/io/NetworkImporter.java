@@ -6,7 +6,7 @@ import java.util.ServiceLoader;
 import org.pactsim.workload.Network;
 
 /**
- * A reader of a binary network format (ONNX), plugged into {@link TraceReader}: the trace
+ * A reader of a binary network format (ONNX), plugged into {@code io.format.TraceReader}: the trace
  * reader asks each importer announced in {@code META-INF/services/org.pactsim.io.NetworkImporter}
  * whether it takes a file before reading it as a text trace. So {@code io} does not name the
  * importers, and an importer's package ({@code io.onnx}) may use {@code io}'s errors and files

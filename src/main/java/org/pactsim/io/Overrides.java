@@ -67,7 +67,7 @@ public final class Overrides {
     }
 
     /** Types a command-line value as YAML would: integer, number, boolean, null or text. */
-    static YNode scalar(String value, String origin) {
+    public static YNode scalar(String value, String origin) {
         YNode.Kind kind;
         if (value.matches("[-+]?[0-9]+") || PlainNumber.isOtherForm(value)) {
             // 0x10, 010, 1_6...: typed as numbers so that the reader refuses them by the one rule

@@ -56,7 +56,7 @@ public final class PlainNumber {
     }
 
     /** Refuses a number node that is not plain decimal, at its line and key. */
-    static void check(YNode v, String key, String expected) {
+    public static void check(YNode v, String key, String expected) {
         boolean number = v.kind() == YNode.Kind.INT || v.kind() == YNode.Kind.FLOAT;
         if (number ? !isPlain(v.text()) : v.kind() == YNode.Kind.STRING && isOtherForm(v.text())) {
             throw InputException.at(v.where(), key, expected, describe(v.text()));
@@ -64,7 +64,7 @@ public final class PlainNumber {
     }
 
     /** Refuses CSV text that is a number in another form; {@code key} names the cell. */
-    static void checkText(String s, String where, String key, String expected) {
+    public static void checkText(String s, String where, String key, String expected) {
         if (isOtherForm(s)) {
             throw InputException.at(where, key, expected, describe(s));
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A parsed YAML/JSON/INI value that remembers where it came from, so every error can name
- * the file and line. Built by {@link YamlLoader} and {@link ScaleSimConfigReader}; edited only
+ * the file and line. Built by {@link YamlLoader} and {@code io.scalesim.ScaleSimConfigReader}; edited only
  * by {@link Overrides} before binding.
  */
 public final class YNode {
@@ -50,13 +50,13 @@ public final class YNode {
     }
 
     /** A copy of this scalar attributed to another origin and line. */
-    YNode relocate(String newOrigin, int newLine) {
+    public YNode relocate(String newOrigin, int newLine) {
         YNode n = new YNode(kind, newOrigin, newLine, text);
         n.label = label;
         return n;
     }
 
-    YNode withLabel(String l) {
+    public YNode withLabel(String l) {
         this.label = l;
         return this;
     }
@@ -104,11 +104,11 @@ public final class YNode {
         return map == null ? null : map.get(key);
     }
 
-    void put(String key, YNode value) {
+    public void put(String key, YNode value) {
         map.put(key, value);
     }
 
-    void add(YNode value) {
+    public void add(YNode value) {
         list.add(value);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pactsim.cost.EnergyBreakdown;
-import org.pactsim.io.ResultReader;
+import org.pactsim.io.format.ResultReader;
 import org.pactsim.sim.Costing;
 import org.pactsim.spec.AcceleratorSpec;
 

@@ -11,7 +11,7 @@ import org.pactsim.cost.CostTables;
 import org.pactsim.cost.EnergyBreakdown;
 import org.pactsim.cost.Provenance;
 import org.pactsim.cost.TableKind;
-import org.pactsim.io.CostTableReader;
+import org.pactsim.io.format.CostTableReader;
 import org.pactsim.memory.LayerMemory;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.PricedResult;

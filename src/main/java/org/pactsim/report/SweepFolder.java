@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.out.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.io.InputFiles;
 import org.pactsim.study.sweep.PointRow;

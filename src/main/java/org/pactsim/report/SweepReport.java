@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
-import org.pactsim.io.AtomicFiles;
+import org.pactsim.io.out.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.io.InputFiles;
 import org.pactsim.study.ParetoFront;

@@ -2,8 +2,8 @@ package org.pactsim.run;
 
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import org.pactsim.io.CostTableReader;
-import org.pactsim.io.SweepSpecReader;
+import org.pactsim.io.format.CostTableReader;
+import org.pactsim.io.format.SweepSpecReader;
 import org.pactsim.report.SweepManifest;
 import org.pactsim.report.SweepMetrics;
 import org.pactsim.study.sweep.PointEvaluator;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pactsim.io.TraceReader;
+import org.pactsim.io.format.TraceReader;
 import org.pactsim.io.onnx.OnnxImporter;
 import org.pactsim.workload.Network;
 

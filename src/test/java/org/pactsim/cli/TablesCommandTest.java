@@ -11,7 +11,7 @@ import org.pactsim.cost.Basis;
 import org.pactsim.cost.CostTables;
 import org.pactsim.cost.MacTable;
 import org.pactsim.cost.SramTable;
-import org.pactsim.io.CostTableReader;
+import org.pactsim.io.format.CostTableReader;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pactsim.io.CostTableReader;
+import org.pactsim.io.format.CostTableReader;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SpecException;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pactsim.io.CostTableReader;
+import org.pactsim.io.format.CostTableReader;
 
 class SramTableTest {
     private static final CostTables T = CostTableReader.defaults();

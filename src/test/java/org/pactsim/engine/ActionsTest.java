@@ -85,7 +85,7 @@ class ActionsTest {
         assertThat(c.dramReadBits()).isEqualTo((r.sramIfmapReads() + r.sramFilterReads()) * 8);
         assertThat(c.dramWriteBits()).isEqualTo(r.sramOfmapWrites() * 8);
         // priced, it costs SRAM, DRAM and leakage but no MAC energy
-        EnergyBreakdown e = CostModel.of(org.pactsim.io.CostTableReader.defaults(), ACC).energy(c);
+        EnergyBreakdown e = CostModel.of(org.pactsim.io.format.CostTableReader.defaults(), ACC).energy(c);
         assertThat(e.macPj()).isZero();
         assertThat(e.sramPj()).isPositive();
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pactsim.io.ArchReader;
+import org.pactsim.io.format.ArchReader;
 import org.pactsim.report.Metrics;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.sim.Simulation;
@@ -68,7 +68,7 @@ class VectorEngineTest {
                 new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(Metrics.vectorCycles(s)).isEqualTo(16);
         assertThat(TableRenderer.render(org.pactsim.sim.Costing.price(s, new Network("n", List.of(c, relu)),
-                org.pactsim.io.CostTableReader.defaults()))).contains("vector unit (16 lanes/core): 16 cycles");
+                org.pactsim.io.format.CostTableReader.defaults()))).contains("vector unit (16 lanes/core): 16 cycles");
         SimulationResult fused = Simulation.run(acc(1, 16), new Network("n", List.of(c, relu)), TimingModel.PACTSIM);
         assertThat(fused.memory(1).split()).isEqualTo("fused");
         assertThat(fused.memory(1).cycles()).isEqualTo(Math.max(0, 16 - fused.memory(0).cycles()));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pactsim.io.ArchReader;
+import org.pactsim.io.format.ArchReader;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.testing.Seeds;
 import org.pactsim.workload.Bits;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.pactsim.io.CostTableReader;
-import org.pactsim.io.TraceReader;
+import org.pactsim.io.format.CostTableReader;
+import org.pactsim.io.format.TraceReader;
 
 /**
  * Inputs built from scratch with the right syntax and the readers' own key and column names

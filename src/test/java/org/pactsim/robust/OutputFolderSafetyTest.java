@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactsim.cli.Cli;
 import org.pactsim.io.InputException;
-import org.pactsim.io.OutputFolder;
+import org.pactsim.io.out.OutputFolder;
 
 /**
  * Report folders that cannot be turned against their user (issue 24): planted links to or

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactsim.cli.Cli;
 import org.pactsim.io.InputException;
-import org.pactsim.io.OutputFolder;
+import org.pactsim.io.out.OutputFolder;
 
 /**
  * Report folders: written all at once after the run, never over someone's files, replaced only

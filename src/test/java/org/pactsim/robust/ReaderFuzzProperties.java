@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pactsim.io.ArchReader;
+import org.pactsim.io.format.ArchReader;
 import org.pactsim.testing.Seeds;
 import org.pactsim.io.InputException;
 import org.pactsim.robust.Harness.Reader;

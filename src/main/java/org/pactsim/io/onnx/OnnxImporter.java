@@ -129,7 +129,7 @@ public final class OnnxImporter {
         List<org.pactsim.workload.Layer> ls = result.network().layers();
         // shapes chain only when every node was mapped: an unsupported Resize leaves the add after it
         // fed by the smaller tensor (listed in the summary, not an error of the model)
-        org.pactsim.io.TraceCheck.check(result.network(), java.util.Collections.nCopies(ls.size(), origin),
+        org.pactsim.io.format.TraceCheck.check(result.network(), java.util.Collections.nCopies(ls.size(), origin),
                 ls.stream().map(l -> "layer " + InputException.quote(l.name())).toList(), null,
                 result.unsupported().isEmpty());
         return result;

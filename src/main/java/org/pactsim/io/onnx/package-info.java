@@ -9,7 +9,7 @@
  * per-layer bit widths from the quantization nodes. See {@code docs/onnx-import.md}.
  *
  * <p>Here, under {@code io}, because it is a reader of a user's input file like
- * {@link org.pactsim.io.TraceReader}: it fails with {@link org.pactsim.io.InputException}
+ * {@link org.pactsim.io.format.TraceReader}: it fails with {@link org.pactsim.io.InputException}
  * (file, byte offset or node name) and builds workload records, nothing more.
  */
 package org.pactsim.io.onnx;

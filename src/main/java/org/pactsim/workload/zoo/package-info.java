@@ -4,7 +4,7 @@
  * derived layer by layer from each paper's hyperparameters, never typed in; every network is
  * built at 8 bits and re-precisioned with {@link org.pactsim.workload.PrecisionVariant}.
  *
- * <p>Not here: writing traces to files (see {@code org.pactsim.io.TraceWriter}) or the
+ * <p>Not here: writing traces to files (see {@code org.pactsim.io.format.TraceWriter}) or the
  * {@code pactsim traces} command.
  */
 package org.pactsim.workload.zoo;

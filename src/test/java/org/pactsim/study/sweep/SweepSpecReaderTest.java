@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactsim.io.InputException;
-import org.pactsim.io.SweepSpecReader;
+import org.pactsim.io.format.SweepSpecReader;
 import org.pactsim.report.SweepMetrics;
 
 class SweepSpecReaderTest {

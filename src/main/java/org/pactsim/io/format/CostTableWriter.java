@@ -1,4 +1,4 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
 
 import java.util.ArrayList;
 import java.util.List;

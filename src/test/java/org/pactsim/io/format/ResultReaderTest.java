@@ -1,4 +1,6 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
 
 import org.pactsim.testing.Gens;
 import org.pactsim.testing.Seeds;

@@ -1,4 +1,13 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.MapReader;
+import org.pactsim.io.PlainNumber;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.Suggest;
+import org.pactsim.io.YNode;
+import org.pactsim.io.YamlLoader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +38,7 @@ import org.pactsim.workload.zoo.Zoo;
  * no single value breaks are checked per point and, when refused, kept as rows with the reason.
  */
 public final class SweepSpecReader {
-    public static final String SCHEMA = "pactsim/sweep/1";
+    public static final String SCHEMA = Schemas.SWEEP;
     /** Most values of one axis. */
     public static final int MAX_AXIS_VALUES = 10_000;
 

@@ -1,4 +1,12 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.MapReader;
+import org.pactsim.io.PlainNumber;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.YNode;
+import org.pactsim.io.YamlLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +36,7 @@ import org.pactsim.spec.Precision;
  */
 public final class ResultReader {
     /** The result schema read; {@code report.ResultJson.SCHEMA} (io does not depend on report). */
-    public static final String SCHEMA = "pactsim/result/1";
+    public static final String SCHEMA = Schemas.RESULT;
 
     /**
      * What a result file holds for re-pricing.

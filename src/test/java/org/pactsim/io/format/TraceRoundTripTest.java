@@ -1,4 +1,4 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
 
 import org.pactsim.testing.Gens;
 import org.pactsim.testing.Seeds;

@@ -1,4 +1,14 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.InputProblems;
+import org.pactsim.io.MapReader;
+import org.pactsim.io.Overrides;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.YNode;
+import org.pactsim.io.YamlLoader;
+import org.pactsim.io.scalesim.ScaleSimConfigReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +32,7 @@ import org.pactsim.spec.VectorSpec;
  * SCALE-Sim {@code .cfg}, with {@code --set} overrides applied before the strict binding.
  */
 public final class ArchReader {
-    public static final String SCHEMA = "pactsim/arch/1";
+    public static final String SCHEMA = Schemas.ARCH;
 
     /** The accelerator and what the reader had to assume or ignore to build it. */
     public record Loaded(AcceleratorSpec spec, YNode tree, List<String> notes) {

@@ -1,4 +1,10 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.InputProblems;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.Suggest;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -38,7 +44,7 @@ import org.pactsim.spec.SpecException;
  * the kinds it holds.
  */
 public final class CostTableReader {
-    public static final String SCHEMA = "pactsim/cost/1";
+    public static final String SCHEMA = Schemas.COST;
     /** Classpath location of the shipped tables. */
     public static final String DEFAULT_RESOURCE = "/org/pactsim/cost/default-tables.csv";
     /** Name the shipped tables are reported under. */

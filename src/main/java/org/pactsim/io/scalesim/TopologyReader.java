@@ -1,4 +1,7 @@
-package org.pactsim.io;
+package org.pactsim.io.scalesim;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.PlainNumber;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +190,7 @@ public final class TopologyReader {
     }
 
     /** Comma-separated fields, trimmed, with one trailing empty field dropped. */
-    static List<String> fields(String line) {
+    public static List<String> fields(String line) {
         String[] parts = line.split(",", -1);
         List<String> f = new ArrayList<>(parts.length);
         for (String p : parts) {

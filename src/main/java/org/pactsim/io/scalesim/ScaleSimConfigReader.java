@@ -1,4 +1,11 @@
-package org.pactsim.io;
+package org.pactsim.io.scalesim;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.MapReader;
+import org.pactsim.io.Overrides;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.Suggest;
+import org.pactsim.io.YNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +103,7 @@ public final class ScaleSimConfigReader {
         }
 
         YNode root = YNode.map(origin, 1);
-        root.put("schema", YNode.scalar(YNode.Kind.STRING, ArchReader.SCHEMA, origin, 0));
+        root.put("schema", YNode.scalar(YNode.Kind.STRING, Schemas.ARCH, origin, 0));
         Entry run = e.get("run_name");
         root.put("name", run != null ? value(run, origin)
                 : YNode.scalar(YNode.Kind.STRING, "scale_run", origin, 0));

@@ -1,4 +1,4 @@
-package org.pactsim.io;
+package org.pactsim.io.out;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.pactsim.io;
+package org.pactsim.io.scalesim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

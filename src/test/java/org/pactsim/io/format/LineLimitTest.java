@@ -1,4 +1,7 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

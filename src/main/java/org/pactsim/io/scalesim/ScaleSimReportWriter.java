@@ -1,4 +1,7 @@
-package org.pactsim.io;
+package org.pactsim.io.scalesim;
+
+import org.pactsim.io.PyFloat;
+import org.pactsim.io.out.AtomicFiles;
 
 import java.nio.file.Path;
 import java.util.List;

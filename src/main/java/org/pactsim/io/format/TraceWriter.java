@@ -1,4 +1,6 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

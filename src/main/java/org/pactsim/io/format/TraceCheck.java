@@ -1,4 +1,7 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputProblems;
 
 import java.util.List;
 import org.pactsim.workload.Layer;

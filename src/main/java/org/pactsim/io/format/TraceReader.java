@@ -1,4 +1,17 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.CsvRows;
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.InputProblems;
+import org.pactsim.io.MapReader;
+import org.pactsim.io.NetworkImporter;
+import org.pactsim.io.Overrides;
+import org.pactsim.io.Schemas;
+import org.pactsim.io.Suggest;
+import org.pactsim.io.YNode;
+import org.pactsim.io.YamlLoader;
+import org.pactsim.io.scalesim.TopologyReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +36,7 @@ import org.pactsim.workload.VectorOp;
  * apart by the header). See {@code docs/trace-format.md} for the columns.
  */
 public final class TraceReader {
-    public static final String SCHEMA = "pactsim/trace/1";
+    public static final String SCHEMA = Schemas.TRACE;
     /** Every column a pactsim CSV trace may have, in the documented order. */
     public static final List<String> COLUMNS = List.of("name", "type", "inputs", "batch", "inH", "inW", "inC",
             "outC", "kH", "kW", "strideH", "strideW", "padH", "padW", "groups", "bias", "m", "n", "k", "learned",

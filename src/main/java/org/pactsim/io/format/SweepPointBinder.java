@@ -1,4 +1,10 @@
-package org.pactsim.io;
+package org.pactsim.io.format;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.InputFiles;
+import org.pactsim.io.YNode;
+import org.pactsim.io.YamlLoader;
+import org.pactsim.io.scalesim.ScaleSimConfigReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

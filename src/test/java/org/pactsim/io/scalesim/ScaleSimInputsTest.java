@@ -1,4 +1,8 @@
-package org.pactsim.io;
+package org.pactsim.io.scalesim;
+
+import org.pactsim.io.InputException;
+import org.pactsim.io.format.ArchReader;
+import org.pactsim.io.format.TraceReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,6 @@
-package org.pactsim.io;
+package org.pactsim.io.out;
+
+import org.pactsim.io.InputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
