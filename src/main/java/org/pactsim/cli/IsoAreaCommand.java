@@ -118,13 +118,11 @@ public final class IsoAreaCommand implements Callable<Integer> {
         String table = IsoAreaReport.table(result);
         String csv = IsoAreaReport.csv(result);
         String json = IsoAreaReport.jsonText(result);
-        List<String> images = new ArrayList<>();
         List<Object[]> files = new ArrayList<>();
         for (var e : IsoAreaCharts.all(result).entrySet()) {
             JFreeChart c = e.getValue();
             files.add(new Object[] {e.getKey() + ".png", IsoAreaCharts.png(c)});
             files.add(new Object[] {e.getKey() + ".svg", IsoAreaCharts.svg(c)});
-            images.add(e.getKey() + ".png");
         }
         try (OutputFolder folder = OutputFolder.claim(out, "iso-area", "--out", force)) {
             Path dir = folder.staging();
@@ -136,7 +134,14 @@ public final class IsoAreaCommand implements Callable<Integer> {
             }
             AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
-            AtomicFiles.write(dir.resolve("index.html"), IsoAreaHtml.page(result, images));
+            java.util.Map<String, String> info = Options.runInfo(spec);
+            info.put("batch", batch + (batch == 1 ? " image" : " images") + " per inference");
+            info.put("quantization rule", quantizeAll ? "every layer at the precision"
+                    : "PACT's: below 8 bits, the first and last GEMM layers stay at 8 bits");
+            info.put("cost tables", tables.given() ? String.join(", ", tables.files.stream().map(Path::toString)
+                    .toList()) + " over the shipped tables" : "the shipped tables (pactsim tables)");
+            AtomicFiles.write(dir.resolve("index.html"), IsoAreaHtml.page(result, info,
+                    ResultJson.accelerator(base).toPrettyString()));
             folder.commit();
         }
 

@@ -127,6 +127,23 @@ final class Options {
         }
     }
 
+    /**
+     * What an HTML report says about the run that made it: the command line as given, pactsim's
+     * version and the date (UTC).
+     */
+    static java.util.Map<String, String> runInfo(picocli.CommandLine.Model.CommandSpec spec) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        picocli.CommandLine top = spec.commandLine();
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        List<String> args = top.getParseResult() == null ? List.of() : top.getParseResult().originalArgs();
+        m.put("command", "pactsim " + String.join(" ", args));
+        m.put("pactsim", new Main.Version().getVersion()[0]);
+        m.put("date", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
+        return m;
+    }
+
     /** {@code "expected a, b or c"} of the candidates. */
     static String expected(Iterable<String> candidates) {
         List<String> c = new ArrayList<>();

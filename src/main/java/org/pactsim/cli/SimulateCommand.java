@@ -19,6 +19,7 @@ import org.pactsim.io.format.TraceReader;
 import org.pactsim.report.ResultCsv;
 import org.pactsim.report.ResultJson;
 import org.pactsim.report.RooflineChart;
+import org.pactsim.report.RunHtml;
 import org.pactsim.report.TableRenderer;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.SpecException;
@@ -64,7 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Options.ChipOverrides chip;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write result.json, result.csv, table.txt, roofline.png/.svg (native model) and the resolved accelerator here"
+            description = "Also write result.json, result.csv, table.txt, report.html, roofline.png/.svg (native model) and the resolved accelerator here"
                     + " (a new or empty folder, or a previous simulate report with --force).")
     Path out;
 
@@ -149,6 +150,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             AtomicFiles.write(out.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(acc).toPrettyString() + System.lineSeparator());
+            java.util.Map<String, String> info = Options.runInfo(spec);
+            info.put("cost tables", tables.given() ? String.join(", ", tables.files.stream().map(Path::toString)
+                    .toList()) + " over the shipped tables" : "the shipped tables (pactsim tables)");
+            AtomicFiles.write(out.resolve("report.html"), RunHtml.page(result, info,
+                    ResultJson.accelerator(acc).toPrettyString()));
             folder.commit();
         }
         try {

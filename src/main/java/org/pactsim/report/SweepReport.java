@@ -163,6 +163,22 @@ public final class SweepReport {
         md.append(".\n\n");
         String bestTable = bestTable(m, objs, best, val, index, picked);
         md.append("## Best point per objective (feasible points)\n\n").append(bestTable).append('\n');
+        Html html = new Html("pactsim sweep: " + m.name());
+        html.heading(1, "Sweep " + m.name());
+        Map<String, String> in = new LinkedHashMap<>();
+        in.put("folder", dir.toAbsolutePath().normalize().toString());
+        in.put("points", rows + " of " + m.points() + " written");
+        StringBuilder st = new StringBuilder();
+        counts.forEach((k, c) -> st.append(st.length() == 0 ? "" : ", ").append(c).append(' ').append(k.key()));
+        in.put("status", st.toString());
+        in.put("swept", m.valueColumns().isEmpty() ? "nothing" : String.join(", ", m.valueColumns()));
+        in.put("objectives", String.join(", ", objs.stream().map(o -> o.metric() + " (" + o.direction() + ")").toList()));
+        html.inputs(in);
+        html.raw("<p class=\"note\">Files beside this page: <a href=\"points.csv\">points.csv</a>, "
+                + "<a href=\"best.csv\">best.csv</a>, <a href=\"report.md\">report.md</a>, and each front as CSV, "
+                + "PNG and SVG.</p>");
+        html.heading(2, "Best point per objective");
+        bestHtml(html, m, objs, best, val, index, picked);
         List<String> groupNames = new ArrayList<>();
         for (String g : groups.keySet()) {
             groupNames.add(nv == 0 ? "points" : m.valueColumns().get(0) + "=" + g);
@@ -189,6 +205,39 @@ public final class SweepReport {
             JFreeChart chart = SweepChart.chart(m.name() + ": " + pair.get(1) + " (" + objs.get(b).direction()
                     + ") vs " + pair.get(0) + " (" + objs.get(a).direction() + ")", pair.get(0), pair.get(1),
                     xy[0], xy[1], toInt(xy[2]), gn, frontPos);
+            html.heading(2, "Pareto front: " + pair.get(1) + " vs " + pair.get(0));
+            int[] fr = fronts.get(k);
+            html.figure(SvgChart.inline(chart, "chart-" + k, ChartFiles.WIDTH, ChartFiles.HEIGHT, e -> {
+                String v = SvgChart.valueTip(e);
+                if (v != null && e instanceof org.jfree.chart.entity.XYItemEntity xe && xe.getSeriesIndex() == 0
+                        && xe.getItem() < fr.length) {
+                    String[] row = picked.get(index.get(fr[xe.getItem()]));
+                    StringBuilder t = new StringBuilder("point " + row[0]);
+                    for (int c = 0; c < m.valueColumns().size(); c++) {
+                        t.append(", ").append(m.valueColumns().get(c)).append('=')
+                                .append(row[SweepRows.LEAD.size() + c]);
+                    }
+                    return t + "; " + pair.get(0) + ", " + pair.get(1) + " = " + v.substring(v.indexOf(':') + 2);
+                }
+                return v;
+            }), fr.length + " points on the front (black; hover one for its parameters), the feasible points in"
+                    + " colour by " + (m.valueColumns().isEmpty() ? "group" : m.valueColumns().get(0)) + ".");
+            List<Html.Column> fcols = new ArrayList<>();
+            fcols.add(Html.Column.num("index"));
+            m.valueColumns().forEach(c -> fcols.add(Html.Column.text(c)));
+            fcols.add(Html.Column.num(pair.get(0)));
+            fcols.add(Html.Column.num(pair.get(1)));
+            List<List<Object>> frows = new ArrayList<>();
+            for (int p : fr) {
+                String[] row = picked.get(index.get(p));
+                List<Object> cells = new ArrayList<>();
+                cells.add(index.get(p));
+                cells.addAll(Arrays.asList(row).subList(SweepRows.LEAD.size(), row.length));
+                cells.add(vs[a][p]);
+                cells.add(vs[b][p]);
+                frows.add(cells);
+            }
+            html.table("front-" + k, fcols, frows, java.util.Set.of());
             AtomicFiles.write(dir.resolve(stem + ".png"), RooflineChart.png(chart));
             AtomicFiles.write(dir.resolve(stem + ".svg"), RooflineChart.svg(chart));
             md.append("## Pareto front: ").append(pair.get(1)).append(" vs ").append(pair.get(0)).append("\n\n")
@@ -197,6 +246,7 @@ public final class SweepReport {
         }
         AtomicFiles.write(dir.resolve("best.csv"), bestCsv(m, objs, best, vs, index, picked));
         AtomicFiles.write(dir.resolve("report.md"), md.toString());
+        AtomicFiles.write(dir.resolve("index.html"), html.page());
         return md.toString().replaceAll("(?m)^!\\[.*\\n", "").replaceAll("\\n{3,}", "\n\n");
     }
 
@@ -259,6 +309,29 @@ public final class SweepReport {
             out[i] = (int) d[i];
         }
         return out;
+    }
+
+    private static void bestHtml(Html html, SweepManifest m, List<Objective> objs, int[] best, DoubleList[] val,
+                                 LongList index, Map<Long, String[]> picked) {
+        List<Html.Column> cols = new ArrayList<>(List.of(Html.Column.text("objective"), Html.Column.num("value"),
+                Html.Column.num("index"), Html.Column.text("pointId")));
+        m.valueColumns().forEach(c -> cols.add(Html.Column.text(c)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int o = 0; o < objs.size(); o++) {
+            List<Object> r = new ArrayList<>();
+            r.add(objs.get(o).metric() + " (" + objs.get(o).direction() + ")");
+            if (best[o] < 0) {
+                r.add(null);
+                rows.add(r);
+                continue;
+            }
+            r.add(val[o].get(best[o]));
+            String[] row = picked.get(index.get(best[o]));
+            r.add(Long.parseLong(row[0]));
+            r.addAll(Arrays.asList(row).subList(1, row.length));
+            rows.add(r);
+        }
+        html.table("best", cols, rows, java.util.Set.of());
     }
 
     private static String bestTable(SweepManifest m, List<Objective> objs, int[] best, DoubleList[] val,

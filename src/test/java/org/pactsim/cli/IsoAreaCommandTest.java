@@ -17,7 +17,7 @@ class IsoAreaCommandTest {
     Path dir;
 
     @Test
-    void writesEveryFileAndTheHtmlReferencesChartsThatExist() throws IOException {
+    void writesEveryFileAndTheHtmlIsSelfContained() throws IOException {
         Path out = dir.resolve("iso");
         Cli c = Cli.run("iso-area", "--network", "resnet20", "--bandwidths", "unlimited,32", "--out", out.toString());
         assertThat(c.code()).as(c.err()).isZero();
@@ -27,14 +27,18 @@ class IsoAreaCommandTest {
             "dram-traffic.png", "dram-traffic.svg", "energy.png", "energy.svg"}) {
             assertThat(out.resolve(f)).as(f).exists().isNotEmptyFile();
         }
+        // one file with everything inline: no image, script or style fetched, every link a file beside it
         String html = Files.readString(out.resolve("index.html"));
-        Matcher m = Pattern.compile("src=\"([^\"]+)\"").matcher(html);
-        int images = 0;
+        assertThat(html).doesNotContain("src=\"").doesNotContain("<link").doesNotContainPattern("url\\((?!#)")
+                .doesNotContain("@import");
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(4 + 8);
+        Matcher m = Pattern.compile("href=\"([^\"]+)\"").matcher(html);
+        int links = 0;
         while (m.find()) {
-            images++;
+            links++;
             assertThat(out.resolve(m.group(1))).exists();
         }
-        assertThat(images).isEqualTo(4);
+        assertThat(links).isEqualTo(3);
         JsonNode json = new ObjectMapper().readTree(out.resolve("iso-area.json").toFile());
         JsonNode points = json.get("points");
         assertThat(points).hasSize(8);
