@@ -35,7 +35,7 @@ public final class ImportCommand implements Runnable {
             description = "Import an ONNX model (QDQ, QLinear*, *Integer, dynamic or float) as a trace; prints what"
                     + " was quantized and how, and every op with no trace layer (see docs/onnx-import.md).")
     static final class Onnx implements Callable<Integer> {
-        @Parameters(paramLabel = "MODEL", description = "The .onnx file.")
+        @Parameters(paramLabel = "MODEL", converter = Options.InputPath.class, description = "The .onnx file.")
         Path model;
 
         @Option(names = "--dim", paramLabel = "NAME=N",

@@ -105,13 +105,12 @@ public final class IsoAreaCommand implements Callable<Integer> {
     public Integer call() {
         IsoAreaPlan plan = plan();
         // the default chip is found from any working folder (pactsim's own copy)
-        AcceleratorSpec base = ArchReader.read(arch.equals(Path.of(DEFAULT_ARCH)) ? Home.shipped(arch) : arch,
-                chip.all()).spec();
+        AcceleratorSpec base = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all()).spec();
         CostTables costTables = tables.read();
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
         }
-        Network source = Batching.of(trace != null ? TraceReader.read(trace, null) : zoo(network), batch);
+        Network source = Batching.of(trace != null ? TraceReader.read(Home.find(trace, "--trace", Home.Kind.TRACE), null) : zoo(network), batch);
         Function<PrecisionVariant, Network> networks = p -> p.apply(source, true);
         IsoArea.Result result = IsoArea.run(base, networks, plan, costTables);
 

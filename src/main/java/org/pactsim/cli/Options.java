@@ -49,7 +49,7 @@ final class Options {
 
     /** {@code --tables}: cost tables replacing the shipped ones ({@link Mixin}). */
     static final class Tables {
-        @Option(names = "--tables", paramLabel = "FILE",
+        @Option(names = "--tables", paramLabel = "FILE", converter = InputPath.class,
                 description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable).")
         List<Path> files = new ArrayList<>();
 
@@ -65,6 +65,21 @@ final class Options {
         /** The last file given, where a problem pricing with the tables is reported. */
         Path last() {
             return files.get(files.size() - 1);
+        }
+    }
+
+    /**
+     * An input file: as given from the working folder, else the installation's copy of that
+     * relative path ({@link Home#atHome}), so the README's commands run from any folder. Output
+     * paths never use it: they stay where the user is.
+     */
+    static final class InputPath implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String s) {
+            if (s.isEmpty()) {
+                throw new TypeConversionException("an empty argument");
+            }
+            return Home.atHome(Path.of(s));
         }
     }
 

@@ -35,7 +35,7 @@ public final class RecostCommand implements Callable<Integer> {
     /** Output formats on standard output. */
     enum Format { table, json }
 
-    @Parameters(index = "0", paramLabel = "RESULT.json",
+    @Parameters(index = "0", paramLabel = "RESULT.json", converter = Options.InputPath.class,
             description = "A result of 'pactsim simulate': its --out folder's result.json or its --format json output.")
     Path result;
 

@@ -94,7 +94,7 @@ public final class RtlCommand implements Callable<Integer> {
                 throw InputException.at("--simulate", null, "iverilog or verilator", InputException.quote(simulate));
             }
         }
-        AcceleratorSpec acc = ArchReader.read(arch, chip.all()).spec();
+        AcceleratorSpec acc = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all()).spec();
         if (acc.array().foldOverlap() == org.pactsim.spec.FoldOverlap.PIPELINED && folds == Folds.overlapped) {
             // not built yet (issue 18): the generated array switches folds globally
             throw InputException.at(arch.toString(), "array.foldOverlap", "none (the generated Verilog array does not"
@@ -180,7 +180,7 @@ public final class RtlCommand implements Callable<Integer> {
         if (layer == null) {
             throw InputException.at("--trace", null, "--layer NAME with --trace", "no --layer");
         }
-        Network net = TraceReader.read(trace, null);
+        Network net = TraceReader.read(Home.find(trace, "--trace", Home.Kind.TRACE), null);
         List<String> names = new ArrayList<>();
         for (Layer x : net.layers()) {
             if (x.name().equals(layer)) {

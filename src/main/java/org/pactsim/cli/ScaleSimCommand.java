@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "scalesim", mixinStandardHelpOptions = true,
         description = "Run like SCALE-Sim v2's scale.py and write its three reports under OUTDIR/<run_name>/.")
 public final class ScaleSimCommand implements Callable<Integer> {
-    @Option(names = "-c", required = true, paramLabel = "CFG", description = "SCALE-Sim config (.cfg).")
+    @Option(names = "-c", required = true, paramLabel = "CFG", converter = Options.InputPath.class, description = "SCALE-Sim config (.cfg).")
     Path config;
 
-    @Option(names = "-t", required = true, paramLabel = "TOPOLOGY", description = "SCALE-Sim topology CSV.")
+    @Option(names = "-t", required = true, paramLabel = "TOPOLOGY", converter = Options.InputPath.class, description = "SCALE-Sim topology CSV.")
     Path topology;
 
     @Option(names = "-i", paramLabel = "conv|gemm",

@@ -38,12 +38,18 @@ public final class SimulateCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
     @Option(names = "--arch", required = true, paramLabel = "FILE",
-            description = "Accelerator: pactsim YAML/JSON or SCALE-Sim .cfg.")
+            description = "Accelerator: pactsim YAML/JSON or SCALE-Sim .cfg, or a shipped one by name (tpu-v1, eyeriss,"
+                    + " pact-14nm, scale-32x32).")
     Path arch;
 
-    @Option(names = "--trace", required = true, paramLabel = "FILE",
-            description = "Network: pactsim trace (CSV/YAML/JSON), SCALE-Sim topology CSV (conv or GEMM form), or an"
-                    + " ONNX model (.onnx, imported on the fly; see 'pactsim import onnx').")
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "A built-in network of 'pactsim traces list' at int8 (e.g. resnet50); instead of --trace.")
+    String network;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Network: pactsim trace (CSV/YAML/JSON), SCALE-Sim topology CSV (conv or GEMM form), an"
+                    + " ONNX model (.onnx, imported on the fly; see 'pactsim import onnx'), or a shipped trace by name"
+                    + " (resnet50-int8, bert-base-int4-pact; see traces/).")
     Path trace;
 
     @Option(names = "--dim", paramLabel = "NAME=N",
@@ -96,9 +102,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TimingModel tm = model;
+        arch = Home.find(arch, "--arch", Home.Kind.ARCH);
+        if ((network == null) == (trace == null)) {
+            throw InputException.at("simulate", null, "one of --trace FILE or --network NAME",
+                    network == null ? "neither" : "both");
+        }
+        if (network != null) {
+            trace = Path.of(network);
+        } else {
+            trace = Home.find(trace, "--trace", Home.Kind.TRACE);
+        }
         ArchReader.Loaded loaded = ArchReader.read(arch, chip.all());
         AcceleratorSpec acc = loaded.spec();
-        Network net = org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
+        Network net = network != null ? IsoAreaCommand.zoo(network) : org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
                 ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
                 : TraceReader.read(trace, null);
         PrecisionVariant v = precision == null ? null : PrecisionVariant.parse(precision);

@@ -112,6 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw InputException.at("sweep", null, "SPEC --out DIR (or --report DIR)",
                     specFile == null ? "no SPEC" : "no --out");
         }
+        specFile = Home.find(specFile, "SPEC", Home.Kind.SWEEP);
         if (!engine.equals("local") && !engine.equals("spark")) {
             throw InputException.at("--engine", null, "local or spark", InputException.quote(engine));
         }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 public final class ValidateCommand implements Callable<Integer> {
     private static final Pattern COST_LINE = Pattern.compile("#\\s*(schema|table)\\s*:.*");
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", converter = Options.InputPath.class, description = "Files to check.")
     List<Path> files = new ArrayList<>();
 
     @Spec

@@ -1,6 +1,7 @@
 package org.pactsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +40,57 @@ class LauncherTest {
         assertThat(work.resolve("out/iso-area.csv")).exists();
     }
 
+    /**
+     * The README's commands, as a user who put the launcher on the PATH runs them from another
+     * folder: every input path in them is the installation's, every output stays where the user
+     * is. The Spark ones are left to {@code SweepCommandTest} (they need Spark's jars).
+     */
     @Test
-    void aShippedDefaultIsFoundAtHome() {
+    void theReadmesCommandsRunFromAnotherFolderThroughASymlink() throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath();
+        Assumptions.assumeTrue(Files.exists(root.resolve("target/pactsim.jar")),
+                "target/pactsim.jar is not built: run the README's first command to test the launcher");
+        Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("path/bin")).resolve("pactsim"),
+                root.resolve("bin/pactsim"));
+        Path work = Files.createDirectories(tmp.resolve("somewhere-else"));
+        int ran = 0;
+        for (String cmd : ReadmeCommandsTest.commands()) {
+            if (cmd.contains("--engine spark")) {
+                continue;
+            }
+            List<String> args = new java.util.ArrayList<>(List.of(link.toString()));
+            args.addAll(List.of(cmd.split("\\s+")));
+            Process p = new ProcessBuilder(args).directory(work.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(cmd).isTrue();
+            assertThat(p.exitValue()).as(cmd + "\n" + out).isZero();
+            ran++;
+        }
+        assertThat(ran).isGreaterThanOrEqualTo(10);
+        // the reports were written where the user is, not in the installation
+        assertThat(work.resolve("reports/iso-area-resnet20/index.html")).exists();
+        assertThat(work.resolve("reports/simulate/example/report.html")).exists();
+    }
+
+    @Test
+    void shippedFilesAreFoundAtHomeByPathOrName() {
         String before = System.getProperty("pactsim.home");
         try {
-            System.setProperty("pactsim.home", Path.of("").toAbsolutePath().toString());
-            assertThat(Home.shipped(Path.of("arch-configs/pact-14nm.yaml"))).exists();
+            Path home = Path.of("").toAbsolutePath();
+            System.setProperty("pactsim.home", home.toString());
+            assertThat(Home.find(Path.of("arch-configs/pact-14nm.yaml"), "--arch", Home.Kind.ARCH)).exists();
+            assertThat(Home.find(Path.of("tpu-v1"), "--arch", Home.Kind.ARCH))
+                    .isEqualTo(home.resolve("arch-configs/tpu-v1.yaml"));
+            assertThat(Home.find(Path.of("resnet50-int8"), "--trace", Home.Kind.TRACE))
+                    .isEqualTo(home.resolve("traces/resnet50-int8.csv"));
+            assertThat(Home.find(Path.of("bits-vs-array"), "SPEC", Home.Kind.SWEEP))
+                    .isEqualTo(home.resolve("arch-configs/sweeps/bits-vs-array.yaml"));
+            assertThatThrownBy(() -> Home.find(Path.of("tpu-v2"), "--arch", Home.Kind.ARCH))
+                    .hasMessage("--arch: expected an accelerator file or a shipped accelerator (did you mean tpu-v1?"
+                            + " eyeriss, pact-14nm, scale-32x32, tpu-v1), found \"tpu-v2\"");
             System.setProperty("pactsim.home", "/nonexistent-pactsim-home");
-            assertThat(Home.shipped(Path.of("no-such-dir/x.yaml"))).isEqualTo(Path.of("no-such-dir/x.yaml"));
+            assertThat(Home.find(Path.of("no-such-dir/x.yaml"), "--arch", Home.Kind.ARCH))
+                    .isEqualTo(Path.of("no-such-dir/x.yaml"));
         } finally {
             if (before == null) {
                 System.clearProperty("pactsim.home");

@@ -122,7 +122,7 @@ class SimulateCommandTest {
         assertThat(set.err()).contains("--set sram.l2KiB=4: sram.l2KiB: expected one of the known keys unifiedKiB, ifmapKiB");
         Cli opt = Cli.run("simulate", "--arch", "arch-configs/tpu-v1.yaml");
         assertThat(opt.code()).isEqualTo(2);
-        assertThat(opt.err()).contains("Missing required option: '--trace=FILE'");
+        assertThat(opt.err()).contains("expected one of --trace FILE or --network NAME, found neither");
         Cli debug = Cli.run("simulate", "--debug", "--arch", "nope.yaml", "--trace", topo.toString());
         assertThat(debug.code()).isEqualTo(2);
         assertThat(debug.err()).contains("at org.pactsim");
