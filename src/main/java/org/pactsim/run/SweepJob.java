@@ -19,7 +19,17 @@ public record SweepJob(SweepSpecReader.Loaded loaded, PointEvaluator evaluator, 
         PointEvaluator eval = new PointEvaluator(loaded.space(), loaded.binder(), SweepMetrics.TOTAL,
                 CostTableReader.defaults(), origins);
         SweepManifest m = new SweepManifest(loaded.spec().name(), loaded.fingerprint(), loaded.space().size(),
-                loaded.spec().keys(), eval.metricColumns(), loaded.spec().objectives(), loaded.spec().pareto());
+                axisColumns(loaded.spec().keys(), eval.metricColumns()), eval.metricColumns(),
+                loaded.spec().objectives(), loaded.spec().pareto());
         return new SweepJob(loaded, eval, m);
+    }
+
+    /**
+     * The axis columns' names: each axis by its key, except an axis named like a metric (a swept
+     * {@code clockMhz} beside the {@code clockMhz} metric), which is {@code axis.KEY}, so no two
+     * columns of {@code points.csv} share a name. Objectives name metrics, never axes.
+     */
+    static java.util.List<String> axisColumns(java.util.List<String> keys, java.util.List<String> metrics) {
+        return keys.stream().map(k -> metrics.contains(k) ? "axis." + k : k).toList();
     }
 }
