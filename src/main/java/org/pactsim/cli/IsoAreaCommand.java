@@ -13,7 +13,6 @@ import org.pactsim.io.format.ArchReader;
 import org.pactsim.io.out.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.io.out.OutputFolder;
-import org.pactsim.io.format.TraceReader;
 import org.pactsim.report.IsoAreaCharts;
 import org.pactsim.report.IsoAreaHtml;
 import org.pactsim.report.IsoAreaReport;
@@ -47,7 +46,7 @@ public final class IsoAreaCommand implements Callable<Integer> {
             description = "A network of 'pactsim traces list' (default ${DEFAULT-VALUE}); ignored with --trace.")
     String network;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "A trace file instead of --network; its layers are "
+    @Option(names = "--trace", paramLabel = "FILE", description = "A trace file or an ONNX model (with --dim) instead of --network; its layers are "
             + "re-quantized to each precision.")
     Path trace;
 
@@ -80,6 +79,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
             description = "Fill the area with more cores (default, as in the paper) or larger arrays: ${COMPLETION-CANDIDATES}.")
     Scale scale;
 
+    @Mixin
+    Options.Dims dims;
+
     /** Changes to the base accelerator. */
     @Mixin
     Options.ChipOverrides chip;
@@ -110,7 +112,7 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
         }
-        Network source = Batching.of(trace != null ? TraceReader.read(Home.find(trace, "--trace", Home.Kind.TRACE), null) : zoo(network), batch);
+        Network source = Batching.of(trace != null ? dims.read(Home.find(trace, "--trace", Home.Kind.TRACE)) : zoo(network), batch);
         Function<PrecisionVariant, Network> networks = p -> p.apply(source, true);
         IsoArea.Result result = IsoArea.run(base, networks, plan, costTables);
 

@@ -47,6 +47,22 @@ final class Options {
         }
     }
 
+    /** {@code --dim}: symbolic input dimensions of an ONNX network ({@link Mixin}). */
+    static final class Dims {
+        @Option(names = "--dim", paramLabel = "NAME=N",
+                description = "With an .onnx network: set a symbolic input dimension, e.g. --dim batch_size=1"
+                        + " (repeatable).")
+        List<String> dims = new ArrayList<>();
+
+        /** The network of a trace file, an ONNX model imported with these dimensions. */
+        org.pactsim.workload.Network read(Path trace) {
+            return org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
+                    ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims))
+                            .network()
+                    : org.pactsim.io.format.TraceReader.read(trace, null);
+        }
+    }
+
     /** {@code --tables}: cost tables replacing the shipped ones ({@link Mixin}). */
     static final class Tables {
         @Option(names = "--tables", paramLabel = "FILE", converter = InputPath.class,

@@ -15,7 +15,6 @@ import org.pactsim.engine.OverflowException;
 import org.pactsim.io.out.AtomicFiles;
 import org.pactsim.io.InputException;
 import org.pactsim.io.out.OutputFolder;
-import org.pactsim.io.format.TraceReader;
 import org.pactsim.report.ResultCsv;
 import org.pactsim.report.ResultJson;
 import org.pactsim.report.RooflineChart;
@@ -52,9 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " (resnet50-int8, bert-base-int4-pact; see traces/).")
     Path trace;
 
-    @Option(names = "--dim", paramLabel = "NAME=N",
-            description = "With an .onnx trace: set a symbolic input dimension, e.g. --dim batch_size=1 (repeatable).")
-    List<String> dims = new ArrayList<>();
+    @Mixin
+    Options.Dims dims;
 
     @Option(names = "--precision", paramLabel = "VARIANT",
             description = "Re-type every layer of the network first: fp16, int16, int8, int4, int4-pact, int2 or"
@@ -114,9 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ArchReader.Loaded loaded = ArchReader.read(arch, chip.all());
         AcceleratorSpec acc = loaded.spec();
-        Network net = network != null ? IsoAreaCommand.zoo(network) : org.pactsim.io.onnx.OnnxImporter.isOnnx(trace)
-                ? org.pactsim.io.onnx.OnnxImporter.importFile(trace, org.pactsim.io.onnx.OnnxImporter.dims(dims)).network()
-                : TraceReader.read(trace, null);
+        Network net = network != null ? IsoAreaCommand.zoo(network) : dims.read(trace);
         PrecisionVariant v = precision == null ? null : PrecisionVariant.parse(precision);
         if (precision != null && v == null) {
             throw InputException.at("--precision", null, PrecisionVariant.ALL.stream().map(PrecisionVariant::key)

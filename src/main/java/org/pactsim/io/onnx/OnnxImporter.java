@@ -137,6 +137,22 @@ public final class OnnxImporter {
 
     /** Graph inputs that are not initializers, with symbolic dimensions set from {@code dims}. */
     private void bindInputs(Map<String, Long> dims) {
+        // every symbolic dimension left without a value, said at once (one --dim each)
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (ValueInfo in : g.inputs()) {
+            if (!vals.containsKey(in.name()) && in.dims() != null && !anyDims) {
+                for (Dim x : in.dims()) {
+                    if (x.param() != null && !x.param().isEmpty() && !dims.containsKey(x.param())) {
+                        missing.add(x.param());
+                    }
+                }
+            }
+        }
+        if (missing.size() > 1) {
+            throw InputException.at(origin, "graph inputs", "values for the symbolic dimensions "
+                    + String.join(", ", missing.stream().map(InputException::quote).toList()) + " ("
+                    + String.join(" ", missing.stream().map(m -> "--dim " + m + "=N").toList()) + ")", "none");
+        }
         Set<String> used = new HashSet<>();
         for (ValueInfo in : g.inputs()) {
             if (vals.containsKey(in.name())) {
