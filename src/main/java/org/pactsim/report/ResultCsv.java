@@ -48,11 +48,30 @@ public final class ResultCsv {
                 case "dramReadBytes": v = r.hasMemory() ? Long.toString(r.dramReadBytes()) : ""; break;
                 case "dramWriteBytes": v = r.hasMemory() ? Long.toString(r.dramWriteBytes()) : ""; break;
                 case "compulsoryDramBytes": v = csv(r.compulsoryDramBytes()); break;
-                default: v = "";
+                case "energyPj": v = csv(p.cost().energyPj()); break;
+                default: v = SUMMED.contains(key) ? sum(cols.get(i), p) : "";
             }
             sb.append(i == 0 ? "" : ",").append(v);
         }
         sb.append('\n');
+    }
+
+    /** Per-layer columns whose TOTAL is the sum of the layers' values (blank where no layer has one). */
+    static final java.util.Set<String> SUMMED = java.util.Set.of("computeCycles", "sramIfmapReads", "sramFilterReads",
+            "sramOfmapReads", "sramOfmapWrites", "dramIfmapReadBytes", "dramFilterReadBytes", "dramPsumReadBytes",
+            "dramOfmapWriteBytes", "dramPsumWriteBytes");
+
+    private static String sum(Metric<LayerRow> m, PricedResult p) {
+        long s = 0;
+        boolean any = false;
+        for (int n = 0; n < p.run().layers().size(); n++) {
+            Object v = m.value().apply(new LayerRow(p, n));
+            if (v instanceof Number x) {
+                s = Math.addExact(s, x.longValue());
+                any = true;
+            }
+        }
+        return any ? Long.toString(s) : "";
     }
 
     static String csv(Object v) {

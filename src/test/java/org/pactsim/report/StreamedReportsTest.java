@@ -58,4 +58,23 @@ class StreamedReportsTest {
             assertThat(c.toString()).isEqualTo(ResultCsv.render(r)).contains("TOTAL");
         }
     }
+
+    /** result.csv's TOTAL row carries the cost total and the sums of the per-operand columns (issue 21). */
+    @Test
+    void theCsvTotalRowCarriesCostAndOperandSums() {
+        PricedResult r = runs().get(0);
+        String[] lines = ResultCsv.render(r).split("\\R");
+        List<String> head = List.of(lines[0].split(",", -1));
+        String[] total = lines[lines.length - 1].split(",", -1);
+        assertThat(total[0]).isEqualTo("TOTAL");
+        assertThat(Double.parseDouble(total[head.indexOf("energyPj")])).isEqualTo(r.cost().energyPj());
+        long reads = 0;
+        for (String k : List.of("dramIfmapReadBytes", "dramFilterReadBytes", "dramPsumReadBytes")) {
+            reads += Long.parseLong(total[head.indexOf(k)]);
+        }
+        assertThat(reads).isEqualTo(Long.parseLong(total[head.indexOf("dramReadBytes")]));
+        long writes = Long.parseLong(total[head.indexOf("dramOfmapWriteBytes")])
+                + Long.parseLong(total[head.indexOf("dramPsumWriteBytes")]);
+        assertThat(writes).isEqualTo(Long.parseLong(total[head.indexOf("dramWriteBytes")]));
+    }
 }
