@@ -17,6 +17,51 @@ public final class Simulator {
     private Simulator() {
     }
 
+    /**
+     * What a network whose precision differs from the PE's costs, said rather than run silently:
+     * GEMM layers wider than the PE run in several passes, narrower ones leave operand bits idle
+     * (a fixed-precision PE does not go faster). Null when every GEMM layer matches the PE.
+     */
+    static String precisionNote(AcceleratorSpec acc, Network net) {
+        org.pactsim.spec.Precision pe = org.pactsim.spec.Precision.of(acc.pe());
+        int slower = 0;
+        int idle = 0;
+        long worst = 1;
+        int gemms = 0;
+        for (Layer l : net.layers()) {
+            if (!l.isGemm()) {
+                continue;
+            }
+            gemms++;
+            org.pactsim.spec.MacRate rate;
+            try {
+                rate = LayerRate.of(acc, l);
+            } catch (SpecException e) {
+                continue; // a layer the engine ran without a rate (nothing to multiply): nothing to say
+            }
+            if (rate.peCycles() > rate.macs()) {
+                slower++;
+                worst = Math.max(worst, -Math.floorDiv(-rate.peCycles(), rate.macs()));
+            } else if (rate.macs() == rate.peCycles() && !pe.isFloat()
+                    && (l.bits().weight() < pe.weightBits() || l.bits().activation() < pe.activationBits())) {
+                idle++;
+            }
+        }
+        if (slower == 0 && idle == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("precision: the PE is " + pe.key() + " (" + acc.pe().mode().key() + ")");
+        if (slower > 0) {
+            sb.append("; ").append(slower).append(" of ").append(gemms).append(" GEMM layers are wider and run in up to ")
+                    .append(worst).append(" passes");
+        }
+        if (idle > 0) {
+            sb.append("; ").append(idle).append(" of ").append(gemms).append(" GEMM layers are narrower and leave PE"
+                    + " operand bits idle (no speedup on a ").append(acc.pe().mode().key()).append(" PE)");
+        }
+        return sb.toString();
+    }
+
     public static NetworkResult run(AcceleratorSpec acc, Network net, TimingModel model) {
         List<LayerResult> layers = new ArrayList<>(net.layers().size());
         for (Layer l : net.layers()) {
@@ -32,7 +77,17 @@ public final class Simulator {
                 throw new SpecException(named);
             }
         }
-        NetworkResult r = new NetworkResult(net.name(), acc, model, layers, net.notes());
+        List<String> notes = new ArrayList<>(net.notes());
+        String precision;
+        try {
+            precision = precisionNote(acc, net);
+        } catch (SpecException e) {
+            precision = null; // a PE with no precision of its own to compare with: the layers ran, nothing to say
+        }
+        if (precision != null) {
+            notes.add(precision);
+        }
+        NetworkResult r = new NetworkResult(net.name(), acc, model, layers, notes);
         try {
             r.cycles();
             r.sramReads();

@@ -119,9 +119,58 @@ public final class TableRenderer {
                     fused == 0 ? "" : " (" + fused + " of its " + onVector + " layers fused into a GEMM's output path:"
                             + " only what their lanes take beyond the GEMM shows)"));
         }
+        whereTheTimeGoes(r, sb);
         for (String note : r.compute().notes()) {
             sb.append("note: ").append(note).append(System.lineSeparator());
         }
+    }
+
+    /** Layers named in {@link #whereTheTimeGoes}. */
+    static final int TOP = 5;
+
+    /**
+     * Where the first inference's time goes: the share of each layer type (largest first), then
+     * the {@link #TOP} slowest layers with what bounds each: the array's compute, DRAM (more than
+     * half its cycles stalled) or the vector unit.
+     */
+    static void whereTheTimeGoes(SimulationResult r, Appendable sb) throws IOException {
+        long total = r.cycles();
+        int n = r.layers().size();
+        if (total == 0 || n == 0) {
+            return;
+        }
+        java.util.Map<String, long[]> byType = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            long[] t = byType.computeIfAbsent(r.layers().get(i).type(), k -> new long[2]);
+            t[0] = Math.addExact(t[0], r.layerCycles(i));
+            t[1]++;
+        }
+        List<java.util.Map.Entry<String, long[]>> types = new ArrayList<>(byType.entrySet());
+        types.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
+        List<String> parts = new ArrayList<>();
+        for (var e : types) {
+            if (e.getValue()[0] > 0) {
+                parts.add(e.getKey() + " " + Fmt.percent((double) e.getValue()[0] / total) + "% (" + e.getValue()[1]
+                        + (e.getValue()[1] == 1 ? " layer)" : " layers)"));
+            }
+        }
+        sb.append("where the time goes (first inference): ").append(String.join(", ", parts))
+                .append(System.lineSeparator());
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Long.compare(r.layerCycles(y), r.layerCycles(x)));
+        List<String> top = new ArrayList<>();
+        for (int k = 0; k < Math.min(TOP, n) && r.layerCycles(order[k]) > 0; k++) {
+            int i = order[k];
+            long c = r.layerCycles(i);
+            long stall = r.layerStallCycles(i);
+            String bound = r.layers().get(i).onVectorUnit() ? "vector unit"
+                    : 2 * stall > c ? "DRAM: " + Fmt.percent((double) stall / c) + "% stalled" : "compute";
+            top.add(r.layers().get(i).name() + " " + Fmt.percent((double) c / total) + "% (" + bound + ")");
+        }
+        sb.append("  slowest layers: ").append(String.join(", ", top)).append(System.lineSeparator());
     }
 
     private static String[] cells(List<Metric<LayerRow>> cols, LayerRow row) {

@@ -159,4 +159,19 @@ class SimulateCommandTest {
         assertThat(bad.err().strip()).isEqualTo("pactsim: --precision: expected one of fp16, int16, int8, int4,"
                 + " int4-pact, int2, int2-pact, found \"int3\"");
     }
+
+    /** The table says where the time goes and what a precision mismatch costs (issue 21). */
+    @Test
+    void theTableSaysWhereTheTimeGoesAndNotesAPrecisionMismatch() {
+        Cli c = Cli.run("simulate", "--arch", "eyeriss", "--trace", "alexnet-int16");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).containsPattern("where the time goes \\(first inference\\): fc [0-9.]+% \\(3 layers\\),"
+                + " conv [0-9.]+% \\(5 layers\\)").containsPattern("slowest layers: fc6 [0-9.]+% \\(DRAM: [0-9.]+%"
+                + " stalled\\)").doesNotContain("note: precision");
+        Cli wide = Cli.run("simulate", "--arch", "tpu-v1", "--trace", "resnet20-int16");
+        assertThat(wide.out()).contains("note: precision: the PE is int8 (fixed); 22 of 22 GEMM layers are wider and run"
+                + " in up to 4 passes");
+        Cli narrow = Cli.run("simulate", "--arch", "tpu-v1", "--trace", "resnet20-int4-pact");
+        assertThat(narrow.out()).contains("20 of 22 GEMM layers are narrower and leave PE operand bits idle");
+    }
 }
