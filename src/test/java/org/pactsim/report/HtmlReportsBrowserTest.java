@@ -136,6 +136,26 @@ class HtmlReportsBrowserTest {
         checkPage("sweep", fronts.size());
     }
 
+    @Test
+    void compareReport() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        for (Object[] run : new Object[][] {{a, "34"}, {b, "8"}}) {
+            Cli c = Cli.run("simulate", "--arch", "tpu-v1", "--network", "resnet20", "--set",
+                    "dram.bandwidthGBps=" + run[1], "--format", "json");
+            assertThat(c.code()).as(c.err()).isZero();
+            Files.writeString((Path) run[0], c.out());
+        }
+        Path html = dir.resolve("compare.html");
+        Cli c = Cli.run("compare", a.toString(), b.toString(), "--html", html.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("51 layers in both");
+        open(html);
+        assertThat(rows("layers")).isEqualTo(51);
+        assertThat(rows("totals")).isGreaterThan(20);
+        checkPage("compare", 1);
+    }
+
     private static void open(Path page) {
         driver.get(page.toUri().toString());
         driver.manage().logs().get(LogType.BROWSER); // drop what came before this page
