@@ -19,6 +19,18 @@ public interface NetworkImporter {
     /** The network of {@code file}, with no symbolic dimension given. */
     Network read(Path file);
 
+    /**
+     * The network of {@code file} with its symbolic dimensions set ({@code --dim}, a sweep's
+     * {@code dims}); an importer of a format without them refuses any.
+     */
+    default Network read(Path file, java.util.Map<String, Long> dims) {
+        if (!dims.isEmpty()) {
+            throw InputException.at(file.toString(), "dims", "none (the format has no symbolic dimensions)",
+                    String.join(", ", dims.keySet()));
+        }
+        return read(file);
+    }
+
     /** The importers in this build, loaded once. */
     static List<NetworkImporter> all() {
         return Loaded.ALL;

@@ -37,4 +37,33 @@ class SweepJobTest {
         all.addAll(job.manifest().metricColumns());
         assertThat(new HashSet<>(all)).hasSameSizeAs(all);
     }
+
+    /** A sweep spec may name an ONNX network, with its symbolic dimensions (issue 21). */
+    @Test
+    void aSweepRunsAnOnnxNetworkWithItsDimensions() throws Exception {
+        Path spec = dir.resolve("onnx.yaml");
+        String model = Path.of("src/test/resources/onnx/mobilenet_v2_1.0_224_int8_per_tensor.onnx").toAbsolutePath()
+                .toString();
+        Files.writeString(spec, String.join("\n",
+                "schema: pactsim/sweep/1",
+                "name: onnx-net",
+                "accelerator: " + Path.of("arch-configs/sweeps/edge-base.yaml").toAbsolutePath(),
+                "networks:",
+                "  - trace: " + model,
+                "    dims: {unk__1590: 1}",
+                "axes:",
+                "  array.rows: [16, 32]",
+                "objectives:",
+                "  latencySeconds: min",
+                ""));
+        org.pactsim.cli.Cli c = org.pactsim.cli.Cli.run("sweep", spec.toString(), "--out", dir.resolve("out").toString(),
+                "--progress", "none");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("2 ok, 0 infeasible, 0 error");
+        Files.writeString(spec, Files.readString(spec).replace("    dims: {unk__1590: 1}\n", ""));
+        org.pactsim.cli.Cli none = org.pactsim.cli.Cli.run("sweep", spec.toString(), "--out",
+                dir.resolve("out2").toString(), "--progress", "none");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("symbolic dimension \"unk__1590\"");
+    }
 }

@@ -31,13 +31,13 @@ final class SweepPointBinder implements PointBinder {
     }
 
     /** A network of the mix: a zoo name or a trace file, at a fixed precision variant or as built. */
-    record Source(String zoo, Path trace, PrecisionVariant variant) {
+    record Source(String zoo, Path trace, PrecisionVariant variant, java.util.Map<String, Long> dims) {
         static Source zoo(String name, PrecisionVariant v) {
-            return new Source(name, null, v);
+            return new Source(name, null, v, java.util.Map.of());
         }
 
-        static Source trace(Path p, PrecisionVariant v) {
-            return new Source(null, p, v);
+        static Source trace(Path p, PrecisionVariant v, java.util.Map<String, Long> dims) {
+            return new Source(null, p, v, dims);
         }
 
         String defaultLabel() {
@@ -50,7 +50,7 @@ final class SweepPointBinder implements PointBinder {
 
         Network load(PrecisionVariant override) {
             PrecisionVariant v = override != null ? override : variant;
-            Network net = zoo != null ? Zoo.find(zoo).build() : TraceReader.read(trace, null);
+            Network net = zoo != null ? Zoo.find(zoo).build() : TraceReader.imported(trace, dims);
             return v == null ? net : v.apply(net, true);
         }
     }

@@ -10,6 +10,7 @@ import org.pactsim.io.YNode;
 import org.pactsim.io.YamlLoader;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -137,8 +138,31 @@ public final class SweepSpecReader {
             return SweepPointBinder.Source.zoo(z, variant);
         }
         Path p = dir.resolve(n.string("trace"));
-        fp.append(InputFiles.readReferenced(p, n.require("trace"), n.key("trace"))).append('\0');
-        return SweepPointBinder.Source.trace(p, variant);
+        java.util.Map<String, Long> dims = new java.util.LinkedHashMap<>();
+        if (n.has("dims")) {
+            YNode d = n.require("dims");
+            if (!d.isMap()) {
+                throw InputException.at(d.where(), n.key("dims"), "a mapping of symbolic dimensions to sizes, e.g."
+                        + " {batch_size: 1}", d.describe());
+            }
+            for (Map.Entry<String, YNode> e : d.entries().entrySet()) {
+                dims.put(e.getKey(), MapReader.integerValue(e.getValue(), n.key("dims") + "." + e.getKey(), 1,
+                        1L << 30));
+            }
+        }
+        if (Files.isRegularFile(p) && TraceReader.isImported(p)) {
+            // a binary model: its bytes, not its text, go into the fingerprint
+            try {
+                fp.append(sha256Bytes(Files.readAllBytes(p)));
+            } catch (java.io.IOException e) {
+                throw InputException.at(n.require("trace").where(), n.key("trace"), "a readable file",
+                        "an I/O error (" + e.getMessage() + ")");
+            }
+            fp.append(dims).append('\0');
+        } else {
+            fp.append(InputFiles.readReferenced(p, n.require("trace"), n.key("trace"))).append('\0');
+        }
+        return SweepPointBinder.Source.trace(p, variant, dims);
     }
 
     static PrecisionVariant precision(YNode v, String key) {
@@ -377,8 +401,12 @@ public final class SweepSpecReader {
     }
 
     static String sha256(String s) {
+        return sha256Bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256Bytes(byte[] bytes) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
             StringBuilder hex = new StringBuilder();
             for (byte b : d) {
                 hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

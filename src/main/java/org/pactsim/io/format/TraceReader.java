@@ -70,6 +70,28 @@ public final class TraceReader {
     }
 
     /**
+     * A network file, a binary model ({@link NetworkImporter}: ONNX) with its symbolic dimensions
+     * set from {@code dims}, or a text trace (then {@code dims} must be empty).
+     */
+    public static Network imported(Path file, java.util.Map<String, Long> dims) {
+        for (NetworkImporter importer : NetworkImporter.all()) {
+            if (importer.accepts(file)) {
+                return importer.read(file, dims);
+            }
+        }
+        if (!dims.isEmpty()) {
+            throw InputException.at(file.toString(), "dims", "an ONNX model (a trace has no symbolic dimensions)",
+                    "a trace");
+        }
+        return read(file, null);
+    }
+
+    /** Whether a binary importer ({@link NetworkImporter}: ONNX) reads {@code file}. */
+    public static boolean isImported(Path file) {
+        return NetworkImporter.all().stream().anyMatch(i -> i.accepts(file));
+    }
+
+    /**
      * As {@link #read(Path, TopologyReader.Form)}; with {@code problems} it records every error
      * it finds, going on with the next layer or row, and returns null when there was any.
      */

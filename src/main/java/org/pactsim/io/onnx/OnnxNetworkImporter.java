@@ -20,4 +20,9 @@ public final class OnnxNetworkImporter implements NetworkImporter {
     public Network read(Path file) {
         return OnnxImporter.importFile(file, Map.of()).network();
     }
+
+    @Override
+    public Network read(Path file, Map<String, Long> dims) {
+        return OnnxImporter.importFile(file, dims).network();
+    }
 }
