@@ -51,6 +51,11 @@ public final class ScaleSimCommand implements Callable<Integer> {
             throw InputException.at(config.toString(), null, "a SCALE-Sim .cfg file",
                     InputFiles.extension(config).isEmpty() ? "no extension" : "." + InputFiles.extension(config));
         }
+        if (InputFiles.extension(topology).equals("csv") && TraceReader.isPactsimCsv(InputFiles.read(topology))) {
+            throw InputException.at(topology.toString(), null, "a SCALE-Sim topology CSV (Layer name, IFMAP Height,"
+                    + " ...)", "a pactsim trace (its header has name and type): run it with pactsim simulate --trace "
+                    + topology + " --model scalesim");
+        }
         TopologyReader.Form f = null;
         if (form != null) {
             String s = form.trim().toLowerCase(Locale.ROOT);

@@ -174,4 +174,15 @@ class SimulateCommandTest {
         Cli narrow = Cli.run("simulate", "--arch", "tpu-v1", "--trace", "resnet20-int4-pact");
         assertThat(narrow.out()).contains("20 of 22 GEMM layers are narrower and leave PE operand bits idle");
     }
+
+    /** scalesim -t given a pactsim trace says so, and how to run it (issue 21). */
+    @Test
+    void scalesimSaysWhenItIsGivenAPactsimTrace() {
+        Cli c = Cli.run("scalesim", "-c", "src/test/resources/bench/google.cfg", "-t", "traces/resnet20-int8.csv", "-p",
+                topo.getParent().resolve("ss").toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err().strip()).isEqualTo("pactsim: traces/resnet20-int8.csv: expected a SCALE-Sim topology CSV"
+                + " (Layer name, IFMAP Height, ...), found a pactsim trace (its header has name and type): run it with"
+                + " pactsim simulate --trace traces/resnet20-int8.csv --model scalesim");
+    }
 }
