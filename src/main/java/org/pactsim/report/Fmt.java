@@ -30,6 +30,34 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", "");
     }
 
+    /** An energy unit: its name and its size in pJ. */
+    public record EnergyUnit(String name, double pj) {
+        public String of(double valuePj) {
+            return real(valuePj / pj);
+        }
+    }
+
+    /**
+     * The unit a human reads an energy of {@code pj} picojoules in (pJ, nJ, uJ, mJ or J: the
+     * largest that keeps it at 1 or more), one unit for a whole line or column.
+     */
+    public static EnergyUnit energyUnit(double pj) {
+        double a = Math.abs(pj);
+        if (a >= 1e12) {
+            return new EnergyUnit("J", 1e12);
+        }
+        if (a >= 1e9) {
+            return new EnergyUnit("mJ", 1e9);
+        }
+        if (a >= 1e6) {
+            return new EnergyUnit("uJ", 1e6);
+        }
+        if (a >= 1e3) {
+            return new EnergyUnit("nJ", 1e3);
+        }
+        return new EnergyUnit("pJ", 1);
+    }
+
     static <T> String cell(Metric<T> m, T row) {
         Object v = m.value().apply(row);
         if (v == null) {

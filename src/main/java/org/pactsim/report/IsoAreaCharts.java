@@ -48,7 +48,8 @@ public final class IsoAreaCharts {
             peak.addValue(p.peakRatio(), "peak-TOPS ratio", prec);
         }
         JFreeChart c = ChartFactory.createBarChart("Speedup over " + r.designs().get(0).precision().key()
-                        + " at equal compute area", "precision", "speedup (x)", bars, PlotOrientation.VERTICAL, true, false, false);
+                        + " at equal compute area " + of(r), "precision", "speedup in inferences/s (x)", bars,
+                PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = style(c);
         plot.setDataset(1, peak);
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
@@ -65,7 +66,7 @@ public final class IsoAreaCharts {
         for (IsoAreaDesign x : r.designs()) {
             d.addValue(x.peAreaUm2(), "area of one PE (" + r.base().technologyNm() + " nm)", x.precision().key());
         }
-        JFreeChart c = ChartFactory.createBarChart("PE area by precision", "precision", "um^2 per PE", d,
+        JFreeChart c = ChartFactory.createBarChart("PE area by precision " + of(r), "precision", "area of one PE (um^2)", d,
                 PlotOrientation.VERTICAL, true, false, false);
         style(c);
         return c;
@@ -76,7 +77,8 @@ public final class IsoAreaCharts {
         for (IsoAreaPoint p : r.points()) {
             d.addValue(p.result().steadyStateDramBytes() / 1e6, "DRAM " + IsoAreaReport.bw(p), p.design().precision().key());
         }
-        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per inference (steady state)", "precision", "MB",
+        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per inference (steady state) " + of(r), "precision",
+                "DRAM traffic per inference (MB)",
                 d, PlotOrientation.VERTICAL, true, false, false);
         style(c);
         return c;
@@ -84,19 +86,30 @@ public final class IsoAreaCharts {
 
     static JFreeChart energy(IsoArea.Result r) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
+                .max().orElse(0));
         for (IsoAreaPoint p : r.points()) {
             String cat = p.design().precision().key() + " @ " + (p.unlimited() ? "unl." : Fmt.real(p.bandwidthGBps()));
             var e = p.priced().steadyCost().energy();
-            d.addValue(e.macPj() / 1e6, "MAC", cat);
-            d.addValue(e.sramPj() / 1e6, "SRAM", cat);
-            d.addValue(e.dramPj() / 1e6, "DRAM", cat);
-            d.addValue(e.leakagePj() / 1e6, "leakage", cat);
+            d.addValue(e.macPj() / u.pj(), "MAC", cat);
+            d.addValue(e.sramPj() / u.pj(), "SRAM", cat);
+            d.addValue(e.dramPj() / u.pj(), "DRAM", cat);
+            d.addValue(e.leakagePj() / u.pj(), "leakage", cat);
         }
-        JFreeChart c = ChartFactory.createStackedBarChart("Energy per inference (steady state)", "precision @ GB/s",
-                "uJ", d, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart c = ChartFactory.createStackedBarChart("Energy per inference (steady state) " + of(r),
+                "precision @ DRAM GB/s", "energy per inference (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,
+                false, false);
         CategoryPlot plot = style(c);
         plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         return c;
+    }
+
+    /** What the charts are of: network (its name carries the batch) and chip. */
+    static String of(IsoArea.Result r) {
+        String net = r.points().get(0).result().compute().network();
+        String base = "-" + r.designs().get(0).precision().key();
+        return "- " + (net.endsWith(base) ? net.substring(0, net.length() - base.length()) : net) + " on "
+                + r.base().name();
     }
 
     private static CategoryPlot style(JFreeChart c) {

@@ -36,8 +36,11 @@ public final class IsoAreaReport {
                 r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(base.budgetMm2()),
                 Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),
                 r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision"));
+        Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
+                .max().orElse(0));
         String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/inf", "inf/s", "speedup",
-            "peak ratio", "super-lin", "DRAM MB/inf", "x compulsory", "weights", "outputs on chip", "energy uJ", "area mm^2", ""};
+            "peak ratio", "super-lin", "DRAM MB/inf", "x compulsory", "weights", "outputs on chip", "energy " + u.name(),
+            "area mm^2", ""};
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (IsoAreaPoint p : r.points()) {
@@ -52,7 +55,7 @@ public final class IsoAreaReport {
                 String.format(Locale.ROOT, "%.1f", res.steadyStateDramBytes() / 1e6),
                 String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
                 p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
-                Fmt.real(cost.steadyCost().energyPj() / 1e6), Fmt.real(cost.cost().areaMm2()),
+                u.of(cost.steadyCost().energyPj()), Fmt.real(cost.cost().areaMm2()),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
         }
         int[] w = new int[head.length];

@@ -219,8 +219,8 @@ public final class SweepReport {
                     }
                     return t + "; " + pair.get(0) + ", " + pair.get(1) + " = " + v.substring(v.indexOf(':') + 2);
                 }
-                return v;
-            }), fr.length + " points on the front (black; hover one for its parameters), the feasible points in"
+                return null; // the dominated points: no hover, so a page of thousands of points stays small
+            }), fr.length + " points on the front (black; hover one for its parameters and values), the feasible points in"
                     + " colour by " + (m.valueColumns().isEmpty() ? "group" : m.valueColumns().get(0)) + ".");
             List<Html.Column> fcols = new ArrayList<>();
             fcols.add(Html.Column.num("index"));
