@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Re-price a simulate result (result.json) with other cost tables, without simulating again.")
 public final class RecostCommand implements Callable<Integer> {
     /** Output formats on standard output. */
-    enum Format { table, json }
+    enum Format { table, csv, json }
 
     @Parameters(index = "0", paramLabel = "RESULT.json", converter = Options.InputPath.class,
             description = "A result of 'pactsim simulate': its --out folder's result.json or its --format json output.")
@@ -49,8 +49,8 @@ public final class RecostCommand implements Callable<Integer> {
     Integer node;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Standard output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); json is the"
-                    + " re-priced result.")
+            description = "Standard output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); csv is the totals"
+                    + " re-priced beside the file's, json the re-priced result.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -104,7 +104,8 @@ public final class RecostCommand implements Callable<Integer> {
             AtomicFiles.write(out, json);
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.print(format == Format.json ? json : RecostTable.table(run, acc, p, pricedWith, tables(tree), before));
+        w.print(format == Format.json ? json : format == Format.csv ? RecostTable.csv(p, before)
+                : RecostTable.table(run, acc, p, pricedWith, tables(tree), before));
         w.flush();
         return 0;
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Print the resolved cost tables (area, energy, leakage, technology scaling) with units and sources.")
 public final class TablesCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { text, csv }
+    enum Format { table, csv, json, text }
 
     @Option(names = "--node", paramLabel = "NM",
             description = "Scale every value to this technology node (nm); it must be in the tech table.")
@@ -29,8 +29,9 @@ public final class TablesCommand implements Callable<Integer> {
     @Mixin
     Options.Tables tables;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: table (default; text is the same, its former name), csv (the table file"
+                    + " format, to edit and pass back with --tables) or json.")
     Format format;
 
     @Spec
@@ -44,7 +45,8 @@ public final class TablesCommand implements Callable<Integer> {
                     Integer.toString(node));
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.print(format == Format.csv ? CostTableWriter.csv(t, node) : CostTablesText.text(t, node));
+        w.print(format == Format.csv ? CostTableWriter.csv(t, node) : format == Format.json ? CostTableWriter.json(t, node)
+                : CostTablesText.text(t, node));
         w.flush();
         return 0;
     }

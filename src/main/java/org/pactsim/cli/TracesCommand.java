@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TracesCommand.ListCmd.class, TracesCommand.Show.class, TracesCommand.Generate.class})
 public final class TracesCommand implements Runnable {
     /** Output formats on standard output. */
-    enum Format { table, json }
+    enum Format { table, csv, json }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,7 +44,7 @@ public final class TracesCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in networks.")
     static final class ListCmd implements Callable<Integer> {
         @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-                description = "table or json (default ${DEFAULT-VALUE}).")
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
         Format format;
 
         @Spec
@@ -53,7 +53,8 @@ public final class TracesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter w = spec.commandLine().getOut();
-            w.print(format == Format.json ? NetworkSummary.zooJson() : NetworkSummary.zooTable());
+            w.print(format == Format.json ? NetworkSummary.zooJson() : format == Format.csv ? NetworkSummary.zooCsv()
+                    : NetworkSummary.zooTable());
             w.flush();
             return 0;
         }
@@ -67,7 +68,7 @@ public final class TracesCommand implements Runnable {
         String name;
 
         @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-                description = "table or json (default ${DEFAULT-VALUE}).")
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
         Format format;
 
         @Spec
@@ -94,7 +95,8 @@ public final class TracesCommand implements Runnable {
                 rows.put(v.key(), Footprint.of(v.apply(net, false)));
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.print(format == Format.json ? NetworkSummary.json(net, entry, rows) : NetworkSummary.table(net, entry, rows));
+            w.print(format == Format.json ? NetworkSummary.json(net, entry, rows) : format == Format.csv
+                    ? NetworkSummary.csv(rows) : NetworkSummary.table(net, entry, rows));
             w.flush();
             return 0;
         }

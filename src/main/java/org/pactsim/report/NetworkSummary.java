@@ -34,6 +34,28 @@ public final class NetworkSummary {
         return sb.toString();
     }
 
+    /** {@code traces list --format csv}: name, layers, MACs, parameters, description. */
+    public static String zooCsv() {
+        StringBuilder sb = new StringBuilder("name,layers,macs,params,description\n");
+        for (Zoo.Entry e : Zoo.entries()) {
+            Network n = e.build();
+            sb.append(e.name()).append(',').append(n.layers().size()).append(',').append(n.macs()).append(',')
+                    .append(n.params()).append(',').append(ResultCsv.csv(e.description())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@code traces show NAME --format csv}: the footprint at each precision, one row each. */
+    public static String csv(Map<String, Footprint> rows) {
+        StringBuilder sb = new StringBuilder("variant,weightBytes,activationBytes,inputBytes,largestActivationBytes,"
+                + "largestActivationLayer\n");
+        rows.forEach((k, f) -> sb.append(ResultCsv.csv(k)).append(',').append(f.weightBytes()).append(',')
+                .append(f.activationBytes()).append(',').append(f.inputBytes()).append(',')
+                .append(f.largestActivationBytes()).append(',').append(ResultCsv.csv(f.largestActivationLayer()))
+                .append('\n'));
+        return sb.toString();
+    }
+
     /** {@code traces list --format json}. */
     public static String zooJson() {
         ArrayNode a = ResultJson.mapper().createArrayNode();

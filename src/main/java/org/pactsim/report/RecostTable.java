@@ -77,4 +77,18 @@ public final class RecostTable {
             sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
     }
+
+    /** The totals as CSV: {@code total,repriced,inFile,ratio}, full precision. */
+    public static String csv(Costing.Priced p, Map<String, Double> before) {
+        StringBuilder sb = new StringBuilder("total,repriced,inFile,ratio\n");
+        for (Metric<Costing.Priced> m : Metrics.COST) {
+            Object v = m.value().apply(p);
+            Double now = v instanceof Number ? ((Number) v).doubleValue() : null;
+            Double old = before.get(m.key());
+            sb.append(m.key()).append(',').append(now == null ? "" : now.toString()).append(',')
+                    .append(old == null ? "" : old.toString()).append(',')
+                    .append(now == null || old == null || old == 0 ? "" : Double.toString(now / old)).append('\n');
+        }
+        return sb.toString();
+    }
 }

@@ -100,4 +100,50 @@ public final class CostTableWriter {
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.[0-9]*?)0+($|e)", "$1$2").replace(".e", "e")
                 .replaceAll("\\.$", "");
     }
+
+    /**
+     * The same tables as JSON: {@code {"schema", "tables": {KIND: [ROW, ...]}}}, each row an
+     * object of the CSV form's columns (numbers as numbers).
+     */
+    public static String json(CostTables t, Integer node) {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = m.createObjectNode();
+        root.put("schema", CostTableReader.SCHEMA);
+        com.fasterxml.jackson.databind.node.ObjectNode tables = root.putObject("tables");
+        String kind = null;
+        List<String> header = null;
+        com.fasterxml.jackson.databind.node.ArrayNode rows = null;
+        for (org.pactsim.io.CsvRows.Row r : org.pactsim.io.CsvRows.read(sectioned(csv(t, node)), "tables")) {
+            List<String> f = r.fields();
+            if (f.size() == 1 && f.get(0).startsWith("table: ")) {
+                kind = f.get(0).substring("table: ".length());
+                rows = tables.putArray(kind);
+                header = null;
+            } else if (kind != null && header == null) {
+                header = f;
+            } else if (rows != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = rows.addObject();
+                for (int i = 0; i < header.size() && i < f.size(); i++) {
+                    String v = f.get(i);
+                    if (v.matches("-?[0-9]+")) {
+                        o.put(header.get(i), Long.parseLong(v));
+                    } else if (v.matches("-?[0-9.]+([eE][-+]?[0-9]+)?")) {
+                        o.put(header.get(i), Double.parseDouble(v));
+                    } else {
+                        o.put(header.get(i), v);
+                    }
+                }
+            }
+        }
+        return root.toPrettyString() + System.lineSeparator();
+    }
+
+    /** The CSV form with its "# table: KIND" comment lines turned into rows the CSV reader keeps. */
+    private static String sectioned(String csv) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : csv.split("\n", -1)) {
+            sb.append(line.startsWith("# table: ") ? line.substring(2) : line).append('\n');
+        }
+        return sb.toString();
+    }
 }
