@@ -127,6 +127,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " as given is not simulated)");
         }
         notes.addAll(loaded.notes());
+        String precisionNote = org.pactsim.engine.Simulator.precisionNote(acc, net);
+        if (precisionNote != null) {
+            notes.add(precisionNote);
+        }
         Network withNotes = new Network(net.name(), net.layers(), notes);
         CostTables costTables = tables.read();
         try (OutputFolder folder = out == null ? null : OutputFolder.claim(out, "simulate", "--out", force)) {

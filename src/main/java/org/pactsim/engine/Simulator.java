@@ -20,9 +20,19 @@ public final class Simulator {
     /**
      * What a network whose precision differs from the PE's costs, said rather than run silently:
      * GEMM layers wider than the PE run in several passes, narrower ones leave operand bits idle
-     * (a fixed-precision PE does not go faster). Null when every GEMM layer matches the PE.
+     * (a fixed-precision PE does not go faster). Null when every GEMM layer matches the PE, or
+     * when the PE has no precision to compare with. {@code pactsim simulate} adds it to the
+     * network's notes; sweeps, which print no notes, do not pay for it.
      */
-    static String precisionNote(AcceleratorSpec acc, Network net) {
+    public static String precisionNote(AcceleratorSpec acc, Network net) {
+        try {
+            return mismatch(acc, net);
+        } catch (SpecException e) {
+            return null; // a PE with no precision of its own, or a layer the engine refuses: it says so itself
+        }
+    }
+
+    private static String mismatch(AcceleratorSpec acc, Network net) {
         org.pactsim.spec.Precision pe = org.pactsim.spec.Precision.of(acc.pe());
         int slower = 0;
         int idle = 0;
@@ -77,17 +87,7 @@ public final class Simulator {
                 throw new SpecException(named);
             }
         }
-        List<String> notes = new ArrayList<>(net.notes());
-        String precision;
-        try {
-            precision = precisionNote(acc, net);
-        } catch (SpecException e) {
-            precision = null; // a PE with no precision of its own to compare with: the layers ran, nothing to say
-        }
-        if (precision != null) {
-            notes.add(precision);
-        }
-        NetworkResult r = new NetworkResult(net.name(), acc, model, layers, notes);
+        NetworkResult r = new NetworkResult(net.name(), acc, model, layers, net.notes());
         try {
             r.cycles();
             r.sramReads();

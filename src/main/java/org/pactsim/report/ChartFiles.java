@@ -17,6 +17,22 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
+    /**
+     * An SVG canvas writing coordinates to a tenth of a pixel (JFreeSVG's default, every digit
+     * of a double, made a scatter of 5,000 points 6.3 MB; this is about a third of that).
+     */
+    static SVGGraphics2D graphics(int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setGeomDoubleConverter(ChartFiles::tenth);
+        g.setTransformDoubleConverter(ChartFiles::tenth);
+        return g;
+    }
+
+    private static String tenth(double d) {
+        double r = Math.rint(d * 10) / 10;
+        return r == Math.rint(r) && Math.abs(r) < 1e9 ? Long.toString((long) r) : Double.toString(r);
+    }
+
     public static byte[] png(JFreeChart chart) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -28,7 +44,7 @@ public final class ChartFiles {
     }
 
     public static byte[] svg(JFreeChart chart) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D g = graphics(WIDTH, HEIGHT);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }

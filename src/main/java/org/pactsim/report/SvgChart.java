@@ -25,7 +25,7 @@ public final class SvgChart {
 
     /** The chart with each item's hover text from {@code tip} (null: no hover for that item). */
     public static String inline(JFreeChart chart, String id, int width, int height, Function<ChartEntity, String> tip) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        SVGGraphics2D g = ChartFiles.graphics(width, height);
         ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
         chart.draw(g, new Rectangle(0, 0, width, height), info);
         String svg = g.getSVGElement(id);

@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * subset is drawn (every front point always is), and the subtitle says so.
  */
 public final class SweepChart {
-    public static final int MAX_DRAWN = 5_000;
+    public static final int MAX_DRAWN = 2_000;
     static final int MAX_GROUPS = 10;
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -88,8 +88,13 @@ public final class SweepChart {
             hi = Math.max(hi, d);
         }
         if (lo > 0 && hi / lo > 100) {
+            // ticks at whole decades, written as numbers (1,000 or 1e+09), not as 10^8.8
             LogAxis a = new LogAxis(key);
             a.setSmallestValue(lo / 2);
+            a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            a.setMinorTickMarksVisible(true);
+            a.setNumberFormatOverride(new java.text.DecimalFormat(hi >= 1e7 || lo < 1e-4 ? "0.##E0" : "#,##0.####",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             return a;
         }
         NumberAxis a = new NumberAxis(key);
