@@ -24,10 +24,12 @@ import org.pactsim.study.sweep.PointRow;
 /**
  * A sweep's output folder, safe to kill at any moment and to run again:
  * <ul>
- * <li>{@code points.csv} and {@code points.jsonl} only ever grow by whole rows, in point order;
- *     on opening, a partial last line (the process died while writing it) is cut off and the
- *     longer file is cut back to the shorter, so both hold rows {@code 0 .. done()-1} and the
- *     run continues at {@link #done()}: no point lost, none twice;
+ * <li>{@code points.csv} (and {@code points.jsonl}, written when asked for: {@code --jsonl}, or
+ *     when the folder already has it) only ever grow by whole rows, in point order; on opening, a
+ *     partial last line (the process died while writing it) is cut off and the longer file is cut
+ *     back to the shorter, so both hold rows {@code 0 .. done()-1} and the run continues at
+ *     {@link #done()}: no point lost, none twice. A JSONL asked for on a folder with rows but
+ *     without one is refused (its first rows could not be written);
  * <li>{@value SweepManifest#FILE} records the spec's fingerprint: a folder of another spec is
  *     refused unless {@code force}, which starts it over; a folder holding other files is
  *     refused, force or not;
@@ -59,8 +61,13 @@ public final class SweepFolder implements AutoCloseable {
         this.done = done;
     }
 
-    /** Claims {@code dir} for the sweep of {@code m}; see the class comment. */
+    /** Claims {@code dir} for the sweep of {@code m}, without a JSONL unless the folder has one. */
     public static SweepFolder open(Path dir, SweepManifest m, boolean force) {
+        return open(dir, m, force, false);
+    }
+
+    /** Claims {@code dir} for the sweep of {@code m}; see the class comment. */
+    public static SweepFolder open(Path dir, SweepManifest m, boolean force, boolean jsonl) {
         String where = "--out " + dir;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw InputException.at(where, null, "a folder for the sweep", "a file");
@@ -90,12 +97,14 @@ public final class SweepFolder implements AutoCloseable {
                         "another run writing to it (" + LOCK + " is locked)");
             }
             SweepRows rows = new SweepRows(m.valueColumns(), m.metricColumns());
-            long done = prepare(dir, m, force, rows, where);
+            long done = prepare(dir, m, force, rows, where, jsonl);
             SweepFolder f = new SweepFolder(dir, rows, ch, l, done);
             f.csv = new BufferedOutputStream(Files.newOutputStream(dir.resolve(CSV), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), 1 << 16);
-            f.jsonl = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSONL), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), 1 << 16);
+            if (Files.exists(dir.resolve(JSONL), LinkOption.NOFOLLOW_LINKS)) {
+                f.jsonl = new BufferedOutputStream(Files.newOutputStream(dir.resolve(JSONL), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), 1 << 16);
+            }
             return f;
         } catch (IOException | RuntimeException e) {
             if (ch != null) {
@@ -113,8 +122,8 @@ public final class SweepFolder implements AutoCloseable {
     }
 
     /** Checks the folder and repairs the row files; returns the rows already done. */
-    private static long prepare(Path dir, SweepManifest m, boolean force, SweepRows rows, String where)
-            throws IOException {
+    private static long prepare(Path dir, SweepManifest m, boolean force, SweepRows rows, String where,
+                                boolean wantJsonl) throws IOException {
         Path manifest = dir.resolve(SweepManifest.FILE);
         Path marker = dir.resolve(MARKER);
         if (Files.exists(marker) && !Files.readString(marker, StandardCharsets.UTF_8).contains("command=sweep\n")) {
@@ -129,7 +138,7 @@ public final class SweepFolder implements AutoCloseable {
                 if (!force) {
                     throw InputException.at(where, null, "the folder of this sweep, or --force to start it over",
                             "the sweep of a changed spec or a changed file it reads (" + old.name() + ", "
-                                    + count(dir.resolve(JSONL)) + " points written)");
+                                    + Math.max(0, count(dir.resolve(CSV)) - 1) + " points written)");
                 }
                 restart = true;
             }
@@ -162,17 +171,33 @@ public final class SweepFolder implements AutoCloseable {
                 csvRows = 0;
             }
         }
-        long k = Math.min(csvRows, count(dir.resolve(JSONL)));
+        Path jsonFile = dir.resolve(JSONL);
+        boolean jsonl = Files.exists(jsonFile);
+        if (wantJsonl && !jsonl && csvRows > 0) {
+            throw InputException.at(where, null, "a folder whose sweep writes points.jsonl from its first point (or"
+                    + " --force to start over with it)", csvRows + " points written without it");
+        }
+        jsonl = jsonl || wantJsonl;
+        long k = jsonl ? Math.min(csvRows, count(jsonFile)) : csvRows;
         if (k == 0) {
             AtomicFiles.write(csvFile, header);
-            AtomicFiles.write(dir.resolve(JSONL), "");
+            if (jsonl) {
+                AtomicFiles.write(jsonFile, "");
+            }
         } else {
             truncate(csvFile, k + 1);
-            truncate(dir.resolve(JSONL), k);
-            String last = lastLine(dir.resolve(JSONL));
-            if (!last.startsWith("{\"index\":" + (k - 1) + ",")) {
-                throw InputException.at(dir.resolve(JSONL).toString(), null, "row " + (k - 1) + " last",
+            String last = lastLine(csvFile);
+            if (!last.startsWith((k - 1) + ",")) {
+                throw InputException.at(csvFile.toString(), null, "row " + (k - 1) + " last",
                         InputException.quote(last) + " (remove the folder or run with --force)");
+            }
+            if (jsonl) {
+                truncate(jsonFile, k);
+                String lastJson = lastLine(jsonFile);
+                if (!lastJson.startsWith("{\"index\":" + (k - 1) + ",")) {
+                    throw InputException.at(jsonFile.toString(), null, "row " + (k - 1) + " last",
+                            InputException.quote(lastJson) + " (remove the folder or run with --force)");
+                }
             }
         }
         return k;
@@ -277,7 +302,9 @@ public final class SweepFolder implements AutoCloseable {
     public void append(PointRow r) {
         try {
             csv.write(rows.csv(r).getBytes(StandardCharsets.UTF_8));
-            jsonl.write(rows.json(r).getBytes(StandardCharsets.UTF_8));
+            if (jsonl != null) {
+                jsonl.write(rows.json(r).getBytes(StandardCharsets.UTF_8));
+            }
             long now = System.nanoTime();
             if (now - lastFlush > FLUSH_MILLIS * 1_000_000) {
                 flush();
@@ -290,7 +317,9 @@ public final class SweepFolder implements AutoCloseable {
 
     public void flush() throws IOException {
         csv.flush();
-        jsonl.flush();
+        if (jsonl != null) {
+            jsonl.flush();
+        }
     }
 
     /** Flushes the rows and marks the sweep complete. */

@@ -38,7 +38,10 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    /** Writes the report files into {@code dir}; returns a short text summary for the terminal. */
+    /**
+     * Writes the report files into {@code dir}; returns a short summary for the terminal (the
+     * status counts, the best point per objective, and where the fronts and the page are).
+     */
     public static String write(Path dir) {
         Path mf = dir.resolve(SweepManifest.FILE);
         if (!Files.exists(mf)) {
@@ -247,7 +250,10 @@ public final class SweepReport {
         AtomicFiles.write(dir.resolve("best.csv"), bestCsv(m, objs, best, vs, index, picked));
         AtomicFiles.write(dir.resolve("report.md"), md.toString());
         AtomicFiles.write(dir.resolve("index.html"), html.page());
-        return md.toString().replaceAll("(?m)^!\\[.*\\n", "").replaceAll("\\n{3,}", "\n\n");
+        // the terminal gets a summary: the counts, the best points and where the rest is
+        String summary = md.substring(0, md.indexOf("## Pareto front") < 0 ? md.length() : md.indexOf("## Pareto front"));
+        return summary.replaceAll("\\n{3,}", "\n\n").stripTrailing() + "\n\n" + fronts.size()
+                + " Pareto fronts (CSV, PNG, SVG) and the report: " + dir.resolve("index.html") + " (and report.md)\n";
     }
 
     private static MappingIterator<String[]> rows(Path csv) throws IOException {

@@ -47,7 +47,7 @@ class SweepCommandTest {
     @Test
     void writesEveryPointWithItsReasonAndTheReport() throws IOException {
         Path out = tmp.resolve("out");
-        Cli c = Cli.run("sweep", smallSpec("").toString(), "--out", out.toString(), "--threads", "2");
+        Cli c = Cli.run("sweep", smallSpec("").toString(), "--out", out.toString(), "--threads", "2", "--jsonl");
         assertThat(c.code()).as(c.err()).isZero();
         List<String> csv = Files.readAllLines(out.resolve("points.csv"));
         assertThat(csv).hasSize(1 + 16);
@@ -97,7 +97,7 @@ class SweepCommandTest {
     void killedMidRunTheSameCommandFinishesWithExactlyTheUninterruptedRows() throws Exception {
         Path spec = resumeSpec();
         Path whole = tmp.resolve("whole");
-        Cli ref = Cli.run("sweep", spec.toString(), "--out", whole.toString(), "--threads", "1");
+        Cli ref = Cli.run("sweep", spec.toString(), "--out", whole.toString(), "--threads", "1", "--jsonl");
         assertThat(ref.code()).as(ref.err()).isZero();
         long total = Files.readAllLines(whole.resolve("points.jsonl")).size();
         assertThat(total).isEqualTo(240);
@@ -107,7 +107,7 @@ class SweepCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
                 "-D" + SweepCommand.HALT_AFTER + "=99", "org.pactsim.cli.Main", "sweep", spec.toString(),
-                "--out", cut.toString(), "--threads", "2", "--progress", "none")
+                "--out", cut.toString(), "--threads", "2", "--progress", "none", "--jsonl")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child halts").isTrue();
         assertThat(p.exitValue()).as("halted at the crash point (see child.log)").isEqualTo(137);
@@ -188,5 +188,21 @@ class SweepCommandTest {
             }
         }
         return n;
+    }
+
+    /** points.jsonl only when asked for; asked for on a folder already run without it, refused (issue 21). */
+    @Test
+    void theJsonlIsWrittenOnlyWhenAskedFor() throws IOException {
+        Path out = tmp.resolve("nojsonl");
+        Cli c = Cli.run("sweep", smallSpec("").toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(out.resolve("points.jsonl")).doesNotExist();
+        assertThat(Files.readAllLines(out.resolve("points.csv"))).hasSize(1 + 16);
+        Cli late = Cli.run("sweep", smallSpec("").toString(), "--out", out.toString(), "--jsonl");
+        assertThat(late.code()).isEqualTo(2);
+        assertThat(late.err()).contains("16 points written without it");
+        Cli again = Cli.run("sweep", smallSpec("").toString(), "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(out.resolve("points.jsonl")).doesNotExist();
     }
 }

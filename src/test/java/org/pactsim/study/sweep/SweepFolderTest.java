@@ -29,7 +29,7 @@ class SweepFolderTest {
     }
 
     void write(long from, long to) {
-        try (SweepFolder f = SweepFolder.open(dir, M, false)) {
+        try (SweepFolder f = SweepFolder.open(dir, M, false, true)) {
             assertThat(f.done()).isEqualTo(from);
             for (long i = from; i < to; i++) {
                 f.append(row(i));
