@@ -77,10 +77,23 @@ public final class IsoAreaCharts {
         for (IsoAreaPoint p : r.points()) {
             d.addValue(p.result().steadyStateDramBytes() / 1e6, "DRAM " + IsoAreaReport.bw(p), p.design().precision().key());
         }
+        double lo = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6).filter(x -> x > 0)
+                .min().orElse(1);
+        double hi = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6).max().orElse(1);
+        boolean log = hi / lo > 100;
         JFreeChart c = ChartFactory.createBarChart("DRAM traffic per inference (steady state) " + of(r), "precision",
-                "DRAM traffic per inference (MB)",
+                "DRAM traffic per inference (MB" + (log ? ", log scale)" : ")"),
                 d, PlotOrientation.VERTICAL, true, false, false);
-        style(c);
+        CategoryPlot plot = style(c);
+        if (log) {
+            // a linear axis hides the 2-bit bars beside the 16-bit ones: decades, as numbers
+            org.jfree.chart.axis.LogAxis y = new org.jfree.chart.axis.LogAxis(plot.getRangeAxis().getLabel());
+            y.setSmallestValue(lo / 2);
+            y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.####",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            plot.setRangeAxis(y);
+        }
         return c;
     }
 

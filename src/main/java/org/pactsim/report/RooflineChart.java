@@ -28,6 +28,19 @@ public final class RooflineChart {
     private RooflineChart() {
     }
 
+    /** The layers the chart plots, in the order of its points (GEMM layers that move DRAM bytes). */
+    public static java.util.List<Integer> plotted(SimulationResult r) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < r.layers().size(); i++) {
+            LayerMemory m = r.memory(i);
+            if (m != null && m.tiling() != null && r.layers().get(i).macs() != 0 && r.layerCycles(i) != 0
+                    && m.dramReadBytes() + m.dramWriteBytes() != 0) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     public static JFreeChart chart(SimulationResult r) {
         double clockHz = r.accelerator().clockMhz() * 1e6;
         double peak = r.accelerator().totalPes() * clockHz / 1e9;
@@ -47,6 +60,7 @@ public final class RooflineChart {
                 skipped++;
                 continue;
             }
+            // keep in step with plotted(): the k-th point is the k-th layer it lists
             double x = (double) macs / bytes;
             double y = macs / (cycles / clockHz) / 1e9;
             layers.add(x, y);

@@ -55,8 +55,19 @@ public final class RunHtml {
         h.heading(2, "Totals");
         totals(h, "totals", List.of(r), List.of("this run"));
         if (s.hasMemory()) {
-            h.figure(SvgChart.inline(RooflineChart.chart(s), "roofline"), "Each layer against the roofline of one "
-                    + "core: its MACs per DRAM byte and its achieved MACs per cycle (hover a point for its values).");
+            List<Integer> plotted = RooflineChart.plotted(s);
+            h.figure(SvgChart.inline(RooflineChart.chart(s), "roofline", ChartFiles.WIDTH, ChartFiles.HEIGHT, e -> {
+                String v = SvgChart.valueTip(e);
+                if (v != null && e instanceof org.jfree.chart.entity.XYItemEntity x && x.getSeriesIndex() == 0
+                        && x.getItem() < plotted.size()) {
+                    int i = plotted.get(x.getItem());
+                    return s.layers().get(i).name() + " (" + s.layers().get(i).type() + "): "
+                            + Fmt.real(x.getDataset().getXValue(0, x.getItem())) + " MACs per DRAM byte, "
+                            + Fmt.real(x.getDataset().getYValue(0, x.getItem())) + " GMAC/s";
+                }
+                return v;
+            }), "Each layer against the roofline of the chip: its MACs per DRAM byte and its achieved MACs per"
+                    + " second (hover a point for the layer and its values).");
         }
         h.heading(2, "Per layer");
         layers(h, "layers", "layer-cycles", r);
