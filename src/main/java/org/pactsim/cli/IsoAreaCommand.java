@@ -173,7 +173,8 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (areaMm2 != null && !(areaMm2 > 0 && Double.isFinite(areaMm2))) {
             throw InputException.at("--area-mm2", null, "a number > 0", String.valueOf(areaMm2));
         }
-        return new IsoAreaPlan(ps, bandwidths, scale == Scale.arrays, areaMm2 == null ? Double.NaN : areaMm2);
+        return new IsoAreaPlan(ps, bandwidths, scale == Scale.arrays, areaMm2 == null ? Double.NaN : areaMm2,
+                (int) Math.max(1, Math.min(batch, 1 << 20)));
     }
 
     static Network zoo(String name) {

@@ -75,14 +75,16 @@ public final class IsoAreaCharts {
     static JFreeChart dram(IsoArea.Result r) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (IsoAreaPoint p : r.points()) {
-            d.addValue(p.result().steadyStateDramBytes() / 1e6, "DRAM " + IsoAreaReport.bw(p), p.design().precision().key());
+            d.addValue(p.result().steadyStateDramBytes() / 1e6 / r.plan().batch(), "DRAM " + IsoAreaReport.bw(p),
+                    p.design().precision().key());
         }
-        double lo = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6).filter(x -> x > 0)
-                .min().orElse(1);
-        double hi = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6).max().orElse(1);
+        double lo = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6 / r.plan().batch())
+                .filter(x -> x > 0).min().orElse(1);
+        double hi = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6 / r.plan().batch())
+                .max().orElse(1);
         boolean log = hi / lo > 100;
-        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per inference (steady state) " + of(r), "precision",
-                "DRAM traffic per inference (MB" + (log ? ", log scale)" : ")"),
+        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per image (steady state) " + of(r), "precision",
+                "DRAM traffic per image (MB" + (log ? ", log scale)" : ")"),
                 d, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = style(c);
         if (log) {
@@ -99,18 +101,19 @@ public final class IsoAreaCharts {
 
     static JFreeChart energy(IsoArea.Result r) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        int b = r.plan().batch();
         Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
-                .max().orElse(0));
+                .max().orElse(0) / b);
         for (IsoAreaPoint p : r.points()) {
             String cat = p.design().precision().key() + " @ " + (p.unlimited() ? "unl." : Fmt.real(p.bandwidthGBps()));
             var e = p.priced().steadyCost().energy();
-            d.addValue(e.macPj() / u.pj(), "MAC", cat);
-            d.addValue(e.sramPj() / u.pj(), "SRAM", cat);
-            d.addValue(e.dramPj() / u.pj(), "DRAM", cat);
-            d.addValue(e.leakagePj() / u.pj(), "leakage", cat);
+            d.addValue(e.macPj() / b / u.pj(), "MAC", cat);
+            d.addValue(e.sramPj() / b / u.pj(), "SRAM", cat);
+            d.addValue(e.dramPj() / b / u.pj(), "DRAM", cat);
+            d.addValue(e.leakagePj() / b / u.pj(), "leakage", cat);
         }
-        JFreeChart c = ChartFactory.createStackedBarChart("Energy per inference (steady state) " + of(r),
-                "precision @ DRAM GB/s", "energy per inference (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,
+        JFreeChart c = ChartFactory.createStackedBarChart("Energy per image (steady state) " + of(r),
+                "precision @ DRAM GB/s", "energy per image (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,
                 false, false);
         CategoryPlot plot = style(c);
         plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
