@@ -90,7 +90,7 @@ public record Comparison(ResultReader.Run a, ResultReader.Run b, List<String> to
             double y = b.totals().get(k);
             rows.add(new String[] {k, show(x), show(y), ratio(y, x)});
         }
-        render(sb, rows);
+        TextTable.align(sb, rows, 1, rows.get(0).length);
         sb.append(System.lineSeparator()).append(layers.size()).append(" layers in both (first inference)")
                 .append(System.lineSeparator());
         rows.clear();
@@ -99,7 +99,7 @@ public record Comparison(ResultReader.Run a, ResultReader.Run b, List<String> to
             rows.add(new String[] {l.name(), Fmt.count(l.cyclesA()), Fmt.count(l.cyclesB()),
                 ratio((double) l.cyclesB(), (double) l.cyclesA()), Fmt.count(l.dramA()), Fmt.count(l.dramB()), ratio((double) l.dramB(), (double) l.dramA())});
         }
-        render(sb, rows);
+        TextTable.align(sb, rows, 1, rows.get(0).length);
         if (!onlyA.isEmpty()) {
             sb.append("only in A: ").append(String.join(", ", onlyA)).append(System.lineSeparator());
         }
@@ -177,23 +177,5 @@ public record Comparison(ResultReader.Run a, ResultReader.Run b, List<String> to
                     : String.join(", ", onlyA), onlyB.isEmpty() ? "none" : String.join(", ", onlyB)));
         }
         return h.page();
-    }
-
-    /** Columns before the first number left-aligned, the rest right-aligned. */
-    private static void render(StringBuilder sb, List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String pad = " ".repeat(w[i] - r[i].length());
-                line.append(i == 0 ? r[i] + pad : pad + r[i]).append(i == r.length - 1 ? "" : "  ");
-            }
-            sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
     }
 }

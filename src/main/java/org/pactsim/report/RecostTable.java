@@ -34,7 +34,7 @@ public final class RecostTable {
             rows.add(new String[] {m.key(), now == null ? "-" : Fmt.real(now), old == null ? "-" : Fmt.real(old),
                     now == null || old == null || old == 0 ? "-" : Fmt.real(now / old), m.description()});
         }
-        render(sb, rows, 1, 4);
+        TextTable.align(sb, rows, 1, 4);
         sb.append(System.lineSeparator()).append("energy of each layer, first inference, pJ").append(System.lineSeparator());
         rows.clear();
         rows.add(new String[] {"layer", "energy", "MAC", "SRAM", "DRAM", "leakage"});
@@ -46,7 +46,7 @@ public final class RecostTable {
         EnergyBreakdown e = p.cost().energy();
         rows.add(new String[] {"TOTAL", Fmt.real(e.totalPj()), Fmt.real(e.macPj()), Fmt.real(e.sramPj()),
                 Fmt.real(e.dramPj()), Fmt.real(e.leakagePj())});
-        render(sb, rows, 1, 6);
+        TextTable.align(sb, rows, 1, 6);
         return sb.toString();
     }
 
@@ -59,24 +59,6 @@ public final class RecostTable {
         return String.join("; ", parts);
     }
 
-    /** Columns before {@code firstNumber} and from {@code lastNumber} on are left-aligned. */
-    private static void render(StringBuilder sb, List<String[]> rows, int firstNumber, int lastNumber) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String pad = " ".repeat(w[i] - r[i].length());
-                boolean left = i < firstNumber || i >= lastNumber;
-                line.append(left ? r[i] + (i == r.length - 1 ? "" : pad) : pad + r[i]).append(i == r.length - 1 ? "" : "  ");
-            }
-            sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
-    }
 
     /** The totals as CSV: {@code total,repriced,inFile,ratio}, full precision. */
     public static String csv(Costing.Priced p, Map<String, Double> before) {
