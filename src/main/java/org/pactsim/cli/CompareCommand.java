@@ -53,36 +53,10 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         switch (format) {
             case csv: w.print(c.csv()); break;
-            case json: w.print(json(c)); break;
+            case json: w.print(c.json()); break;
             default: w.print(c.table()); break;
         }
         w.flush();
         return 0;
-    }
-
-    private static String json(Comparison c) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = org.pactsim.report.ResultJson.mapper().createObjectNode();
-        o.put("a", c.a().origin());
-        o.put("b", c.b().origin());
-        com.fasterxml.jackson.databind.node.ArrayNode t = o.putArray("totals");
-        for (String k : c.totals()) {
-            double x = c.a().totals().get(k);
-            double y = c.b().totals().get(k);
-            com.fasterxml.jackson.databind.node.ObjectNode r = t.addObject().put("name", k).put("a", x).put("b", y);
-            if (x != 0) {
-                r.put("ratio", y / x);
-            } else {
-                r.putNull("ratio");
-            }
-        }
-        com.fasterxml.jackson.databind.node.ArrayNode l = o.putArray("layers");
-        for (Comparison.Layer x : c.layers()) {
-            l.addObject().put("name", x.name()).put("cyclesA", x.cyclesA()).put("cyclesB", x.cyclesB())
-                    .put("dramBytesA", x.dramA()).put("dramBytesB", x.dramB()).put("macsA", x.macsA())
-                    .put("macsB", x.macsB());
-        }
-        c.onlyA().forEach(o.putArray("onlyA")::add);
-        c.onlyB().forEach(o.putArray("onlyB")::add);
-        return o.toPrettyString() + System.lineSeparator();
     }
 }

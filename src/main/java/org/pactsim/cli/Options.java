@@ -99,15 +99,33 @@ final class Options {
         }
     }
 
-    /** {@code --model}: {@link TimingModel#parse}. */
-    static final class ModelConverter implements ITypeConverter<TimingModel> {
+    /**
+     * A value read by its type's own {@code parse} (null when it is none of the candidates),
+     * refused with the candidates listed.
+     */
+    private abstract static class Parsed<T> implements ITypeConverter<T> {
+        private final java.util.function.Function<String, T> parse;
+        private final Iterable<String> candidates;
+
+        Parsed(java.util.function.Function<String, T> parse, Iterable<String> candidates) {
+            this.parse = parse;
+            this.candidates = candidates;
+        }
+
         @Override
-        public TimingModel convert(String s) {
-            TimingModel m = TimingModel.parse(s);
-            if (m == null) {
-                throw new TypeConversionException(expected(new Models()) + ", found " + InputException.quote(s));
+        public T convert(String s) {
+            T v = parse.apply(s);
+            if (v == null) {
+                throw new TypeConversionException(expected(candidates) + ", found " + InputException.quote(s));
             }
-            return m;
+            return v;
+        }
+    }
+
+    /** {@code --model}: {@link TimingModel#parse}. */
+    static final class ModelConverter extends Parsed<TimingModel> {
+        public ModelConverter() {
+            super(TimingModel::parse, new Models());
         }
     }
 
@@ -119,14 +137,9 @@ final class Options {
     }
 
     /** {@code --dataflow}: {@link Dataflow#parse}. */
-    static final class DataflowConverter implements ITypeConverter<Dataflow> {
-        @Override
-        public Dataflow convert(String s) {
-            Dataflow d = Dataflow.parse(s);
-            if (d == null) {
-                throw new TypeConversionException(expected(new Dataflows()) + ", found " + InputException.quote(s));
-            }
-            return d;
+    static final class DataflowConverter extends Parsed<Dataflow> {
+        public DataflowConverter() {
+            super(Dataflow::parse, new Dataflows());
         }
     }
 

@@ -516,6 +516,11 @@ final class InferenceRun {
         return tiling(ops, c, aResCore, 0, coreBpc);
     }
 
+    /**
+     * One core's tiling, memoised. With a bandwidth limit the choice does not depend on how much
+     * (TilingSearch), so the key only says whether there is one: runs at other clocks or
+     * bandwidths share it.
+     */
     private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, long bResCore, double coreBpc) {
         return memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
                 k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
@@ -582,16 +587,12 @@ final class InferenceRun {
         long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
         long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
         double coreBpc = bpc / active;
-        // With a bandwidth limit the choice does not depend on how much (TilingSearch), so
-        // the key only says whether there is one: runs at other clocks or bandwidths share it.
-        Tiling t = memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
-                k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
+        Tiling t = tiling(ops, c, aResCore, bResCore, coreBpc);
         Tiling last = t;
         if (!legacy && active > 1 && (mRem != m || nRem != n || repsRem != reps)) {
             GemmOperands rest = new GemmOperands(mRem, nRem, g.k(), repsRem, aTRem, bTRem, outBits, accBits,
                     acc.array(), acc.dataflow(), rate);
-            last = memo.get(new TilingKey(rest, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
-                    k -> TilingSearch.best(rest, c, aResCore, bResCore, coreBpc));
+            last = tiling(rest, c, aResCore, bResCore, coreBpc);
         }
         long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
         long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;

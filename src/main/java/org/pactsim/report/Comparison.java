@@ -127,6 +127,34 @@ public record Comparison(ResultReader.Run a, ResultReader.Run b, List<String> to
         return sb.toString();
     }
 
+    /** The JSON: both origins, the totals ({@code name, a, b, ratio}), the layers, and those only one run has. */
+    public String json() {
+        Comparison c = this;
+        com.fasterxml.jackson.databind.node.ObjectNode o = ResultJson.mapper().createObjectNode();
+        o.put("a", c.a().origin());
+        o.put("b", c.b().origin());
+        com.fasterxml.jackson.databind.node.ArrayNode t = o.putArray("totals");
+        for (String k : c.totals()) {
+            double x = c.a().totals().get(k);
+            double y = c.b().totals().get(k);
+            com.fasterxml.jackson.databind.node.ObjectNode r = t.addObject().put("name", k).put("a", x).put("b", y);
+            if (x != 0) {
+                r.put("ratio", y / x);
+            } else {
+                r.putNull("ratio");
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode l = o.putArray("layers");
+        for (Comparison.Layer x : c.layers()) {
+            l.addObject().put("name", x.name()).put("cyclesA", x.cyclesA()).put("cyclesB", x.cyclesB())
+                    .put("dramBytesA", x.dramA()).put("dramBytesB", x.dramB()).put("macsA", x.macsA())
+                    .put("macsB", x.macsB());
+        }
+        c.onlyA().forEach(o.putArray("onlyA")::add);
+        c.onlyB().forEach(o.putArray("onlyB")::add);
+        return o.toPrettyString() + System.lineSeparator();
+    }
+
     /** The HTML page: the two runs, the totals, a chart of each layer's cycles in A and B, the layers. */
     public String html(Map<String, String> info) {
         Html h = new Html("pactsim compare: " + a.origin() + " vs " + b.origin());
