@@ -29,9 +29,13 @@ import org.pactsim.spec.Violations;
 public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, long dramReadBits,
                            long dramWriteBits, long idlePeCycles, long cycles, double clockMhz) {
 
-    /** The operand an SRAM access moves. */
+    /**
+     * The operand an SRAM access moves: inputs, weights, outputs, and the partial sums when the
+     * core has an accumulator SRAM of its own ({@code sram.accumulatorKiB}; without it they are
+     * ofmap traffic).
+     */
     public enum Operand {
-        IFMAP, FILTER, OFMAP;
+        IFMAP, FILTER, OFMAP, PSUM;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);

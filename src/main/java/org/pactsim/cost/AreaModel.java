@@ -3,16 +3,20 @@ package org.pactsim.cost;
 import java.util.ArrayList;
 import java.util.List;
 import org.pactsim.spec.AcceleratorSpec;
-import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SramSpec;
 
 /**
- * The die area of an accelerator: every core's PEs at the PE precision and mode (a fusion PE
- * costs the fusible PE's area), every core's SRAM buffers at their capacities' area per bit,
- * and an "other" share for control, interconnect and I/O of {@code otherAreaFraction} times
- * (array + SRAM). Not modelled: per-PE scratchpads beyond the PE's own registers, separate
- * accumulator memories, pads.
+ * The die area of an accelerator:
+ * <ul>
+ *   <li>array: every core's PEs, each priced by {@link CostTables#pe} (its parts, or the version 1
+ *       bare MAC), SRAM scratchpads excluded;
+ *   <li>SRAM: every core's buffers (one unified, or ifmap, filter and ofmap; and the accumulator
+ *       SRAM), each at its capacity's area per bit, plus every PE's SRAM scratchpads;
+ *   <li>other: the vector unit of every core (one adder at the accumulator width and one
+ *       multiplier at the activation width per lane, with the parts model) plus control and I/O,
+ *       {@code otherAreaFraction} of everything else.
+ * </ul>
  */
 public final class AreaModel {
     private AreaModel() {
@@ -20,15 +24,44 @@ public final class AreaModel {
 
     public static AreaBreakdown of(AcceleratorSpec acc, PrecisionMode mode, CostTables t) {
         int node = acc.technologyNm();
-        MacCost pe = t.mac(mode, Precision.of(acc.pe()), node);
-        double arrayMm2 = acc.totalPes() * pe.areaUm2() / 1e6;
+        MacCost pe = t.pe(acc, mode);
+        double spadUm2 = t.params().pePartsModel() && acc.silicon().hasScratchpads()
+                ? PeParts.of(acc, mode, t).sramUm2() : 0;
+        double arrayMm2 = acc.totalPes() * (pe.areaUm2() - spadUm2) / 1e6;
         double sramUm2 = 0;
-        for (long capacity : bufferBytes(acc.sram())) {
+        for (long capacity : bufferBytes(acc)) {
             sramUm2 += capacity * 8.0 * t.sram(capacity, node).areaUm2PerBit();
         }
-        double sramMm2 = sramUm2 * acc.cores() / 1e6;
-        double other = t.params().otherAreaFraction() * (arrayMm2 + sramMm2);
+        double sramMm2 = sramUm2 * acc.cores() / 1e6 + acc.totalPes() * spadUm2 / 1e6;
+        double vector = vectorMm2(acc, t);
+        double other = vector + t.params().otherAreaFraction() * (arrayMm2 + sramMm2 + vector);
         return new AreaBreakdown(arrayMm2, sramMm2, other);
+    }
+
+    /**
+     * The vector units of all cores in mm^2: per lane an integer adder at the accumulator width and
+     * a multiplier at the activation width (scaling and activation functions), from the part table;
+     * 0 with the version 1 tables, which priced no vector unit.
+     */
+    public static double vectorMm2(AcceleratorSpec acc, CostTables t) {
+        if (!t.params().pePartsModel()) {
+            return 0;
+        }
+        int node = acc.technologyNm();
+        int a = acc.pe().accumulatorBits();
+        int b = acc.pe().activationBits();
+        double lane = t.part().value(PartTable.Part.INT_ADDER, PartTable.Quantity.AREA_UM2, a, a, node, t.tech())
+                + t.part().value(PartTable.Part.INT_MULTIPLIER, PartTable.Quantity.AREA_UM2, b, b, node, t.tech());
+        return lane * acc.vector().lanes() * acc.cores() / 1e6;
+    }
+
+    /** The capacity in bytes of each buffer of one core: one unified, or ifmap, filter and ofmap; and accumulators. */
+    public static List<Long> bufferBytes(AcceleratorSpec acc) {
+        List<Long> out = bufferBytes(acc.sram());
+        if (acc.silicon().accumulatorKiB() > 0) {
+            out.add(Math.multiplyExact(acc.silicon().accumulatorKiB(), 1024L));
+        }
+        return out;
     }
 
     /** The capacity in bytes of each buffer of one core: one unified, or ifmap, filter and ofmap. */
@@ -45,11 +78,19 @@ public final class AreaModel {
     }
 
     /** The capacity in bytes of the buffer of one core that holds {@code operand}. */
+    public static long bufferBytes(AcceleratorSpec acc, ActionCounts.Operand operand) {
+        if (operand == ActionCounts.Operand.PSUM) {
+            return Math.multiplyExact(acc.silicon().accumulatorKiB(), 1024L);
+        }
+        return bufferBytes(acc.sram(), operand);
+    }
+
+    /** The capacity in bytes of the buffer of one core that holds {@code operand}. */
     public static long bufferBytes(SramSpec s, ActionCounts.Operand operand) {
         long kib = s.isUnified() ? s.unifiedKiB() : switch (operand) {
             case IFMAP -> s.ifmapKiB();
             case FILTER -> s.filterKiB();
-            case OFMAP -> s.ofmapKiB();
+            case OFMAP, PSUM -> s.ofmapKiB();
         };
         return Math.multiplyExact(kib, 1024L);
     }

@@ -9,18 +9,21 @@ import org.pactsim.spec.PeThroughput;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
+import org.pactsim.spec.SiliconSpec;
 
 /**
  * Prices {@link ActionCounts} on one accelerator with one set of {@link CostTables}, after the
  * simulation: the engine only counts, this class turns counts into energy.
  * <ul>
- *   <li>MAC: busy PE-cycles x the PE's energy per busy cycle, where a layer of precision
+ *   <li>MAC: busy PE-cycles x the PE's energy per busy cycle ({@link CostTables#pe}: its parts,
+ *       registers and scratchpad accesses included), where a layer of precision
  *       {@code L} on a PE of precision {@code P} needs {@code MACs / PeThroughput.of(mode, P, L)}
  *       busy PE-cycles. A narrower layer on a fixed PE pays the full PE's energy (no operand
  *       gating); a fusion PE pays its energy per cycle for several narrow MACs.
  *   <li>SRAM: bits read and written x the per-bit energy of the buffer's capacity.
  *   <li>DRAM: bits moved x the DRAM type's energy per bit.
- *   <li>Leakage: (logic area x logic density + SRAM area x SRAM density) x wall time.
+ *   <li>Leakage: (logic area x logic density + SRAM area x SRAM density) x wall time, at the
+ *       densities of the chip's {@code technologyFlavour}.
  *       Idle PE-cycles cost only this (clock gating is assumed).
  * </ul>
  * Everything is priced at the accelerator's {@code technologyNm}.
@@ -47,11 +50,12 @@ public final class CostModel {
         this.mode = mode;
         this.pe = Precision.of(acc.pe());
         int node = acc.technologyNm();
-        this.peCost = tables.mac(mode, pe, node);
+        this.peCost = tables.pe(acc, mode);
         this.dram = tables.dram().row(dramType == null ? DramTable.DEFAULT_TYPE : dramType);
         this.area = AreaModel.of(acc, mode, tables);
-        double mw = area.logicMm2() * tables.leakageMwPerMm2(LeakageTable.Component.LOGIC, node)
-                + area.sramMm2() * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, node);
+        SiliconSpec.Flavour f = acc.silicon().flavour();
+        double mw = area.logicMm2() * tables.leakageMwPerMm2(LeakageTable.Component.LOGIC, f, node)
+                + area.sramMm2() * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, f, node);
         this.leakageW = mw / 1e3;
     }
 

@@ -2,7 +2,9 @@ package org.pactsim.cost;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Precision;
+import org.pactsim.spec.SiliconSpec;
 import org.pactsim.spec.PrecisionMode;
 import org.pactsim.spec.SpecException;
 import org.pactsim.spec.Violations;
@@ -13,15 +15,21 @@ import org.pactsim.spec.Violations;
  * the node it was measured at to the node asked for.
  */
 public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTable dram,
-                         LeakageTable leakage, TechTable tech, ParamTable params) {
+                         LeakageTable leakage, TechTable tech, ParamTable params, PartTable part) {
 
     /** Some tables, as one file holds them; a null table is not in the file. */
     public record Partial(MacTable mac, IntMacFit macFit, SramTable sram, DramTable dram,
-                          LeakageTable leakage, TechTable tech, ParamTable params) {
+                          LeakageTable leakage, TechTable tech, ParamTable params, PartTable part) {
+        /** Tables of a file without a part table. */
+        public Partial(MacTable mac, IntMacFit macFit, SramTable sram, DramTable dram, LeakageTable leakage,
+                       TechTable tech, ParamTable params) {
+            this(mac, macFit, sram, dram, leakage, tech, params, null);
+        }
+
         /** True when every table is present. */
         public boolean complete() {
             return mac != null && macFit != null && sram != null && dram != null && leakage != null && tech != null
-                    && params != null;
+                    && params != null && part != null;
         }
     }
 
@@ -34,12 +42,13 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
                 .check(leakage != null, "leakage", "a leakage table", "nothing")
                 .check(tech != null, "tech", "a tech table", "nothing")
                 .check(params != null, "params", "a params table", "nothing")
+                .check(part != null, "part", "a part table", "nothing")
                 .throwIfAny();
     }
 
     /** A complete set of tables from a file that holds all of them. */
     public static CostTables of(Partial p) {
-        return new CostTables(p.mac(), p.macFit(), p.sram(), p.dram(), p.leakage(), p.tech(), p.params());
+        return new CostTables(p.mac(), p.macFit(), p.sram(), p.dram(), p.leakage(), p.tech(), p.params(), p.part());
     }
 
     /** These tables with every table present in {@code p} replacing this one's. */
@@ -51,7 +60,8 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
                 p.dram() != null ? p.dram() : dram,
                 p.leakage() != null ? p.leakage() : leakage,
                 p.tech() != null ? p.tech() : tech,
-                p.params() != null ? p.params() : params);
+                p.params() != null ? p.params() : params,
+                p.part() != null ? p.part() : part);
     }
 
     /**
@@ -83,13 +93,38 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
                 + (have.isEmpty() ? "none" : have) + ")", pe.key());
     }
 
-    /** Energy and area of one bit of a {@code capacityBytes} SRAM buffer at {@code nodeNm}. */
+    /**
+     * Energy and area of one bit of a {@code capacityBytes} SRAM buffer at {@code nodeNm}: above
+     * the largest row, banks of it and the wire to them ({@link SramTable#banked}), or with the
+     * version 1 parameter {@code sramEnergyExponentAbove} its power law.
+     */
     public SramTable.Cost sram(long capacityBytes, int nodeNm) {
-        return sram.at(capacityBytes, nodeNm, tech, params.sramEnergyExponentAbove());
+        double exponent = params.sramEnergyExponentAbove();
+        if (Double.isNaN(exponent)) {
+            return sram.banked(capacityBytes, nodeNm, tech, wirePjPerBitMm(nodeNm));
+        }
+        return sram.at(capacityBytes, nodeNm, tech, exponent);
     }
 
-    /** Leakage density of {@code c} at {@code nodeNm}, in mW/mm^2. */
-    public double leakageMwPerMm2(LeakageTable.Component c, int nodeNm) {
-        return leakage.mwPerMm2(c, nodeNm, tech);
+    /** Energy of one bit moved one millimetre on chip at {@code nodeNm}, in pJ. */
+    public double wirePjPerBitMm(int nodeNm) {
+        return part.value(PartTable.Part.WIRE, PartTable.Quantity.ENERGY_PJ, 1, 1, nodeNm, tech);
+    }
+
+    /** Leakage density of {@code c} in flavour {@code f} at {@code nodeNm}, in mW/mm^2. */
+    public double leakageMwPerMm2(LeakageTable.Component c, SiliconSpec.Flavour f, int nodeNm) {
+        return leakage.mwPerMm2(c, f, nodeNm, tech);
+    }
+
+    /**
+     * One PE of {@code acc} in {@code mode} at its node: its parts ({@link PeParts}) unless the
+     * params ask for the version 1 bare MAC ({@code pePartsModel = 0}), then its {@link #mac} row.
+     */
+    public MacCost pe(AcceleratorSpec acc, PrecisionMode mode) {
+        if (!params.pePartsModel()) {
+            return mac(mode, Precision.of(acc.pe()), acc.technologyNm());
+        }
+        PeParts p = PeParts.of(acc, mode, this);
+        return new MacCost(p.areaUm2(), p.energyPjPerPeCycle(), Basis.DERIVED, "parts: " + p.summary());
     }
 }

@@ -1,9 +1,8 @@
 package org.pactsim.cost;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.pactsim.spec.SiliconSpec;
 import org.pactsim.spec.SpecException;
 import org.pactsim.spec.Violations;
 
@@ -35,8 +34,17 @@ public record LeakageTable(List<Row> rows) {
         }
     }
 
-    /** One component's leakage density. */
-    public record Row(Component component, double leakageMwPerMm2, int nodeNm, Provenance provenance) {
+    /**
+     * One component's leakage density in one process flavour ({@code null}: every flavour, as
+     * in the version 1 tables, which have no flavour column).
+     */
+    public record Row(Component component, SiliconSpec.Flavour flavour, double leakageMwPerMm2, int nodeNm,
+                      Provenance provenance) {
+        /** A row for every flavour. */
+        public Row(Component component, double leakageMwPerMm2, int nodeNm, Provenance provenance) {
+            this(component, null, leakageMwPerMm2, nodeNm, provenance);
+        }
+
         public Row {
             new Violations()
                     .check(component != null, "component", "logic or sram", "nothing")
@@ -50,26 +58,49 @@ public record LeakageTable(List<Row> rows) {
 
     public LeakageTable {
         rows = List.copyOf(rows);
-        Map<Component, Row> by = new EnumMap<>(Component.class);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Row r : rows) {
-            if (by.put(r.component(), r) != null) {
-                throw new SpecException("leakage.component", "each component once", r.component().key() + " twice");
+            String k = r.component().key() + " " + (r.flavour() == null ? "any" : r.flavour().key());
+            if (!seen.add(k)) {
+                throw new SpecException("leakage.component", "each component and flavour once", k + " twice");
             }
         }
         for (Component c : Component.values()) {
-            if (!by.containsKey(c)) {
-                throw new SpecException("leakage", "a row for " + c.key(), "none");
+            for (SiliconSpec.Flavour f : SiliconSpec.Flavour.values()) {
+                if (find(rows, c, f) == null) {
+                    throw new SpecException("leakage", "a row for " + c.key() + " " + f.key() + " (or one without flavour)",
+                            "none");
+                }
             }
         }
     }
 
-    public Row row(Component c) {
-        return rows.stream().filter(r -> r.component() == c).findFirst().orElseThrow();
+    private static Row find(List<Row> rows, Component c, SiliconSpec.Flavour f) {
+        Row any = null;
+        for (Row r : rows) {
+            if (r.component() == c && r.flavour() == f) {
+                return r;
+            }
+            if (r.component() == c && r.flavour() == null) {
+                any = r;
+            }
+        }
+        return any;
     }
 
-    /** Leakage density of {@code c} in mW per mm^2 of area at {@code nodeNm}. */
-    public double mwPerMm2(Component c, int nodeNm, TechTable tech) {
-        Row r = row(c);
+    /** The row pricing {@code c} in flavour {@code f}: its own, or the one for every flavour. */
+    public Row row(Component c, SiliconSpec.Flavour f) {
+        return find(rows, c, f);
+    }
+
+    /** True when some row names a flavour (the version 1 tables have none). */
+    public boolean hasFlavours() {
+        return rows.stream().anyMatch(r -> r.flavour() != null);
+    }
+
+    /** Leakage density of {@code c} in flavour {@code f}, in mW per mm^2 of area at {@code nodeNm}. */
+    public double mwPerMm2(Component c, SiliconSpec.Flavour f, int nodeNm, TechTable tech) {
+        Row r = row(c, f);
         return r.leakageMwPerMm2() * tech.energyScale(r.nodeNm(), nodeNm) / tech.areaScale(r.nodeNm(), nodeNm);
     }
 }

@@ -10,12 +10,23 @@ import org.pactsim.spec.Violations;
 public record ParamTable(List<Row> rows) {
     /** Area outside the PE array and SRAM (control, interconnect, I/O) as a fraction of array + SRAM. */
     public static final String OTHER_AREA_FRACTION = "otherAreaFraction";
-    /** Exponent of SRAM energy per bit in capacity above the largest SRAM row. */
+    /**
+     * Exponent of SRAM energy per bit in capacity above the largest SRAM row (the version 1
+     * rule; optional: without it a larger buffer is priced as banks of the largest row).
+     */
     public static final String SRAM_ENERGY_EXPONENT_ABOVE = "sramEnergyExponentAbove";
+    /**
+     * 1: a PE is priced as its parts (the {@code part} table); 0: as its {@code mac} row, the
+     * version 1 bare MAC (optional; 1 without it).
+     */
+    public static final String PE_PARTS_MODEL = "pePartsModel";
     /** Every parameter name, with its unit and the range it must fall in. */
     public static final Map<String, String> UNITS = Map.of(
             OTHER_AREA_FRACTION, "fraction",
-            SRAM_ENERGY_EXPONENT_ABOVE, "exponent");
+            SRAM_ENERGY_EXPONENT_ABOVE, "exponent",
+            PE_PARTS_MODEL, "boolean");
+    /** The parameters every params table must hold. */
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of(OTHER_AREA_FRACTION);
 
     /** One parameter. */
     public record Row(String name, double value, String unit, Provenance provenance) {
@@ -29,6 +40,8 @@ public record ParamTable(List<Row> rows) {
                 v.check(UNITS.get(name).equals(unit), "unit", UNITS.get(name), String.valueOf(unit));
                 if (name.equals(OTHER_AREA_FRACTION)) {
                     v.check(value <= 10, "value", "a fraction from 0 to 10", Double.toString(value));
+                } else if (name.equals(PE_PARTS_MODEL)) {
+                    v.check(value == 0 || value == 1, "value", "0 (mac row) or 1 (parts)", Double.toString(value));
                 } else {
                     v.check(value <= 2, "value", "an exponent from 0 to 2", Double.toString(value));
                 }
@@ -45,7 +58,7 @@ public record ParamTable(List<Row> rows) {
                 throw new SpecException("params.name", "each parameter once", r.name() + " twice");
             }
         }
-        for (String n : UNITS.keySet()) {
+        for (String n : REQUIRED) {
             if (!by.containsKey(n)) {
                 throw new SpecException("params", "a row for " + n, "none");
             }
@@ -61,7 +74,15 @@ public record ParamTable(List<Row> rows) {
         return row(OTHER_AREA_FRACTION).value();
     }
 
+    /** The version 1 exponent, or NaN when SRAM above the largest row is priced as banks. */
     public double sramEnergyExponentAbove() {
-        return row(SRAM_ENERGY_EXPONENT_ABOVE).value();
+        return rows.stream().filter(r -> r.name().equals(SRAM_ENERGY_EXPONENT_ABOVE)).mapToDouble(Row::value)
+                .findFirst().orElse(Double.NaN);
+    }
+
+    /** True unless the table asks for the version 1 bare-MAC PE ({@code pePartsModel = 0}). */
+    public boolean pePartsModel() {
+        return rows.stream().filter(r -> r.name().equals(PE_PARTS_MODEL)).mapToDouble(Row::value)
+                .findFirst().orElse(1) == 1;
     }
 }

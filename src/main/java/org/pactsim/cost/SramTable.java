@@ -9,8 +9,11 @@ import org.pactsim.spec.Violations;
 /**
  * SRAM read and write energy per bit and area per bit as functions of a buffer's capacity.
  * Between rows, values are interpolated linearly in log(capacity) and log(value); below the
- * smallest row its values hold; above the largest, area per bit holds and energy per bit
- * grows as {@code (capacity / largest)^exponent} ({@link ParamTable#sramEnergyExponentAbove}).
+ * smallest row its values hold. Above the largest row the buffer is built of banks of the
+ * largest row (the largest macro measured): area per bit holds, and every bit read or written
+ * also crosses the wires from the buffer's port to its bank, the side of the square the banks
+ * fill ({@link #banked}). The version 1 rule instead let energy per bit grow as
+ * {@code (capacity / largest)^exponent} ({@link ParamTable#sramEnergyExponentAbove}).
  * Each row is first scaled from its own node to the node asked for.
  */
 public record SramTable(List<Row> rows) {
@@ -59,6 +62,10 @@ public record SramTable(List<Row> rows) {
             return scaled(first, 1, nodeNm, tech, capacityBytes == first.capacityBytes()
                     ? "row " + first.provenance().where() : "smallest row " + first.provenance().where() + " (held)");
         }
+        if (capacityBytes > last.capacityBytes() && Double.isNaN(exponentAbove)) {
+            throw new SpecException("sram", "a wire energy (part table) to price banks above the largest row",
+                    "none");
+        }
         if (capacityBytes >= last.capacityBytes()) {
             double grow = Math.pow((double) capacityBytes / last.capacityBytes(), exponentAbove);
             return scaled(last, grow, nodeNm, tech, capacityBytes == last.capacityBytes()
@@ -84,6 +91,27 @@ public record SramTable(List<Row> rows) {
                 logLerp(lo.writePjPerBit() * es0, hi.writePjPerBit() * es1, t),
                 logLerp(lo.areaUm2PerBit() * as0, hi.areaUm2PerBit() * as1, t),
                 "log-log between rows " + lo.provenance().where() + " and " + hi.provenance().where());
+    }
+
+    /**
+     * One bit of a {@code capacityBytes} buffer built of banks of the largest row: the bank's
+     * energy plus {@code wirePjPerBitMm} (at {@code nodeNm}) times the side of the square the
+     * banks fill, the path from the buffer's port at one edge to a bank through an H-tree from the
+     * centre (half the side to the centre, up to half the side out). Below the largest row, as
+     * {@link #at}.
+     */
+    public Cost banked(long capacityBytes, int nodeNm, TechTable tech, double wirePjPerBitMm) {
+        Row last = rows.get(rows.size() - 1);
+        if (capacityBytes <= last.capacityBytes()) {
+            return at(capacityBytes, nodeNm, tech, 0);
+        }
+        Cost bank = scaled(last, 1, nodeNm, tech, "");
+        double sideMm = Math.sqrt(capacityBytes * 8.0 * bank.areaUm2PerBit()) / 1000;
+        double wire = wirePjPerBitMm * sideMm;
+        long banks = (capacityBytes + last.capacityBytes() - 1) / last.capacityBytes();
+        return new Cost(bank.readPjPerBit() + wire, bank.writePjPerBit() + wire, bank.areaUm2PerBit(),
+                banks + " banks of row " + last.provenance().where() + " + wire over " + String.format(
+                        java.util.Locale.ROOT, "%.3g", sideMm) + " mm");
     }
 
     private static Cost scaled(Row r, double energyGrowth, int nodeNm, TechTable tech, String how) {

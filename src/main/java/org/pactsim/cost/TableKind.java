@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum TableKind {
     /** Per-PE area and energy by mode and precision ({@link MacTable}). */
     MAC("mac"),
+    /** The circuits a PE is built from ({@link PartTable}). */
+    PART("part"),
     /** Integer MAC fit coefficients ({@link IntMacFit}). */
     MAC_FIT("mac-fit"),
     /** SRAM energy and area per bit by capacity ({@link SramTable}). */

@@ -66,17 +66,28 @@ public final class Actions {
 
         long finalWrites = Math.min(r.sramOfmapWrites(), outputs);
         long psumWrites = r.sramOfmapWrites() - finalWrites;
-        List<ActionCounts.SramTraffic> sram = List.of(
-                new ActionCounts.SramTraffic(ActionCounts.Operand.IFMAP,
-                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.IFMAP),
-                        multiplyExact(r.sramIfmapReads(), b.activation()), inBits),
-                new ActionCounts.SramTraffic(ActionCounts.Operand.FILTER,
-                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.FILTER),
-                        multiplyExact(r.sramFilterReads(), b.weight()), wBits),
-                new ActionCounts.SramTraffic(ActionCounts.Operand.OFMAP,
-                        AreaModel.bufferBytes(acc.sram(), ActionCounts.Operand.OFMAP),
-                        addExact(multiplyExact(r.sramOfmapReads(), acc32), outBits),
-                        addExact(multiplyExact(finalWrites, b.output()), multiplyExact(psumWrites, acc32))));
+        long psumRead = multiplyExact(r.sramOfmapReads(), acc32);
+        long psumWrite = multiplyExact(psumWrites, acc32);
+        boolean accumulators = acc.silicon().accumulatorKiB() > 0;
+        List<ActionCounts.SramTraffic> sram = new ArrayList<>(4);
+        sram.add(new ActionCounts.SramTraffic(ActionCounts.Operand.IFMAP,
+                AreaModel.bufferBytes(acc, ActionCounts.Operand.IFMAP),
+                multiplyExact(r.sramIfmapReads(), b.activation()), inBits));
+        sram.add(new ActionCounts.SramTraffic(ActionCounts.Operand.FILTER,
+                AreaModel.bufferBytes(acc, ActionCounts.Operand.FILTER),
+                multiplyExact(r.sramFilterReads(), b.weight()), wBits));
+        long finalBits = multiplyExact(finalWrites, b.output());
+        if (accumulators) {
+            // partial sums stay in the accumulator SRAM; the ofmap buffer takes the final outputs
+            sram.add(new ActionCounts.SramTraffic(ActionCounts.Operand.OFMAP,
+                    AreaModel.bufferBytes(acc, ActionCounts.Operand.OFMAP), outBits, finalBits));
+            sram.add(new ActionCounts.SramTraffic(ActionCounts.Operand.PSUM,
+                    AreaModel.bufferBytes(acc, ActionCounts.Operand.PSUM), psumRead, psumWrite));
+        } else {
+            sram.add(new ActionCounts.SramTraffic(ActionCounts.Operand.OFMAP,
+                    AreaModel.bufferBytes(acc, ActionCounts.Operand.OFMAP),
+                    addExact(psumRead, outBits), addExact(finalBits, psumWrite)));
+        }
         long slots = multiplyExact(r.cycles(), acc.totalPes());
         long idle = Math.max(0, slots - r.macs());
         Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(LayerRate.precision(b), r.macs());

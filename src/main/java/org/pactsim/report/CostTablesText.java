@@ -12,6 +12,8 @@ import org.pactsim.cost.LeakageTable;
 import org.pactsim.cost.MacCost;
 import org.pactsim.cost.MacTable;
 import org.pactsim.cost.ParamTable;
+import org.pactsim.cost.PartTable;
+import org.pactsim.cost.PeParts;
 import org.pactsim.cost.Provenance;
 import org.pactsim.cost.SramTable;
 import org.pactsim.cost.TechTable;
@@ -41,6 +43,29 @@ public final class CostTablesText {
         section(sb, "mac: one PE, " + at, List.of("mode", "precision", "areaUm2", "energyPjPerPeCycle", "nodeNm",
                 "basis", "note"), rows);
 
+        rows = new ArrayList<>();
+        for (PartTable.Row r : t.part().rows()) {
+            rows.add(List.of(r.part().key(), r.quantity().key(), num(r.k2()), num(r.k1()), num(r.k0()),
+                    Integer.toString(r.nodeNm()), r.provenance().basis().key(), notes.ref(r.provenance())));
+        }
+        section(sb, "part: circuits = k2*x*y + k1*(x+y)/2 + k0 (x, y: a multiplier's operand widths, an adder's or a"
+                        + " register's width), at the row's node",
+                List.of("part", "quantity", "k2", "k1", "k0", "nodeNm", "basis", "note"), rows);
+
+        rows = new ArrayList<>();
+        for (int b : new int[] {2, 4, 8, 16}) {
+            Precision p = Precision.integer(b, b);
+            int n = node == null ? 45 : node;
+            PeParts parts = PeParts.crossCheck(p, n, t);
+            MacCost m = t.mac(PrecisionMode.FIXED, p, n);
+            rows.add(List.of(p.key(), num(parts.areaUm2()), num(m.areaUm2()), num(parts.areaUm2() / m.areaUm2()),
+                    num(parts.energyPjPerPeCycle()), num(m.energyPjPerPeCycle()),
+                    num(parts.energyPjPerPeCycle() / m.energyPjPerPeCycle()), Integer.toString(n)));
+        }
+        section(sb, "PE as its parts (weight stationary, 32-bit accumulator) against the measured mac row, "
+                        + (node == null ? "at 45 nm" : at),
+                List.of("precision", "partsUm2", "macRowUm2", "ratio", "partsPj", "macRowPj", "ratio", "nodeNm"), rows);
+
         IntMacFit f = t.macFit();
         rows = new ArrayList<>();
         for (IntMacFit.Term k : List.of(f.area(), f.energy())) {
@@ -68,8 +93,10 @@ public final class CostTablesText {
             rows.add(List.of(Long.toString(r.capacityBytes()), num(c.readPjPerBit()), num(c.writePjPerBit()),
                     num(c.areaUm2PerBit()), Integer.toString(n), r.provenance().basis().key(), notes.ref(r.provenance())));
         }
-        section(sb, "sram: per bit of a buffer of capacityBytes, " + at + "; log-log between rows, above the last x (C/Cmax)^"
-                + num(t.params().sramEnergyExponentAbove()),
+        double exponent = t.params().sramEnergyExponentAbove();
+        section(sb, "sram: per bit of a buffer of capacityBytes, " + at + "; log-log between rows, above the last "
+                + (Double.isNaN(exponent) ? "banks of the last row + the wire over the banks' side"
+                        : "x (C/Cmax)^" + num(exponent)),
                 List.of("capacityBytes", "readPjPerBit", "writePjPerBit", "areaUm2PerBit", "nodeNm", "basis", "note"), rows);
 
         rows = new ArrayList<>();
@@ -83,11 +110,12 @@ public final class CostTablesText {
         rows = new ArrayList<>();
         for (LeakageTable.Row r : t.leakage().rows()) {
             int n = node == null ? r.nodeNm() : node;
-            rows.add(List.of(r.component().key(), num(t.leakageMwPerMm2(r.component(), n)), Integer.toString(n),
-                    r.provenance().basis().key(), notes.ref(r.provenance())));
+            double d = r.leakageMwPerMm2() * t.tech().energyScale(r.nodeNm(), n) / t.tech().areaScale(r.nodeNm(), n);
+            rows.add(List.of(r.component().key(), r.flavour() == null ? "any" : r.flavour().key(), num(d),
+                    Integer.toString(n), r.provenance().basis().key(), notes.ref(r.provenance())));
         }
         section(sb, "leakage: static power density, " + at,
-                List.of("component", "leakageMwPerMm2", "nodeNm", "basis", "note"), rows);
+                List.of("component", "flavour", "leakageMwPerMm2", "nodeNm", "basis", "note"), rows);
 
         rows = new ArrayList<>();
         for (TechTable.Row r : t.tech().rows()) {

@@ -16,6 +16,7 @@ import org.pactsim.memory.LayerMemory;
 import org.pactsim.sim.Costing;
 import org.pactsim.sim.PricedResult;
 import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.SiliconSpec;
 
 /**
  * The stable JSON form of a run ({@code schema: pactsim/result/1}):
@@ -239,6 +240,10 @@ public final class ResultJson {
         o.put("cores", a.cores());
         o.put("clockMhz", a.clockMhz());
         o.put("technologyNm", a.technologyNm());
+        SiliconSpec si = a.silicon();
+        if (si.flavour() != SiliconSpec.DEFAULT.flavour()) {
+            o.put("technologyFlavour", si.flavour().key());
+        }
         ObjectNode pe = o.putObject("pe");
         pe.put("weightBits", a.pe().weightBits());
         pe.put("activationBits", a.pe().activationBits());
@@ -248,6 +253,12 @@ public final class ResultJson {
         if (a.pe().floatFormat() != null) {
             pe.put("format", a.pe().floatFormat());
         }
+        if (si.hasScratchpads()) {
+            ObjectNode sp = pe.putObject("scratchpadBytes");
+            sp.put("ifmap", si.ifmapScratchpadBytes());
+            sp.put("filter", si.filterScratchpadBytes());
+            sp.put("psum", si.psumScratchpadBytes());
+        }
         ObjectNode s = o.putObject("sram");
         if (a.sram().isUnified()) {
             s.put("unifiedKiB", a.sram().unifiedKiB());
@@ -255,6 +266,9 @@ public final class ResultJson {
             s.put("ifmapKiB", a.sram().ifmapKiB());
             s.put("filterKiB", a.sram().filterKiB());
             s.put("ofmapKiB", a.sram().ofmapKiB());
+        }
+        if (si.accumulatorKiB() > 0) {
+            s.put("accumulatorKiB", si.accumulatorKiB());
         }
         o.putObject("vector").put("lanes", a.vector().lanes());
         ObjectNode d = o.putObject("dram");

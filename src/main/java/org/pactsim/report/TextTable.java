@@ -3,8 +3,23 @@ package org.pactsim.report;
 import java.util.List;
 
 /** Rows of cells as aligned terminal text: numbers right-aligned, text left-aligned, two spaces apart. */
-final class TextTable {
+public final class TextTable {
     private TextTable() {
+    }
+
+    /**
+     * A header and rows as aligned text: columns {@code firstNumber} to {@code lastNumber - 1}
+     * right-aligned (numbers), the others left-aligned.
+     */
+    public static String render(List<String> header, List<List<String>> rows, int firstNumber, int lastNumber) {
+        List<String[]> all = new java.util.ArrayList<>();
+        all.add(header.toArray(String[]::new));
+        for (List<String> r : rows) {
+            all.add(r.toArray(String[]::new));
+        }
+        StringBuilder sb = new StringBuilder();
+        align(sb, all, firstNumber, lastNumber);
+        return sb.toString();
     }
 
     /** Columns before {@code firstNumber} and from {@code lastNumber} on are left-aligned. */

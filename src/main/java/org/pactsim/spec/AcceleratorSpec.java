@@ -17,7 +17,8 @@ public record AcceleratorSpec(
         int technologyNm,
         VectorSpec vector,
         ScheduleSpec schedule,
-        NocSpec noc) {
+        NocSpec noc,
+        SiliconSpec silicon) {
     /** Slowest clock accepted (1 kHz). */
     public static final double MIN_CLOCK_MHZ = 1e-3;
     /** Fastest clock accepted (1 THz). */
@@ -40,8 +41,17 @@ public record AcceleratorSpec(
                 .between("technologyNm", technologyNm, 1, 1000)
                 .check(vector != null, "vector", "a vector unit spec", "nothing")
                 .check(schedule != null, "schedule", "a schedule", "nothing")
-                .check(noc != null, "noc", "an on-chip network", "nothing");
+                .check(noc != null, "noc", "an on-chip network", "nothing")
+                .check(silicon != null, "silicon", "a silicon spec", "nothing");
         v.throwIfAny();
+    }
+
+    /** An accelerator with the default silicon ({@link SiliconSpec#DEFAULT}: LP, no accumulator SRAM or scratchpads). */
+    public AcceleratorSpec(String name, ArraySpec array, Dataflow dataflow, int cores, double clockMhz, PeSpec pe,
+                           SramSpec sram, DramSpec dram, int technologyNm, VectorSpec vector, ScheduleSpec schedule,
+                           NocSpec noc) {
+        this(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc,
+                SiliconSpec.DEFAULT);
     }
 
     /** An accelerator with the default on-chip network ({@link NocSpec#DEFAULT}). */
@@ -67,11 +77,11 @@ public record AcceleratorSpec(
     }
 
     public AcceleratorSpec withDataflow(Dataflow d) {
-        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withSchedule(ScheduleSpec s) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s, noc);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, s, noc, silicon);
     }
 
     // Withers copy every other field: code outside the readers derives accelerators with these,
@@ -79,34 +89,39 @@ public record AcceleratorSpec(
     // lanes, multiplier stages and fold overlap were lost when iso-area sized its designs).
 
     public AcceleratorSpec withName(String n) {
-        return new AcceleratorSpec(n, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(n, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withArray(ArraySpec a) {
-        return new AcceleratorSpec(name, a, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, a, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withCores(int c) {
-        return new AcceleratorSpec(name, array, dataflow, c, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, dataflow, c, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withPe(PeSpec p) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, p, sram, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, p, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withSram(SramSpec s) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, s, dram, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, s, dram, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withDram(DramSpec d) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withTechnologyNm(int nm) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule, noc);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule, noc, silicon);
     }
 
     public AcceleratorSpec withNoc(NocSpec n) {
-        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, n);
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, n, silicon);
+    }
+
+    public AcceleratorSpec withSilicon(SiliconSpec s) {
+        return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule,
+                noc, s);
     }
 }

@@ -128,7 +128,8 @@ public final class IsoArea {
 
     public static double peAreaUm2(PrecisionVariant p, AcceleratorSpec base, CostTables tables) {
         PeSpec pe = peSpec(p, base.pe());
-        return tables.mac(pe.mode(), Precision.of(pe), base.technologyNm()).areaUm2();
+        // the PE as priced (its parts, scratchpads included; the version 1 tables: its mac row)
+        return tables.pe(base.withPe(pe), pe.mode()).areaUm2();
     }
 
     /** The base chip's total SRAM divided among {@code cores} (each buffer in proportion). */

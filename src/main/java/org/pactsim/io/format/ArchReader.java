@@ -23,6 +23,7 @@ import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
+import org.pactsim.spec.SiliconSpec;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.spec.ScheduleSpec;
 import org.pactsim.spec.VectorSpec;
@@ -138,6 +139,9 @@ public final class ArchReader {
         int cores = (int) r.integer("cores", 1, 1 << 16, 1);
         double clock = r.positive("clockMhz");
         int tech = (int) r.integer("technologyNm", 1, 1000, 45);
+        SiliconSpec.Flavour flavour = r.has("technologyFlavour")
+                ? SiliconSpec.Flavour.parse(r.choice("technologyFlavour", List.of("lp", "hp"))) : SiliconSpec.Flavour.LP;
+        long[] spads = new long[3];
 
         PeSpec pe = PeSpec.INT8;
         if (r.has("pe")) {
@@ -160,6 +164,13 @@ public final class ArchReader {
                 throw InputException.at(p.require("format").where(), "pe.format", "type: float with a float format",
                         "type: " + nt.key());
             }
+            if (p.has("scratchpadBytes")) {
+                MapReader sp = p.object("scratchpadBytes");
+                spads[0] = sp.integer("ifmap", 0, SiliconSpec.MAX_SCRATCHPAD_BYTES, 0);
+                spads[1] = sp.integer("filter", 0, SiliconSpec.MAX_SCRATCHPAD_BYTES, 0);
+                spads[2] = sp.integer("psum", 0, SiliconSpec.MAX_SCRATCHPAD_BYTES, 0);
+                sp.finish();
+            }
             p.finish();
             pe = p.build(() -> new PeSpec(wb, ab, nt, acc, mode, format));
         }
@@ -169,6 +180,7 @@ public final class ArchReader {
         long i = s.integer("ifmapKiB", 0, SramSpec.MAX_KIB, 0);
         long f = s.integer("filterKiB", 0, SramSpec.MAX_KIB, 0);
         long o = s.integer("ofmapKiB", 0, SramSpec.MAX_KIB, 0);
+        long accKiB = s.integer("accumulatorKiB", 0, SramSpec.MAX_KIB, 0);
         s.finish();
         SramSpec sram = s.build(() -> new SramSpec(i, f, o, u));
 
@@ -211,7 +223,9 @@ public final class ArchReader {
         VectorSpec vectorFinal = vector;
         ScheduleSpec scheduleFinal = schedule;
         org.pactsim.spec.NocSpec nocFinal = noc;
+        SiliconSpec silicon = r.build(() -> new SiliconSpec(flavour == null ? SiliconSpec.Flavour.LP : flavour, accKiB,
+                spads[0], spads[1], spads[2]));
         return r.build(() -> new AcceleratorSpec(name, array, df, cores, clock, peFinal, sram, dram, tech,
-                vectorFinal, scheduleFinal, nocFinal));
+                vectorFinal, scheduleFinal, nocFinal, silicon));
     }
 }

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +30,12 @@ import org.pactsim.cost.IntMacFit;
 import org.pactsim.cost.LeakageTable;
 import org.pactsim.cost.MacTable;
 import org.pactsim.cost.ParamTable;
+import org.pactsim.cost.PartTable;
 import org.pactsim.cost.Provenance;
 import org.pactsim.cost.SramTable;
 import org.pactsim.cost.TableKind;
 import org.pactsim.cost.TechTable;
+import org.pactsim.spec.SiliconSpec;
 import org.pactsim.spec.SpecException;
 
 /**
@@ -54,6 +57,9 @@ public final class CostTableReader {
     /** The columns of each kind, provenance columns last. */
     public static final Map<TableKind, List<String>> COLUMNS = columns();
 
+    /** Columns a file may leave out: leakage without flavour is one row for every flavour (version 1 files). */
+    public static final Map<TableKind, List<String>> OPTIONAL = Map.of(TableKind.LEAKAGE, List.of("flavour"));
+
     private static final Pattern SCHEMA_LINE = Pattern.compile("#\\s*schema:\\s*(\\S*)\\s*");
     private static final Pattern TABLE_LINE = Pattern.compile("#\\s*table:\\s*(\\S*)\\s*");
     private static final CsvMapper CSV = CsvMapper.builder()
@@ -67,10 +73,11 @@ public final class CostTableReader {
     private static Map<TableKind, List<String>> columns() {
         Map<TableKind, List<String>> m = new EnumMap<>(TableKind.class);
         m.put(TableKind.MAC, List.of("mode", "precision", "areaUm2", "energyPjPerPeCycle", "nodeNm"));
+        m.put(TableKind.PART, List.of("part", "quantity", "k2", "k1", "k0", "nodeNm"));
         m.put(TableKind.MAC_FIT, List.of("quantity", "k2", "k1", "k0", "nodeNm"));
         m.put(TableKind.SRAM, List.of("capacityBytes", "readPjPerBit", "writePjPerBit", "areaUm2PerBit", "nodeNm"));
         m.put(TableKind.DRAM, List.of("type", "energyPjPerBit"));
-        m.put(TableKind.LEAKAGE, List.of("component", "leakageMwPerMm2", "nodeNm"));
+        m.put(TableKind.LEAKAGE, List.of("component", "flavour", "leakageMwPerMm2", "nodeNm"));
         m.put(TableKind.TECH, List.of("nodeNm", "areaFactor", "energyFactor"));
         m.put(TableKind.PARAMS, List.of("name", "value", "unit"));
         m.replaceAll((k, v) -> {
@@ -211,7 +218,7 @@ public final class CostTableReader {
         return new CostTables.Partial((MacTable) t.get(TableKind.MAC), (IntMacFit) t.get(TableKind.MAC_FIT),
                 (SramTable) t.get(TableKind.SRAM), (DramTable) t.get(TableKind.DRAM),
                 (LeakageTable) t.get(TableKind.LEAKAGE), (TechTable) t.get(TableKind.TECH),
-                (ParamTable) t.get(TableKind.PARAMS));
+                (ParamTable) t.get(TableKind.PARAMS), (PartTable) t.get(TableKind.PART));
     }
 
     @SuppressWarnings("unchecked")
@@ -239,6 +246,7 @@ public final class CostTableReader {
             return switch (s.kind) {
                 case MAC -> new MacTable(cast(s.rows));
                 case MAC_FIT -> fit(s.rows);
+                case PART -> new PartTable(cast(s.rows));
                 case SRAM -> new SramTable(cast(s.rows));
                 case DRAM -> new DramTable(cast(s.rows));
                 case LEAKAGE -> new LeakageTable(cast(s.rows));
@@ -361,7 +369,7 @@ public final class CostTableReader {
                 }
             }
             for (String k : known) {
-                if (!seen.contains(k)) {
+                if (!seen.contains(k) && !OPTIONAL.getOrDefault(kind, List.of()).contains(k)) {
                     InputProblems.recover(problems, InputException.at(where, "column " + k, "every " + kind.key()
                             + " column (" + String.join(", ", known) + ")", "it missing"), null);
                 }
@@ -391,8 +399,15 @@ public final class CostTableReader {
                         c.positive("readPjPerBit"), c.positive("writePjPerBit"), c.positive("areaUm2PerBit"), c.node(), p));
                 case DRAM -> c.build("type", () -> new DramTable.Row(c.text("type").toLowerCase(Locale.ROOT),
                         c.positive("energyPjPerBit"), p));
+                case PART -> c.build("part", () -> new PartTable.Row(
+                        PartTable.Part.parse(c.choice("part", Arrays.stream(PartTable.Part.values())
+                                .map(PartTable.Part::key).toList())),
+                        PartTable.Quantity.parse(c.choice("quantity", List.of("areaUm2", "energyPj"))),
+                        c.finite("k2"), c.finite("k1"), c.finite("k0"), c.node(), p));
                 case LEAKAGE -> c.build("component", () -> new LeakageTable.Row(
                         LeakageTable.Component.parse(c.choice("component", List.of("logic", "sram"))),
+                        header.contains("flavour")
+                                ? SiliconSpec.Flavour.parse(c.choice("flavour", List.of("lp", "hp", "any"))) : null,
                         c.nonNegative("leakageMwPerMm2"), c.node(), p));
                 case TECH -> c.build("nodeNm", () -> new TechTable.Row(c.node(), c.positive("areaFactor"),
                         c.positive("energyFactor"), p));

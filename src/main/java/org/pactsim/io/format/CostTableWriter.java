@@ -11,6 +11,7 @@ import org.pactsim.cost.LeakageTable;
 import org.pactsim.cost.MacCost;
 import org.pactsim.cost.MacTable;
 import org.pactsim.cost.ParamTable;
+import org.pactsim.cost.PartTable;
 import org.pactsim.cost.Provenance;
 import org.pactsim.cost.SramTable;
 import org.pactsim.cost.TableKind;
@@ -37,6 +38,14 @@ public final class CostTableWriter {
             row(sb, List.of(r.mode().key(), r.precision().key(), g(c.areaUm2()), g(c.energyPjPerPeCycle()),
                     Integer.toString(n)), r.provenance(), r.nodeNm(), node);
         }
+        head(sb, TableKind.PART);
+        for (PartTable.Row r : t.part().rows()) {
+            int n = node == null ? r.nodeNm() : node;
+            double s = r.quantity() == PartTable.Quantity.AREA_UM2 ? t.tech().areaScale(r.nodeNm(), n)
+                    : t.tech().energyScale(r.nodeNm(), n);
+            row(sb, List.of(r.part().key(), r.quantity().key(), g(r.k2() * s), g(r.k1() * s), g(r.k0() * s),
+                    Integer.toString(n)), r.provenance(), r.nodeNm(), node);
+        }
         head(sb, TableKind.MAC_FIT);
         IntMacFit f = t.macFit();
         for (IntMacFit.Term k : List.of(f.area(), f.energy())) {
@@ -59,8 +68,9 @@ public final class CostTableWriter {
         head(sb, TableKind.LEAKAGE);
         for (LeakageTable.Row r : t.leakage().rows()) {
             int n = node == null ? r.nodeNm() : node;
-            row(sb, List.of(r.component().key(), g(t.leakageMwPerMm2(r.component(), n)), Integer.toString(n)),
-                    r.provenance(), r.nodeNm(), node);
+            double d = r.leakageMwPerMm2() * t.tech().energyScale(r.nodeNm(), n) / t.tech().areaScale(r.nodeNm(), n);
+            row(sb, List.of(r.component().key(), r.flavour() == null ? "any" : r.flavour().key(), g(d),
+                    Integer.toString(n)), r.provenance(), r.nodeNm(), node);
         }
         head(sb, TableKind.TECH);
         for (TechTable.Row r : t.tech().rows()) {

@@ -1,4 +1,4 @@
-package org.pactsim.cost;
+package org.pactsim.study;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -15,35 +15,41 @@ import java.util.Map;
  * estimate must come ({@code src/main/resources/org/pactsim/cost/reference-chips.csv}, whose
  * header comment explains the columns).
  */
-record ReferenceDatum(String id, String chip, String quantity, String unit, double published, Kind kind,
+public record ReferenceDatum(String id, String chip, String quantity, String unit, double published, Kind kind,
                       double tolerance, String source, String location, String deviation) {
-    static final String RESOURCE = "/org/pactsim/cost/reference-chips.csv";
+    public static final String RESOURCE = "/org/pactsim/cost/reference-chips.csv";
 
     /** How the estimate is compared with the published figure. */
-    enum Kind {
+    public enum Kind {
         /** Within {@code tolerance} of it, relatively. */
         VALUE,
         /** At most {@code published x (1 + tolerance)}. */
-        MAX
+        MAX,
+        /** Within {@code tolerance} of it absolutely, in its unit (a share of the die in points). */
+        POINTS
     }
 
-    ReferenceDatum {
+    public ReferenceDatum {
         if (!(published > 0) || !(tolerance >= 0) || source.isBlank() || location.isBlank()) {
             throw new IllegalArgumentException(id + ": a positive figure, a tolerance >= 0, a source and a location");
         }
     }
 
-    boolean knownDeviation() {
+    public boolean knownDeviation() {
         return !deviation.isBlank();
     }
 
     /** Whether {@code estimate} meets the datum. */
-    boolean within(double estimate) {
-        return kind == Kind.VALUE ? Math.abs(estimate / published - 1) <= tolerance
-                : estimate <= published * (1 + tolerance);
+    public boolean within(double estimate) {
+        return switch (kind) {
+            case VALUE -> Math.abs(estimate / published - 1) <= tolerance;
+            case MAX -> estimate <= published * (1 + tolerance);
+            case POINTS -> Math.abs(estimate - published) <= tolerance;
+        };
     }
 
-    static List<ReferenceDatum> load() throws IOException {
+    /** The shipped reference data, in file order. */
+    public static List<ReferenceDatum> load() throws IOException {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.ALLOW_COMMENTS);
         List<ReferenceDatum> out = new ArrayList<>();

@@ -1,0 +1,138 @@
+package org.pactsim.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pactsim.cost.CostTables;
+import org.pactsim.io.format.ArchReader;
+import org.pactsim.report.ResultJson;
+import org.pactsim.report.TextTable;
+import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.study.Calibration;
+import org.pactsim.study.ReferenceDatum;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pactsim calibrate}: pactsim's estimate of each published figure of the reference chips
+ * (TPU v1, Eyeriss v1, DianNao), beside the figure, its source and the ratio.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Check the cost model against published silicon: for TPU v1, Eyeriss v1 and DianNao (their"
+                + " arch-configs), each published area, power, share and speed beside pactsim's estimate, the ratio,"
+                + " the tolerance and the source.")
+public final class CalibrateCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { table, json }
+
+    @Mixin
+    Options.Tables tables;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Standard output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The reference chips from their shipped configs (TPU v1 with its DDR3, Jouppi et al. Table 2). */
+    static Calibration.Chips chips() {
+        return new Calibration.Chips(arch("tpu-v1", "dram.type=ddr3"), arch("eyeriss"), arch("diannao"));
+    }
+
+    private static AcceleratorSpec arch(String name, String... sets) {
+        Path f = Home.find(Path.of(name), "calibrate", Home.Kind.ARCH);
+        return ArchReader.read(f, List.of(sets)).spec();
+    }
+
+    @Override
+    public Integer call() {
+        CostTables t = tables.read();
+        List<ReferenceDatum> data;
+        try {
+            data = ReferenceDatum.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Calibration.Estimate> est = Calibration.estimates(chips(), t);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(format == Format.json ? json(data, est) : table(data, est));
+        w.flush();
+        return 0;
+    }
+
+    static String tolerance(ReferenceDatum d) {
+        return switch (d.kind()) {
+            case MAX -> d.tolerance() == 0 ? "at most" : String.format(Locale.ROOT, "at most +%.0f%%", 100 * d.tolerance());
+            case POINTS -> String.format(Locale.ROOT, "±%.0f points", d.tolerance());
+            case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 - d.tolerance(), 1 + d.tolerance());
+        };
+    }
+
+    static String table(List<ReferenceDatum> data, Map<String, Calibration.Estimate> est) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReferenceDatum d : data) {
+            double v = est.get(d.id()).value();
+            rows.add(List.of(d.chip(), d.quantity() + " (" + d.unit() + ")", Calibration.fmt(v),
+                    Calibration.fmt(d.published()), String.format(Locale.ROOT, "%.2f", v / d.published()), tolerance(d),
+                    d.within(v) ? "within" : d.knownDeviation() ? "known deviation" : "OUTSIDE"));
+        }
+        StringBuilder sb = new StringBuilder(TextTable.render(List.of("chip", "quantity", "pactsim", "published",
+                "ratio", "tolerance", "status"), rows, 2, 5));
+        sb.append("\nsources and details:\n");
+        for (ReferenceDatum d : data) {
+            Calibration.Estimate e = est.get(d.id());
+            sb.append("  ").append(d.id()).append(": ").append(d.source()).append(", ").append(d.location());
+            if (!e.detail().isEmpty()) {
+                sb.append("; pactsim: ").append(e.detail());
+            }
+            if (!d.within(e.value()) && d.knownDeviation()) {
+                sb.append("; why: ").append(d.deviation());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String json(List<ReferenceDatum> data, Map<String, Calibration.Estimate> est) {
+        ObjectNode root = ResultJson.mapper().createObjectNode();
+        root.put("schema", "pactsim/calibrate/1");
+        ArrayNode chips = root.putArray("chips");
+        Map<String, ArrayNode> byChip = new LinkedHashMap<>();
+        for (ReferenceDatum d : data) {
+            ArrayNode q = byChip.computeIfAbsent(d.chip(), c -> {
+                ObjectNode o = chips.addObject();
+                o.put("chip", c);
+                return o.putArray("quantities");
+            });
+            Calibration.Estimate e = est.get(d.id());
+            ObjectNode o = q.addObject();
+            o.put("id", d.id());
+            o.put("name", d.quantity());
+            o.put("unit", d.unit());
+            o.put("estimate", e.value());
+            o.put("published", d.published());
+            o.put("ratio", e.value() / d.published());
+            o.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
+            o.put("tolerance", d.tolerance());
+            o.put("within", d.within(e.value()));
+            o.put("source", d.source() + ", " + d.location());
+            o.put("detail", e.detail());
+            if (!d.deviation().isBlank()) {
+                o.put("deviation", d.deviation());
+            }
+        }
+        return root.toPrettyString() + System.lineSeparator();
+    }
+}
