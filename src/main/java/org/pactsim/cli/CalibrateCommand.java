@@ -2,9 +2,7 @@ package org.pactsim.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pactsim.cost.CostTables;
 import org.pactsim.io.format.ArchReader;
+import org.pactsim.io.format.ReferenceDataReader;
 import org.pactsim.report.ResultJson;
 import org.pactsim.report.TextTable;
 import org.pactsim.spec.AcceleratorSpec;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + " the tolerance and the source.")
 public final class CalibrateCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { table, json }
+    enum Format { table, csv, json }
 
     @Mixin
     Options.Tables tables;
@@ -59,15 +58,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CostTables t = tables.read();
-        List<ReferenceDatum> data;
-        try {
-            data = ReferenceDatum.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<ReferenceDatum> data = ReferenceDataReader.load();
         Map<String, Calibration.Estimate> est = Calibration.estimates(chips(), t);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(format == Format.json ? json(data, est) : table(data, est));
+        w.print(switch (format) {
+            case json -> json(data, est);
+            case csv -> csv(data, est);
+            case table -> table(data, est);
+        });
         w.flush();
         return 0;
     }
@@ -76,7 +74,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         return switch (d.kind()) {
             case MAX -> d.tolerance() == 0 ? "at most" : String.format(Locale.ROOT, "at most +%.0f%%", 100 * d.tolerance());
             case POINTS -> String.format(Locale.ROOT, "±%.0f points", d.tolerance());
-            case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 - d.tolerance(), 1 + d.tolerance());
+            case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 / (1 + d.tolerance()), 1 + d.tolerance());
         };
     }
 
@@ -101,6 +99,23 @@ public final class CalibrateCommand implements Callable<Integer> {
                 sb.append("; why: ").append(d.deviation());
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String csv(List<ReferenceDatum> data, Map<String, Calibration.Estimate> est) {
+        StringBuilder sb = new StringBuilder("chip,id,quantity,unit,estimate,published,ratio,kind,tolerance,within,source\n");
+        for (ReferenceDatum d : data) {
+            double v = est.get(d.id()).value();
+            List<String> cells = List.of(d.chip(), d.id(), d.quantity(), d.unit(), Double.toString(v),
+                    Double.toString(d.published()), Double.toString(v / d.published()),
+                    d.kind().name().toLowerCase(Locale.ROOT), Double.toString(d.tolerance()),
+                    Boolean.toString(d.within(v)), d.source() + ", " + d.location());
+            List<String> q = new ArrayList<>();
+            for (String c : cells) {
+                q.add(c.contains(",") || c.contains("\"") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+            }
+            sb.append(String.join(",", q)).append('\n');
         }
         return sb.toString();
     }

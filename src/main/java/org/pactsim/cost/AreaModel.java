@@ -11,6 +11,8 @@ import org.pactsim.spec.SramSpec;
  * <ul>
  *   <li>array: every core's PEs, each priced by {@link CostTables#pe} (its parts, or the version 1
  *       bare MAC), SRAM scratchpads excluded;
+ *   <li>each logic area is its standard cells times {@code logicLayoutFactor}, each SRAM area the
+ *       SRAM table's times {@code sramLayoutFactor} (the version 1 tables: 1);
  *   <li>SRAM: every core's buffers (one unified, or ifmap, filter and ofmap; and the accumulator
  *       SRAM), each at its capacity's area per bit, plus every PE's SRAM scratchpads;
  *   <li>other: the vector unit of every core (one adder at the accumulator width and one
@@ -25,12 +27,13 @@ public final class AreaModel {
     public static AreaBreakdown of(AcceleratorSpec acc, PrecisionMode mode, CostTables t) {
         int node = acc.technologyNm();
         MacCost pe = t.pe(acc, mode);
+        double sramF = t.params().sramLayoutFactor();
         double spadUm2 = t.params().pePartsModel() && acc.silicon().hasScratchpads()
-                ? PeParts.of(acc, mode, t).sramUm2() : 0;
+                ? PeParts.of(acc, mode, t).sramUm2() * sramF : 0;
         double arrayMm2 = acc.totalPes() * (pe.areaUm2() - spadUm2) / 1e6;
         double sramUm2 = 0;
         for (long capacity : bufferBytes(acc)) {
-            sramUm2 += capacity * 8.0 * t.sram(capacity, node).areaUm2PerBit();
+            sramUm2 += capacity * 8.0 * t.sram(capacity, node).areaUm2PerBit() * sramF;
         }
         double sramMm2 = sramUm2 * acc.cores() / 1e6 + acc.totalPes() * spadUm2 / 1e6;
         double vector = vectorMm2(acc, t);
@@ -52,7 +55,7 @@ public final class AreaModel {
         int b = acc.pe().activationBits();
         double lane = t.part().value(PartTable.Part.INT_ADDER, PartTable.Quantity.AREA_UM2, a, a, node, t.tech())
                 + t.part().value(PartTable.Part.INT_MULTIPLIER, PartTable.Quantity.AREA_UM2, b, b, node, t.tech());
-        return lane * acc.vector().lanes() * acc.cores() / 1e6;
+        return lane * t.params().logicLayoutFactor() * acc.vector().lanes() * acc.cores() / 1e6;
     }
 
     /** The capacity in bytes of each buffer of one core: one unified, or ifmap, filter and ofmap; and accumulators. */

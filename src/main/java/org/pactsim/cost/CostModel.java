@@ -54,8 +54,12 @@ public final class CostModel {
         this.dram = tables.dram().row(dramType == null ? DramTable.DEFAULT_TYPE : dramType);
         this.area = AreaModel.of(acc, mode, tables);
         SiliconSpec.Flavour f = acc.silicon().flavour();
-        double mw = area.logicMm2() * tables.leakageMwPerMm2(LeakageTable.Component.LOGIC, f, node)
-                + area.sramMm2() * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, f, node);
+        // leakage densities are per mm^2 of cells (a synthesised array, a CACTI bank), not of the
+        // placed area around them
+        double mw = area.logicMm2() / tables.params().logicLayoutFactor()
+                * tables.leakageMwPerMm2(LeakageTable.Component.LOGIC, f, node)
+                + area.sramMm2() / tables.params().sramLayoutFactor()
+                * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, f, node);
         this.leakageW = mw / 1e3;
     }
 

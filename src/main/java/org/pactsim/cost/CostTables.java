@@ -117,7 +117,8 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
     }
 
     /**
-     * One PE of {@code acc} in {@code mode} at its node: its parts ({@link PeParts}) unless the
+     * One PE of {@code acc} in {@code mode} at its node: its parts ({@link PeParts}), placed (logic
+     * times {@code logicLayoutFactor}, SRAM scratchpads times {@code sramLayoutFactor}), unless the
      * params ask for the version 1 bare MAC ({@code pePartsModel = 0}), then its {@link #mac} row.
      */
     public MacCost pe(AcceleratorSpec acc, PrecisionMode mode) {
@@ -125,6 +126,7 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
             return mac(mode, Precision.of(acc.pe()), acc.technologyNm());
         }
         PeParts p = PeParts.of(acc, mode, this);
-        return new MacCost(p.areaUm2(), p.energyPjPerPeCycle(), Basis.DERIVED, "parts: " + p.summary());
+        double placed = (p.areaUm2() - p.sramUm2()) * params.logicLayoutFactor() + p.sramUm2() * params.sramLayoutFactor();
+        return new MacCost(placed, p.energyPjPerPeCycle(), Basis.DERIVED, "parts: " + p.summary());
     }
 }

@@ -20,11 +20,17 @@ public record ParamTable(List<Row> rows) {
      * version 1 bare MAC (optional; 1 without it).
      */
     public static final String PE_PARTS_MODEL = "pePartsModel";
+    /** Placed-and-routed logic area per unit of standard-cell area (optional; 1 without it). */
+    public static final String LOGIC_LAYOUT_FACTOR = "logicLayoutFactor";
+    /** Placed SRAM macro area per unit of the SRAM table's area (optional; 1 without it). */
+    public static final String SRAM_LAYOUT_FACTOR = "sramLayoutFactor";
     /** Every parameter name, with its unit and the range it must fall in. */
     public static final Map<String, String> UNITS = Map.of(
             OTHER_AREA_FRACTION, "fraction",
             SRAM_ENERGY_EXPONENT_ABOVE, "exponent",
-            PE_PARTS_MODEL, "boolean");
+            PE_PARTS_MODEL, "boolean",
+            LOGIC_LAYOUT_FACTOR, "factor",
+            SRAM_LAYOUT_FACTOR, "factor");
     /** The parameters every params table must hold. */
     public static final java.util.Set<String> REQUIRED = java.util.Set.of(OTHER_AREA_FRACTION);
 
@@ -40,6 +46,8 @@ public record ParamTable(List<Row> rows) {
                 v.check(UNITS.get(name).equals(unit), "unit", UNITS.get(name), String.valueOf(unit));
                 if (name.equals(OTHER_AREA_FRACTION)) {
                     v.check(value <= 10, "value", "a fraction from 0 to 10", Double.toString(value));
+                } else if (name.equals(LOGIC_LAYOUT_FACTOR) || name.equals(SRAM_LAYOUT_FACTOR)) {
+                    v.check(value >= 1 && value <= 10, "value", "a factor from 1 to 10", Double.toString(value));
                 } else if (name.equals(PE_PARTS_MODEL)) {
                     v.check(value == 0 || value == 1, "value", "0 (mac row) or 1 (parts)", Double.toString(value));
                 } else {
@@ -78,6 +86,20 @@ public record ParamTable(List<Row> rows) {
     public double sramEnergyExponentAbove() {
         return rows.stream().filter(r -> r.name().equals(SRAM_ENERGY_EXPONENT_ABOVE)).mapToDouble(Row::value)
                 .findFirst().orElse(Double.NaN);
+    }
+
+    /** Placed logic area per standard-cell area (1 when the table has no row for it). */
+    public double logicLayoutFactor() {
+        return optional(LOGIC_LAYOUT_FACTOR, 1);
+    }
+
+    /** Placed SRAM area per SRAM-table area (1 when the table has no row for it). */
+    public double sramLayoutFactor() {
+        return optional(SRAM_LAYOUT_FACTOR, 1);
+    }
+
+    private double optional(String name, double dflt) {
+        return rows.stream().filter(r -> r.name().equals(name)).mapToDouble(Row::value).findFirst().orElse(dflt);
     }
 
     /** True unless the table asks for the version 1 bare-MAC PE ({@code pePartsModel = 0}). */

@@ -179,6 +179,7 @@ public final class ResultJson {
     public static ObjectNode costTables(CostTables t) {
         ObjectNode o = MAPPER.createObjectNode();
         origin(o, TableKind.MAC, t.mac().rows().get(0).provenance());
+        origin(o, TableKind.PART, t.part().rows().get(0).provenance());
         origin(o, TableKind.MAC_FIT, t.macFit().area().provenance());
         origin(o, TableKind.SRAM, t.sram().rows().get(0).provenance());
         origin(o, TableKind.DRAM, t.dram().rows().get(0).provenance());

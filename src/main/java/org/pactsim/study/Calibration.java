@@ -87,7 +87,10 @@ public final class Calibration {
         e.put("tpu-static-power", new Estimate(tm.leakageW(), ""));
         Bits int8 = new Bits(8, 8, 8);
         PricedResult busy = simulate(tpu, gemm("gemm4096", 4096, int8), t);
-        e.put("tpu-busy-power", new Estimate(busy.steadyCost().onChipPowerW(), onChipDetail(busy, 1, "W")));
+        CostReport b = busy.steadyCost();
+        e.put("tpu-busy-power", new Estimate(b.onChipPowerW(), onChipDetail(busy, 1, "W")));
+        e.put("tpu-busy-over-idle", new Estimate(watts(b.energy().macPj() + b.energy().sramPj(), b),
+                "the PEs and SRAM of the same run, without leakage"));
         PricedResult alex = simulate(tpu, new Network("alexnet", alexNet(1, int8), List.of()), t);
         CostReport a = alex.steadyCost();
         e.put("tpu-alexnet-dram-bw", new Estimate(alex.run().steadyStateDramBytes() / a.seconds() / 1e9,

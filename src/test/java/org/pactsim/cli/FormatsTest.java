@@ -23,6 +23,7 @@ class FormatsTest {
         Files.writeString(result, sim.out());
         List<List<String>> commands = List.of(
                 List.of("tables"),
+                List.of("calibrate"),
                 List.of("traces", "list"),
                 List.of("traces", "show", "resnet20"),
                 List.of("recost", result.toString()),

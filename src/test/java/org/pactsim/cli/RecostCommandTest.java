@@ -105,7 +105,7 @@ class RecostCommandTest {
         assertThat(stripped1).isEqualTo(stripped0);
         assertThat(now.get("costTables").get("dram").asText()).isEqualTo(tables.toString());
         assertThat(now.get("costTables").get("sram").asText()).isEqualTo("default");
-        assertThat(c.out()).contains("cost tables: default (mac, mac-fit, sram, leakage, tech, params); "
+        assertThat(c.out()).contains("cost tables: default (mac, part, mac-fit, sram, leakage, tech, params); "
                 + tables + " (dram)").containsPattern("(?m)^energyDramPj +[0-9,.]+ +[0-9,.]+ +2  ");
     }
 

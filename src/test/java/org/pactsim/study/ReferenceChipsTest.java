@@ -13,6 +13,7 @@ import org.pactsim.golden.Golden;
 import org.pactsim.io.format.ArchReader;
 import org.pactsim.cost.CostTables;
 import org.pactsim.io.format.CostTableReader;
+import org.pactsim.io.format.ReferenceDataReader;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
@@ -56,7 +57,7 @@ class ReferenceChipsTest {
                 case MAX -> d.tolerance() == 0 ? "at most"
                         : String.format(Locale.ROOT, "at most +%.0f%%", 100 * d.tolerance());
                 case POINTS -> String.format(Locale.ROOT, "±%.0f points", d.tolerance());
-                case VALUE -> String.format(Locale.ROOT, "±%.0f%%", 100 * d.tolerance());
+                case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 / (1 + d.tolerance()), 1 + d.tolerance());
             };
             String status = d.within(e.value()) ? "within" : "**known deviation**: " + d.deviation();
             b.append(String.format(Locale.ROOT, "| %s | %s, %s | %s%s | %s (%s, %s) | %.3f | %s | %s |%n", d.chip(),
@@ -80,7 +81,7 @@ class ReferenceChipsTest {
 
     @Test
     void everyPublishedFigureIsWithinItsToleranceOrAKnownDeviation() throws IOException {
-        List<ReferenceDatum> data = ReferenceDatum.load();
+        List<ReferenceDatum> data = ReferenceDataReader.load();
         Map<String, Calibration.Estimate> est = estimates();
         assertThat(data).extracting(ReferenceDatum::id).containsExactlyInAnyOrderElementsOf(est.keySet());
         String table = table(data, est);
@@ -108,11 +109,17 @@ class ReferenceChipsTest {
     /** A datum is met or not by its kind: value within a relative band, max as a bound. */
     @Test
     void theComparisonOfADatumIsItsKinds() {
-        ReferenceDatum v = new ReferenceDatum("v", "c", "q", "u", 100, ReferenceDatum.Kind.VALUE, 0.25, "s", "l", "");
-        assertThat(v.within(75)).isTrue();
-        assertThat(v.within(125)).isTrue();
+        // value: within a factor 1 + t either way (1/3: the 0.75x-1.33x)
+        ReferenceDatum v = new ReferenceDatum("v", "c", "q", "u", 100, ReferenceDatum.Kind.VALUE, 1.0 / 3, "s", "l", "");
+        assertThat(v.within(75.001)).isTrue();
+        assertThat(v.within(133.33)).isTrue();
         assertThat(v.within(74.9)).isFalse();
-        assertThat(v.within(125.1)).isFalse();
+        assertThat(v.within(133.4)).isFalse();
+        ReferenceDatum p = new ReferenceDatum("p", "c", "q", "%", 30, ReferenceDatum.Kind.POINTS, 10, "s", "l", "");
+        assertThat(p.within(40)).isTrue();
+        assertThat(p.within(20)).isTrue();
+        assertThat(p.within(40.1)).isFalse();
+        assertThat(p.within(19.9)).isFalse();
         ReferenceDatum m = new ReferenceDatum("m", "c", "q", "u", 34, ReferenceDatum.Kind.MAX, 0, "s", "l", "");
         assertThat(m.within(1)).isTrue();
         assertThat(m.within(34)).isTrue();

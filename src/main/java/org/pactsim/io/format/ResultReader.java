@@ -120,6 +120,9 @@ public final class ResultReader {
     private static Map<String, String> costTables(MapReader t) {
         Map<String, String> out = new LinkedHashMap<>();
         for (TableKind k : TableKind.values()) {
+            if (k == TableKind.PART && !t.has(k.key())) {
+                continue; // written before the part table existed (issue 19)
+            }
             out.put(k.key(), t.string(k.key()));
         }
         t.finish();

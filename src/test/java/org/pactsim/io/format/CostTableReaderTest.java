@@ -109,7 +109,20 @@ class CostTableReaderTest {
         fails(HEAD + "# table: params\nname,value,unit,basis,derivation,source\n"
                 + "otherAreaFraction,0.2,percent,assumed,x,me\n", "t.csv:4", "column unit", "fraction");
         fails(HEAD + "# table: params\nname,value,unit,basis,derivation,source\n"
-                + "otherAreaFraction,0.2,fraction,assumed,x,me\n", "t.csv:2", "sramEnergyExponentAbove");
+                + "sramLayoutFactor,1.2,factor,assumed,x,me\n", "t.csv:2", "otherAreaFraction");
+        fails(HEAD + "# table: params\nname,value,unit,basis,derivation,source\n"
+                + "otherAreaFraction,0.2,fraction,assumed,x,me\npePartsModel,0.5,boolean,assumed,x,me\n", "t.csv:5",
+                "0 (mac row) or 1 (parts)");
+        fails(HEAD + "# table: leakage\ncomponent,flavour,leakageMwPerMm2,nodeNm,basis,derivation,source\n"
+                + "logic,lp,1,45,measured,,me\nsram,any,1,45,measured,,me\n", "t.csv:2", "a row for logic hp");
+        fails(HEAD + "# table: leakage\ncomponent,flavour,leakageMwPerMm2,nodeNm,basis,derivation,source\n"
+                + "logic,mp,1,45,measured,,me\n", "t.csv:4", "column flavour", "lp, hp, any");
+        fails(HEAD + "# table: part\npart,quantity,k2,k1,k0,nodeNm,basis,derivation,source\n"
+                + "adder,areaUm2,0,1,0,45,measured,,me\n", "t.csv:4", "column part", "int-adder");
+        fails(HEAD + "# table: part\npart,quantity,k2,k1,k0,nodeNm,basis,derivation,source\n"
+                + "wire,areaUm2,0,0,1,45,measured,,me\n", "t.csv:4", "energyPj only for the wire");
+        fails(HEAD + "# table: part\npart,quantity,k2,k1,k0,nodeNm,basis,derivation,source\n"
+                + "register,areaUm2,0,5,0,45,measured,,me\n", "t.csv:2", "a row for int-multiplier areaUm2");
         fails(HEAD + "# table: leakage\ncomponent,leakageMwPerMm2,nodeNm,basis,derivation,source\n"
                 + "logic,1,45,measured,,me\n", "t.csv:2", "a row for sram");
     }

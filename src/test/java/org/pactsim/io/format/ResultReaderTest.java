@@ -87,7 +87,7 @@ class ResultReaderTest {
         assertThat(run.steadyActions()).isEqualTo(p.steadyActions());
         // the fixture is worth its cost only if the steady state differs somewhere
         assertThat(run.actions()).isNotEqualTo(run.steadyActions());
-        assertThat(run.costTables()).hasSize(7).containsEntry("dram", "default").containsEntry("mac-fit", "default");
+        assertThat(run.costTables()).hasSize(8).containsEntry("dram", "default").containsEntry("mac-fit", "default");
         assertThat(run.totals().get("energyPj")).isEqualTo(Fixture.RUN.cost().energyPj());
         assertThat(run.totals()).doesNotContainKey("name");
         assertThat(ResultReader.SCHEMA).isEqualTo(ResultJson.SCHEMA);
@@ -152,8 +152,8 @@ class ResultReaderTest {
         });
         assertThat(error(text)).contains("layers[0].actions.dramReadBits", "required", "dramReadBit", "misspelling");
         assertThat(error(edited(t -> actions(t, 0).put("extra", 1)))).contains("layers[0].actions.extra", "unknown key");
-        assertThat(error(edited(t -> ((ObjectNode) actions(t, 0).get("sram").get(1)).put("operand", "psum"))))
-                .contains("layers[0].actions.sram[1].operand", "ifmap, filter, ofmap", "psum");
+        assertThat(error(edited(t -> ((ObjectNode) actions(t, 0).get("sram").get(1)).put("operand", "psums"))))
+                .contains("layers[0].actions.sram[1].operand", "ifmap, filter, ofmap, psum", "psums");
     }
 
     @Test
