@@ -25,9 +25,26 @@ import org.pactsim.spec.Violations;
  *                      so they cost only leakage)
  * @param cycles        cycles of the busiest core
  * @param clockMhz      clock the cycles ran at
+ * @param vectorOps     element operations on the vector units (a non-GEMM layer's work; one per
+ *                      output of a GEMM layer, which passes the activation pipeline)
+ * @param nocBits       bits moved between cores on the on-chip network (the partial sums of a
+ *                      reduction split)
  */
 public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, long dramReadBits,
-                           long dramWriteBits, long idlePeCycles, long cycles, double clockMhz) {
+                           long dramWriteBits, long idlePeCycles, long cycles, double clockMhz, long vectorOps,
+                           long nocBits) {
+
+    /** Counts without vector-unit or network work (results written before issue 19 kept none). */
+    public ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, long dramReadBits, long dramWriteBits,
+                        long idlePeCycles, long cycles, double clockMhz) {
+        this(macs, sram, dramReadBits, dramWriteBits, idlePeCycles, cycles, clockMhz, 0, 0);
+    }
+
+    /** These counts with the on-chip network's bits set. */
+    public ActionCounts withNocBits(long bits) {
+        return new ActionCounts(macs, sram, dramReadBits, dramWriteBits, idlePeCycles, cycles, clockMhz, vectorOps,
+                bits);
+    }
 
     /**
      * The operand an SRAM access moves: inputs, weights, outputs, and the partial sums when the
@@ -60,6 +77,8 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
                 .atLeast("dramWriteBits", dramWriteBits, 0)
                 .atLeast("idlePeCycles", idlePeCycles, 0)
                 .atLeast("cycles", cycles, 0)
+                .atLeast("vectorOps", vectorOps, 0)
+                .atLeast("nocBits", nocBits, 0)
                 .finitePositive("clockMhz", clockMhz);
         Map<String, Precision> byKey = new TreeMap<>();
         for (Map.Entry<Precision, Long> e : macs.entrySet()) {
@@ -145,7 +164,8 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
         }
         return new ActionCounts(m, new ArrayList<>(s.values()), Math.addExact(dramReadBits, o.dramReadBits),
                 Math.addExact(dramWriteBits, o.dramWriteBits), Math.addExact(idlePeCycles, o.idlePeCycles),
-                Math.addExact(cycles, o.cycles), clockMhz);
+                Math.addExact(cycles, o.cycles), clockMhz, Math.addExact(vectorOps, o.vectorOps),
+                Math.addExact(nocBits, o.nocBits));
     }
 
     /** One SRAM buffer: an operand at a capacity. */
@@ -169,6 +189,8 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
         long dw = 0;
         long idle = 0;
         long cyc = 0;
+        long vec = 0;
+        long noc = 0;
         for (ActionCounts c : all) {
             if (Double.compare(clock, c.clockMhz) != 0) {
                 throw new SpecException("clockMhz", "the same clock in both counts (" + clock + ")",
@@ -186,12 +208,14 @@ public record ActionCounts(Map<Precision, Long> macs, List<SramTraffic> sram, lo
             dw = Math.addExact(dw, c.dramWriteBits);
             idle = Math.addExact(idle, c.idlePeCycles);
             cyc = Math.addExact(cyc, c.cycles);
+            vec = Math.addExact(vec, c.vectorOps);
+            noc = Math.addExact(noc, c.nocBits);
         }
         List<SramTraffic> sram = new ArrayList<>();
         for (Map.Entry<BufferKey, SramTraffic> e : first.entrySet()) {
             long[] rw = s.get(e.getKey());
             sram.add(new SramTraffic(e.getValue().operand(), e.getValue().capacityBytes(), rw[0], rw[1]));
         }
-        return new ActionCounts(m, sram, dr, dw, idle, cyc, clock);
+        return new ActionCounts(m, sram, dr, dw, idle, cyc, clock, vec, noc);
     }
 }

@@ -22,6 +22,9 @@ import org.pactsim.spec.SiliconSpec;
  *       gating); a fusion PE pays its energy per cycle for several narrow MACs.
  *   <li>SRAM: bits read and written x the per-bit energy of the buffer's capacity.
  *   <li>DRAM: bits moved x the DRAM type's energy per bit.
+ *   <li>Vector units: element operations x one lane's adder (accumulator width) and multiplier
+ *       (activation width). On-chip network: bits between cores x the wire energy over one
+ *       core's side (a ring's link). Neither with the version 1 tables.
  *   <li>Leakage: (logic area x logic density + SRAM area x SRAM density) x wall time, at the
  *       densities of the chip's {@code technologyFlavour}.
  *       Idle PE-cycles cost only this (clock gating is assumed).
@@ -37,6 +40,8 @@ public final class CostModel {
     private final DramTable.Row dram;
     private final AreaBreakdown area;
     private final double leakageW;
+    private final double vectorPjPerOp;
+    private final double nocPjPerBit;
 
     /**
      * @param dramType a type of the DRAM table (e.g. {@code lpddr4}); null means
@@ -61,6 +66,21 @@ public final class CostModel {
                 + area.sramMm2() / tables.params().sramLayoutFactor()
                 * tables.leakageMwPerMm2(LeakageTable.Component.SRAM, f, node);
         this.leakageW = mw / 1e3;
+        if (tables.params().pePartsModel()) {
+            // a vector lane's operation: an adder at the accumulator width and a multiplier at the
+            // activation width (scaling), as its area
+            int a = acc.pe().accumulatorBits();
+            int b = acc.pe().activationBits();
+            this.vectorPjPerOp = tables.part().value(PartTable.Part.INT_ADDER, PartTable.Quantity.ENERGY_PJ, a, a, node,
+                    tables.tech()) + tables.part().value(PartTable.Part.INT_MULTIPLIER, PartTable.Quantity.ENERGY_PJ,
+                    b, b, node, tables.tech());
+            // a ring of cores: each bit crosses one link, the side of a core (its share of the die)
+            double coreSideMm = Math.sqrt(area.totalMm2() / acc.cores());
+            this.nocPjPerBit = acc.cores() > 1 ? tables.wirePjPerBitMm(node) * coreSideMm : 0;
+        } else {
+            this.vectorPjPerOp = 0; // the version 1 tables priced neither
+            this.nocPjPerBit = 0;
+        }
     }
 
     /** Fixed-precision PEs and the default DRAM type. */
@@ -106,7 +126,8 @@ public final class CostModel {
         }
         double dramPj = ((double) c.dramReadBits() + c.dramWriteBits()) * dram.energyPjPerBit();
         double leak = leakageW * c.seconds() * 1e12;
-        return new EnergyBreakdown(mac, sram, dramPj, leak);
+        return new EnergyBreakdown(mac, sram, dramPj, leak, c.vectorOps() * vectorPjPerOp,
+                c.nocBits() * nocPjPerBit);
     }
 
     /**

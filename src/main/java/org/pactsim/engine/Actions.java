@@ -17,6 +17,7 @@ import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.VectorLayer;
 
 /**
  * The engine's action counts ({@link ActionCounts}, what {@code cost} prices), made from a layer's
@@ -91,8 +92,11 @@ public final class Actions {
         long slots = multiplyExact(r.cycles(), acc.totalPes());
         long idle = Math.max(0, slots - r.macs());
         Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(LayerRate.precision(b), r.macs());
+        // the vector units: a non-GEMM layer's element operations; a GEMM's outputs each pass the
+        // activation pipeline once (scaling, activation function)
+        long vectorOps = layer instanceof VectorLayer v ? v.work() : outputs;
         return new ActionCounts(macs, sram,
-                addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz());
+                addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz(), vectorOps, 0);
     }
 
     /**

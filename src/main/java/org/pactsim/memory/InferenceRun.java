@@ -709,7 +709,7 @@ final class InferenceRun {
         Tiling last = rem == share ? t : tiling(new GemmOperands(g.m(), g.n(), rem, g.repeat(), aTRem, bTRem, accBits,
                 accBits, acc.array(), acc.dataflow(), rate), c, aResCore, weightsPerCore, coreBpc);
         long outputs = multiplyExact(multiplyExact(g.m(), g.n()), g.repeat());
-        long sent = multiplyExact(FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), active), accBits);
+        long sent = LayerMemory.reductionBits("k", active, outputs, accBits);
         long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
         long adds = FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), multiplyExact(active,
                 (long) acc.vector().lanes()));

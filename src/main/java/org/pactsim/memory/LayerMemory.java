@@ -37,6 +37,25 @@ public record LayerMemory(String name, String split, int activeCores, Tiling til
         return Math.addExact(Math.addExact(ifmapReadBytes, filterReadBytes), psumReadBytes);
     }
 
+    /**
+     * Bits this layer moves between cores on the on-chip network: a reduction split ({@code k})
+     * reduce-scatters the partial sums of {@code outputs} outputs over its active cores, each
+     * core sending {@code (active - 1) / active} of them at {@code accumulatorBits}; other splits
+     * move nothing between cores.
+     */
+    public long nocBits(long outputs, int accumulatorBits) {
+        return reductionBits(split, activeCores, outputs, accumulatorBits);
+    }
+
+    /** The bits a split named {@code split} over {@code active} cores sends between them (see {@link #nocBits}). */
+    public static long reductionBits(String split, int active, long outputs, int accumulatorBits) {
+        if (!"k".equals(split) || active < 2) {
+            return 0;
+        }
+        return Math.multiplyExact(org.pactsim.mapping.FoldGeometry.ceilDiv(Math.multiplyExact(outputs, active - 1L),
+                active), accumulatorBits);
+    }
+
     public long dramWriteBytes() {
         return Math.addExact(ofmapWriteBytes, psumWriteBytes);
     }

@@ -111,6 +111,7 @@ public final class IsoAreaCharts {
             d.addValue(e.sramPj() / b / u.pj(), "SRAM", cat);
             d.addValue(e.dramPj() / b / u.pj(), "DRAM", cat);
             d.addValue(e.leakagePj() / b / u.pj(), "leakage", cat);
+            d.addValue((e.vectorPj() + e.nocPj()) / b / u.pj(), "vector unit and NoC", cat);
         }
         JFreeChart c = ChartFactory.createStackedBarChart("Energy per image (steady state) " + of(r),
                 "precision @ DRAM GB/s", "energy per image (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,

@@ -19,7 +19,7 @@ public final class IsoAreaReport {
         "peAreaUm2", "arrayAreaMm2", "peakTops", "cycles", "inferencesPerSecond", "speedup", "peakRatio",
         "superLinearity", "dramBytes", "weightsOnChip", "outputsOnChip", "layers", "energyPj", "energyMacPj",
         "energySramPj", "energyDramPj", "energyLeakagePj", "areaMm2", "areaArrayMm2", "areaSramMm2", "areaOtherMm2",
-        "powerW", "compulsoryDramBytes", "dramToCompulsory"};
+        "powerW", "compulsoryDramBytes", "dramToCompulsory", "energyVectorPj", "energyNocPj"};
 
     private IsoAreaReport() {
     }
@@ -130,7 +130,7 @@ public final class IsoAreaReport {
             p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes(), p.weightsOnChip(), p.outputsOnChip(),
             (long) res.layers().size(), steady.energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
             c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), steady.powerW(),
-            p.compulsoryDramBytes(), p.dramToCompulsory()};
+            p.compulsoryDramBytes(), p.dramToCompulsory(), e.vectorPj(), e.nocPj()};
     }
 
     public static String csv(IsoArea.Result r) {

@@ -37,16 +37,16 @@ public final class RecostTable {
         TextTable.align(sb, rows, 1, 4);
         sb.append(System.lineSeparator()).append("energy of each layer, first inference, pJ").append(System.lineSeparator());
         rows.clear();
-        rows.add(new String[] {"layer", "energy", "MAC", "SRAM", "DRAM", "leakage"});
+        rows.add(new String[] {"layer", "energy", "MAC", "SRAM", "DRAM", "leakage", "vector", "NoC"});
         for (int i = 0; i < run.layers().size(); i++) {
             EnergyBreakdown e = p.cost().layers().get(i);
             rows.add(new String[] {run.layers().get(i), Fmt.real(e.totalPj()), Fmt.real(e.macPj()), Fmt.real(e.sramPj()),
-                    Fmt.real(e.dramPj()), Fmt.real(e.leakagePj())});
+                    Fmt.real(e.dramPj()), Fmt.real(e.leakagePj()), Fmt.real(e.vectorPj()), Fmt.real(e.nocPj())});
         }
         EnergyBreakdown e = p.cost().energy();
         rows.add(new String[] {"TOTAL", Fmt.real(e.totalPj()), Fmt.real(e.macPj()), Fmt.real(e.sramPj()),
-                Fmt.real(e.dramPj()), Fmt.real(e.leakagePj())});
-        TextTable.align(sb, rows, 1, 6);
+                Fmt.real(e.dramPj()), Fmt.real(e.leakagePj()), Fmt.real(e.vectorPj()), Fmt.real(e.nocPj())});
+        TextTable.align(sb, rows, 1, 8);
         return sb.toString();
     }
 

@@ -172,6 +172,8 @@ public final class ResultJson {
         o.put("idlePeCycles", c.idlePeCycles());
         o.put("cycles", c.cycles());
         o.put("clockMhz", c.clockMhz());
+        o.put("vectorOps", c.vectorOps());
+        o.put("nocBits", c.nocBits());
         return o;
     }
 

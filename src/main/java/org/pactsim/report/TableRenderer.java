@@ -95,11 +95,13 @@ public final class TableRenderer {
             Fmt.EnergyUnit u = Fmt.energyUnit(c.energyPj());
             sb.append(String.format(Locale.ROOT,
                     "cost: %s mm^2 (array %s, SRAM %s, other %s), %s peak TOPS, %s %s first inference "
-                            + "(MAC %s, SRAM %s, DRAM %s, leakage %s), steady state %s %s, %s W, %s TOPS/W%n",
+                            + "(MAC %s, SRAM %s, DRAM %s, leakage %s, vector %s, NoC %s), steady state %s %s, %s W,"
+                            + " %s TOPS/W%n",
                     Fmt.real(c.areaMm2()), Fmt.real(c.area().arrayMm2()), Fmt.real(c.area().sramMm2()),
                     Fmt.real(c.area().otherMm2()), Fmt.real(c.peakTops()), u.of(c.energyPj()), u.name(),
                     u.of(c.energy().macPj()), u.of(c.energy().sramPj()), u.of(c.energy().dramPj()),
-                    u.of(c.energy().leakagePj()), u.of(p.steadyCost().energyPj()), u.name(),
+                    u.of(c.energy().leakagePj()), u.of(c.energy().vectorPj()), u.of(c.energy().nocPj()),
+                    u.of(p.steadyCost().energyPj()), u.name(),
                     Fmt.real(p.steadyCost().powerW()), Fmt.real(p.steadyCost().topsPerW())));
         }
         long vector = Metrics.vectorCycles(r);

@@ -89,8 +89,8 @@ public final class Calibration {
         PricedResult busy = simulate(tpu, gemm("gemm4096", 4096, int8), t);
         CostReport b = busy.steadyCost();
         e.put("tpu-busy-power", new Estimate(b.onChipPowerW(), onChipDetail(busy, 1, "W")));
-        e.put("tpu-busy-over-idle", new Estimate(watts(b.energy().macPj() + b.energy().sramPj(), b),
-                "the PEs and SRAM of the same run, without leakage"));
+        e.put("tpu-busy-over-idle", new Estimate(watts(b.energy().onChipPj() - b.energy().leakagePj(), b),
+                "the same run without leakage"));
         PricedResult alex = simulate(tpu, new Network("alexnet", alexNet(1, int8), List.of()), t);
         CostReport a = alex.steadyCost();
         e.put("tpu-alexnet-dram-bw", new Estimate(alex.run().steadyStateDramBytes() / a.seconds() / 1e9,
@@ -132,8 +132,9 @@ public final class Calibration {
     /** "MAC + SRAM + leakage" of a steady-state inference, and the utilization. */
     private static String onChipDetail(PricedResult r, double scale, String unit) {
         CostReport c = r.steadyCost();
-        return String.format(Locale.ROOT, "PE %s + SRAM %s + leakage %s %s; utilization %.0f%%",
+        return String.format(Locale.ROOT, "PE %s + SRAM %s + vector %s + NoC %s + leakage %s %s; utilization %.0f%%",
                 fmt(watts(c.energy().macPj(), c) * scale), fmt(watts(c.energy().sramPj(), c) * scale),
+                fmt(watts(c.energy().vectorPj(), c) * scale), fmt(watts(c.energy().nocPj(), c) * scale),
                 fmt(watts(c.energy().leakagePj(), c) * scale), unit,
                 100.0 * c.macs() / ((double) r.run().steadyStateCycles() * r.run().accelerator().totalPes()));
     }

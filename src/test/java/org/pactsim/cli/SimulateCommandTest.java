@@ -98,7 +98,9 @@ class SimulateCommandTest {
         assertThat(totals.get("energyPj").asDouble()).isPositive();
         assertThat(totals.get("energyPj").asDouble()).isCloseTo(totals.get("energyMacPj").asDouble()
                 + totals.get("energySramPj").asDouble() + totals.get("energyDramPj").asDouble()
-                + totals.get("energyLeakagePj").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+                + totals.get("energyLeakagePj").asDouble() + totals.get("energyVectorPj").asDouble()
+                + totals.get("energyNocPj").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(totals.get("energyVectorPj").asDouble()).isPositive(); // every output passes the vector unit
         assertThat(totals.get("areaMm2").asDouble()).isPositive();
         assertThat(totals.get("powerW").asDouble()).isPositive();
         assertThat(c.out()).contains("peak TOPS");

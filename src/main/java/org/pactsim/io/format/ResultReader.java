@@ -168,8 +168,11 @@ public final class ResultReader {
             throw InputException.at(a.require("clockMhz").where(), a.key("clockMhz"),
                     "the accelerator's clockMhz " + acc.clockMhz(), a.require("clockMhz").text());
         }
+        // kept since issue 19; a result written before holds neither (0: not counted then)
+        long vectorOps = a.integer("vectorOps", 0, Long.MAX_VALUE, 0);
+        long nocBits = a.integer("nocBits", 0, Long.MAX_VALUE, 0);
         a.finish();
-        return a.build(() -> new ActionCounts(macs, sram, dramRead, dramWrite, idle, cycles, clock));
+        return a.build(() -> new ActionCounts(macs, sram, dramRead, dramWrite, idle, cycles, clock, vectorOps, nocBits));
     }
 
     /**
