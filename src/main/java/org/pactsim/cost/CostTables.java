@@ -101,7 +101,8 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
     public SramTable.Cost sram(long capacityBytes, int nodeNm) {
         double exponent = params.sramEnergyExponentAbove();
         if (Double.isNaN(exponent)) {
-            return sram.banked(capacityBytes, nodeNm, tech, wirePjPerBitMm(nodeNm));
+            boolean above = capacityBytes > sram.rows().get(sram.rows().size() - 1).capacityBytes();
+            return sram.banked(capacityBytes, nodeNm, tech, above ? wirePjPerBitMm(nodeNm) : 0);
         }
         return sram.at(capacityBytes, nodeNm, tech, exponent);
     }
@@ -127,6 +128,7 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
         }
         PeParts p = PeParts.of(acc, mode, this);
         double placed = (p.areaUm2() - p.sramUm2()) * params.logicLayoutFactor() + p.sramUm2() * params.sramLayoutFactor();
-        return new MacCost(placed, p.energyPjPerPeCycle(), Basis.DERIVED, "parts: " + p.summary());
+        // how: a constant (a sweep prices 10^5 designs; PeParts.summary() lists the parts on demand)
+        return new MacCost(placed, p.energyPjPerPeCycle(), Basis.DERIVED, "parts (PeParts)");
     }
 }

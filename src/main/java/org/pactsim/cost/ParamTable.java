@@ -84,8 +84,7 @@ public record ParamTable(List<Row> rows) {
 
     /** The version 1 exponent, or NaN when SRAM above the largest row is priced as banks. */
     public double sramEnergyExponentAbove() {
-        return rows.stream().filter(r -> r.name().equals(SRAM_ENERGY_EXPONENT_ABOVE)).mapToDouble(Row::value)
-                .findFirst().orElse(Double.NaN);
+        return optional(SRAM_ENERGY_EXPONENT_ABOVE, Double.NaN);
     }
 
     /** Placed logic area per standard-cell area (1 when the table has no row for it). */
@@ -99,12 +98,16 @@ public record ParamTable(List<Row> rows) {
     }
 
     private double optional(String name, double dflt) {
-        return rows.stream().filter(r -> r.name().equals(name)).mapToDouble(Row::value).findFirst().orElse(dflt);
+        for (Row r : rows) { // a loop, not a stream: every SRAM lookup of a sweep comes here
+            if (r.name().equals(name)) {
+                return r.value();
+            }
+        }
+        return dflt;
     }
 
     /** True unless the table asks for the version 1 bare-MAC PE ({@code pePartsModel = 0}). */
     public boolean pePartsModel() {
-        return rows.stream().filter(r -> r.name().equals(PE_PARTS_MODEL)).mapToDouble(Row::value)
-                .findFirst().orElse(1) == 1;
+        return optional(PE_PARTS_MODEL, 1) == 1;
     }
 }

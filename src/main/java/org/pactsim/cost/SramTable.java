@@ -108,11 +108,10 @@ public record SramTable(List<Row> rows) {
         Cost bank = scaled(last, 1, nodeNm, tech, "");
         double sideMm = Math.sqrt(capacityBytes * 8.0 * bank.areaUm2PerBit()) / 1000;
         double wire = wirePjPerBitMm * sideMm;
-        long banks = (capacityBytes + last.capacityBytes() - 1) / last.capacityBytes();
-        return new Cost(bank.readPjPerBit() + wire, bank.writePjPerBit() + wire, bank.areaUm2PerBit(),
-                banks + " banks of row " + last.provenance().where() + " + wire over " + String.format(
-                        java.util.Locale.ROOT, "%.3g", sideMm) + " mm");
+        return new Cost(bank.readPjPerBit() + wire, bank.writePjPerBit() + wire, bank.areaUm2PerBit(), BANKED);
     }
+
+    private static final String BANKED = "banks of the largest row + the wire across them";
 
     private static Cost scaled(Row r, double energyGrowth, int nodeNm, TechTable tech, String how) {
         double es = tech.energyScale(r.nodeNm(), nodeNm) * energyGrowth;
