@@ -81,7 +81,7 @@ class IsoAreaCommandTest {
         String model = "src/test/resources/onnx/mobilenet_v2_1.0_224_int8_per_tensor.onnx";
         Cli none = Cli.run("iso-area", "--trace", model, "--bandwidths", "unlimited", "--out", dir.resolve("x").toString());
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("(--dim unk__1590=N)");
+        assertThat(none.err()).contains("(--dim unk__1590=N; in a sweep spec, dims: {unk__1590: N})");
         Cli c = Cli.run("iso-area", "--trace", model, "--dim", "unk__1590=1", "--precisions", "int8,int4",
                 "--bandwidths", "unlimited", "--out", dir.resolve("onnx").toString());
         assertThat(c.code()).as(c.err()).isZero();
@@ -89,6 +89,7 @@ class IsoAreaCommandTest {
         Cli two = Cli.run("simulate", "--arch", "tpu-v1", "--trace", "src/test/resources/onnx/all-minilm-l6-v2-q.onnx");
         assertThat(two.code()).isEqualTo(2);
         assertThat(two.err().strip()).endsWith("expected values for the symbolic dimensions \"batch_size\","
-                + " \"sequence_length\" (--dim batch_size=N --dim sequence_length=N), found none");
+                + " \"sequence_length\" (--dim batch_size=N --dim sequence_length=N; in a sweep spec, dims: {batch_size: N,"
+                + " sequence_length: N}), found none");
     }
 }

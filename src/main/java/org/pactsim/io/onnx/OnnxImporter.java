@@ -151,7 +151,8 @@ public final class OnnxImporter {
         if (missing.size() > 1) {
             throw InputException.at(origin, "graph inputs", "values for the symbolic dimensions "
                     + String.join(", ", missing.stream().map(InputException::quote).toList()) + " ("
-                    + String.join(" ", missing.stream().map(m -> "--dim " + m + "=N").toList()) + ")", "none");
+                    + String.join(" ", missing.stream().map(m -> "--dim " + m + "=N").toList()) + "; in a sweep spec, dims: {"
+                    + String.join(", ", missing.stream().map(m -> m + ": N").toList()) + "})", "none");
         }
         Set<String> used = new HashSet<>();
         for (ValueInfo in : g.inputs()) {
@@ -171,7 +172,8 @@ public final class OnnxImporter {
                         v = 1L;
                     } else if (v == null) {
                         throw InputException.at(origin, "graph input " + InputException.quote(in.name()) + " dimension "
-                                + i, "a value for symbolic dimension \"" + x.param() + "\" (--dim " + x.param() + "=N)",
+                                + i, "a value for symbolic dimension \"" + x.param() + "\" (--dim " + x.param()
+                                + "=N; in a sweep spec, dims: {" + x.param() + ": N})",
                                 "none");
                     }
                     used.add(x.param());
