@@ -107,7 +107,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
     public Integer call() {
         IsoAreaPlan plan = plan();
         // the default chip is found from any working folder (pactsim's own copy)
-        AcceleratorSpec base = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all()).spec();
+        ArchReader.Loaded loaded = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all());
+        AcceleratorSpec base = loaded.spec();
+        tables.withArch(loaded.costTables());
         CostTables costTables = tables.read();
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
@@ -139,8 +141,7 @@ public final class IsoAreaCommand implements Callable<Integer> {
             info.put("batch", batch + (batch == 1 ? " image" : " images") + " per inference");
             info.put("quantization rule", quantizeAll ? "every layer at the precision"
                     : "PACT's: below 8 bits, the first and last GEMM layers stay at 8 bits");
-            info.put("cost tables", tables.given() ? String.join(", ", tables.files.stream().map(Path::toString)
-                    .toList()) + " over the shipped tables" : "the shipped tables (pactsim tables)");
+            info.put("cost tables", tables.describe());
             AtomicFiles.write(dir.resolve("index.html"), IsoAreaHtml.page(result, info,
                     ResultJson.accelerator(base).toPrettyString()));
             folder.commit();

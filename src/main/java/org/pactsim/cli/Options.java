@@ -69,18 +69,40 @@ final class Options {
                 description = "Cost tables replacing the shipped ones, kind by kind (see 'pactsim tables'; repeatable).")
         List<Path> files = new ArrayList<>();
 
-        /** The shipped tables, with those of {@code --tables} in their place. */
+        /** The tables the accelerator file names ({@code costTables}), read before {@code --tables}. */
+        List<Path> arch = List.of();
+
+        /** Takes the cost tables an accelerator file names. */
+        void withArch(List<Path> named) {
+            arch = List.copyOf(named);
+        }
+
+        private List<Path> all() {
+            List<Path> a = new ArrayList<>(arch);
+            a.addAll(files);
+            return a;
+        }
+
+        /** The shipped tables, with those the accelerator names and then those of {@code --tables} in their place. */
         CostTables read() {
-            return files.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(files);
+            List<Path> a = all();
+            return a.isEmpty() ? CostTableReader.defaults() : CostTableReader.read(a);
         }
 
         boolean given() {
-            return !files.isEmpty();
+            return !arch.isEmpty() || !files.isEmpty();
         }
 
         /** The last file given, where a problem pricing with the tables is reported. */
         Path last() {
-            return files.get(files.size() - 1);
+            List<Path> a = all();
+            return a.get(a.size() - 1);
+        }
+
+        /** Which tables priced the run, for the reports. */
+        String describe() {
+            return given() ? String.join(", ", all().stream().map(Path::toString).toList()) + " over the shipped tables"
+                    : "the shipped tables (pactsim tables)";
         }
     }
 

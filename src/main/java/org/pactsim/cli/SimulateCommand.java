@@ -132,6 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
             notes.add(precisionNote);
         }
         Network withNotes = new Network(net.name(), net.layers(), notes);
+        tables.withArch(loaded.costTables());
         CostTables costTables = tables.read();
         try (OutputFolder folder = out == null ? null : OutputFolder.claim(out, "simulate", "--out", force)) {
             return run(acc, withNotes, costTables, tm, folder);
@@ -167,8 +168,7 @@ public final class SimulateCommand implements Callable<Integer> {
             AtomicFiles.write(out.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(acc).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
-            info.put("cost tables", tables.given() ? String.join(", ", tables.files.stream().map(Path::toString)
-                    .toList()) + " over the shipped tables" : "the shipped tables (pactsim tables)");
+            info.put("cost tables", tables.describe());
             AtomicFiles.write(out.resolve("report.html"), RunHtml.page(result, info,
                     ResultJson.accelerator(acc).toPrettyString()));
             folder.commit();

@@ -50,7 +50,11 @@ class IsoAreaGoldenTest {
                         Map.of("unlimited", "sub-linear", "32 GB/s", "super-linear", "64 GB/s", "super-linear",
                                 "int2-pact@64 GB/s", "sub-linear")),
                 Arguments.of("iso-area-resnet50-batch1.csv", List.of("--batch", "1"), "iso-area-batch1",
-                        Map.of("unlimited", "sub-linear", "32 GB/s", "super-linear", "64 GB/s", "super-linear")));
+                        Map.of("unlimited", "sub-linear", "32 GB/s", "super-linear", "64 GB/s", "super-linear")),
+                Arguments.of("iso-area-pact-paper.csv", List.of("--arch", "arch-configs/pact-paper.yaml"),
+                        "iso-area-pact-paper", Map.of("unlimited", "sub-linear", "32 GB/s", "super-linear",
+                                "64 GB/s", "super-linear", "int2-pact@32 GB/s", "sub-linear",
+                                "int2-pact@64 GB/s", "sub-linear")));
     }
 
     /** {@code int8 at 32 GB/s: 5.11x faster for 3.00x the peak -> super-linear (1.70); ...}. */

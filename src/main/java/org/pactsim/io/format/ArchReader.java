@@ -35,8 +35,15 @@ import org.pactsim.spec.VectorSpec;
 public final class ArchReader {
     public static final String SCHEMA = Schemas.ARCH;
 
-    /** The accelerator and what the reader had to assume or ignore to build it. */
-    public record Loaded(AcceleratorSpec spec, YNode tree, List<String> notes) {
+    /**
+     * The accelerator and what the reader had to assume or ignore to build it, and the cost
+     * tables the file names ({@code costTables}: paths relative to the file; empty: the shipped
+     * tables).
+     */
+    public record Loaded(AcceleratorSpec spec, YNode tree, List<String> notes, List<Path> costTables) {
+        public Loaded(AcceleratorSpec spec, YNode tree, List<String> notes) {
+            this(spec, tree, notes, List.of());
+        }
     }
 
     private ArchReader() {
@@ -58,7 +65,26 @@ public final class ArchReader {
         }
         Overrides.apply(tree, sets);
         AcceleratorSpec spec = sets.isEmpty() ? bind(tree) : bindNamingUnknown(tree, "--set ");
-        return new Loaded(spec, tree, notes);
+        return new Loaded(spec, tree, notes, costTables(tree, file));
+    }
+
+    /**
+     * The cost-table files an accelerator file names ({@code costTables: [FILE, ...]}), each
+     * resolved against the folder of {@code file}, in order (each replaces the shipped tables of
+     * the kinds it holds, as {@code --tables} does, which comes after them).
+     */
+    public static List<Path> costTables(YNode tree, Path file) {
+        YNode t = tree.get("costTables");
+        if (t == null) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        Path dir = file.toAbsolutePath().getParent();
+        for (YNode item : t.items()) {
+            Path p = Path.of(item.text());
+            out.add(p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize());
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -139,6 +165,14 @@ public final class ArchReader {
         int cores = (int) r.integer("cores", 1, 1 << 16, 1);
         double clock = r.positive("clockMhz");
         int tech = (int) r.integer("technologyNm", 1, 1000, 45);
+        if (r.has("costTables")) {
+            for (YNode item : r.list("costTables")) {
+                if (item.kind() != YNode.Kind.STRING || item.text().isBlank()) {
+                    r.fail(InputException.at(item.where(), "costTables", "a list of cost-table files (paths relative to"
+                            + " this file)", item.describe()));
+                }
+            }
+        }
         SiliconSpec.Flavour flavour = r.has("technologyFlavour")
                 ? SiliconSpec.Flavour.parse(r.choice("technologyFlavour", List.of("lp", "hp"))) : SiliconSpec.Flavour.LP;
         long[] spads = new long[3];

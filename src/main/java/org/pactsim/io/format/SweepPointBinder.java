@@ -97,6 +97,11 @@ final class SweepPointBinder implements PointBinder {
                     InputException.quote(file.getFileName().toString()));
         }
         ArchReader.bind(tree);
+        YNode named = tree.get("costTables");
+        if (named != null) {
+            throw InputException.at(named.where(), "costTables", "an accelerator without cost tables of its own (a sweep"
+                    + " prices every point with the shipped tables)", named.describe());
+        }
         return new Base(tree, origin);
     }
 
