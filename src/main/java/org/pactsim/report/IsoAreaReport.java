@@ -19,7 +19,9 @@ public final class IsoAreaReport {
         "peAreaUm2", "arrayAreaMm2", "peakTops", "cycles", "inferencesPerSecond", "speedup", "peakRatio",
         "superLinearity", "dramBytes", "weightsOnChip", "outputsOnChip", "layers", "energyPj", "energyMacPj",
         "energySramPj", "energyDramPj", "energyLeakagePj", "areaMm2", "areaArrayMm2", "areaSramMm2", "areaOtherMm2",
-        "powerW", "compulsoryDramBytes", "dramToCompulsory", "energyVectorPj", "energyNocPj"};
+        "powerW", "compulsoryDramBytes", "dramToCompulsory", "energyVectorPj", "energyNocPj", "batch",
+        "imagesPerSecond", "batchesPerSecond", "cyclesPerBatch", "dramBytesPerBatch", "dramBytesPerImage",
+        "energyPjPerImage"};
 
     private IsoAreaReport() {
     }
@@ -32,15 +34,18 @@ public final class IsoAreaReport {
         StringBuilder sb = new StringBuilder();
         IsoAreaDesign base = r.designs().get(0);
         sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area %s mm^2 for every "
-                + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s%n",
+                + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d image%s per batch%n",
                 r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(base.budgetMm2()),
                 Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),
-                r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision"));
+                r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision",
+                r.plan().batch(), r.plan().batch() == 1 ? "" : "s"));
+        int batch = r.plan().batch();
         Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
-                .max().orElse(0));
-        String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/inf", "inf/s", "speedup",
-            "peak ratio", "super-lin", "DRAM MB/inf", "x compulsory", "weights", "outputs on chip", "energy " + u.name(),
-            "area mm^2", ""};
+                .max().orElse(0) / batch);
+        // one inference is one batch of `batch` images: cycles per batch, the rest per image
+        String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/batch", "images/s", "speedup",
+            "peak ratio", "super-lin", "DRAM MB/image", "x compulsory", "weights", "outputs on chip",
+            u.name() + "/image", "area mm^2", ""};
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (IsoAreaPoint p : r.points()) {
@@ -49,13 +54,13 @@ public final class IsoAreaReport {
             var cost = p.priced();
             rows.add(new String[] {p.design().precision().key(), bw(p), Integer.toString(a.cores()),
                 a.array().rows() + "x" + a.array().cols(), Fmt.count(a.totalPes()), Fmt.real(cost.cost().peakTops()),
-                Fmt.count(res.steadyStateCycles()), Fmt.real(res.inferencesPerSecond()),
+                Fmt.count(res.steadyStateCycles()), Fmt.real(res.inferencesPerSecond() * batch),
                 String.format(Locale.ROOT, "%.2fx", p.speedup()), String.format(Locale.ROOT, "%.2fx", p.peakRatio()),
                 String.format(Locale.ROOT, "%.2f", p.superLinearity()),
-                String.format(Locale.ROOT, "%.1f", res.steadyStateDramBytes() / 1e6),
+                String.format(Locale.ROOT, "%.2f", res.steadyStateDramBytes() / 1e6 / batch),
                 String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
                 p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
-                u.of(cost.steadyCost().energyPj()), Fmt.real(cost.cost().areaMm2()),
+                u.of(cost.steadyCost().energyPj() / batch), Fmt.real(cost.cost().areaMm2()),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
         }
         int[] w = new int[head.length];
@@ -118,7 +123,7 @@ public final class IsoAreaReport {
         return sb.toString();
     }
 
-    static Object[] values(IsoAreaPoint p) {
+    static Object[] values(IsoAreaPoint p, int batch) {
         var a = p.design().accelerator();
         var res = p.result();
         var c = p.priced().cost();
@@ -130,13 +135,15 @@ public final class IsoAreaReport {
             p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes(), p.weightsOnChip(), p.outputsOnChip(),
             (long) res.layers().size(), steady.energyPj(), e.macPj(), e.sramPj(), e.dramPj(), e.leakagePj(),
             c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), steady.powerW(),
-            p.compulsoryDramBytes(), p.dramToCompulsory(), e.vectorPj(), e.nocPj()};
+            p.compulsoryDramBytes(), p.dramToCompulsory(), e.vectorPj(), e.nocPj(), (long) batch,
+            res.inferencesPerSecond() * batch, res.inferencesPerSecond(), res.steadyStateCycles(),
+            res.steadyStateDramBytes(), res.steadyStateDramBytes() / (double) batch, steady.energyPj() / batch};
     }
 
     public static String csv(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (IsoAreaPoint p : r.points()) {
-            Object[] v = values(p);
+            Object[] v = values(p, r.plan().batch());
             for (int i = 0; i < v.length; i++) {
                 sb.append(i == 0 ? "" : ",").append(ResultCsv.csv(v[i] == null ? "unlimited" : v[i]));
             }
@@ -155,7 +162,7 @@ public final class IsoAreaReport {
         ArrayNode pts = root.putArray("points");
         for (IsoAreaPoint p : r.points()) {
             ObjectNode o = pts.addObject();
-            Object[] v = values(p);
+            Object[] v = values(p, r.plan().batch());
             for (int i = 0; i < v.length; i++) {
                 ResultJson.put(o, CSV_HEADER[i], v[i]);
             }

@@ -135,7 +135,7 @@ class IsoAreaGoldenTest {
         String dramAt = bandwidths.contains("32 GB/s") ? "32 GB/s" : bandwidths.get(0);
         StringBuilder t = new StringBuilder("| precision | cores |");
         bandwidths.forEach(bw -> t.append(' ').append(bw).append(" |"));
-        t.append(" DRAM per inference at ").append(dramAt).append(" |\n|---|---|");
+        t.append(" DRAM per image at ").append(dramAt).append(" |\n|---|---|");
         bandwidths.forEach(bw -> t.append("---|"));
         t.append("---|\n");
         for (String precision : first.keySet()) {
@@ -151,7 +151,7 @@ class IsoAreaGoldenTest {
                     dram = p;
                 }
             }
-            double mb = dram.get("dramBytes").asLong() / 1e6;
+            double mb = dram.get("dramBytesPerImage").asDouble() / 1e6;
             t.append(String.format(Locale.ROOT, mb >= 10 ? " %.0f MB |%n" : " %.2f MB |%n", mb));
         }
         Golden.checkRegion(README, region, t.toString());

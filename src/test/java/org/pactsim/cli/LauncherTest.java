@@ -87,7 +87,7 @@ class LauncherTest {
                     .isEqualTo(home.resolve("arch-configs/sweeps/bits-vs-array.yaml"));
             assertThatThrownBy(() -> Home.find(Path.of("tpu-v2"), "--arch", Home.Kind.ARCH))
                     .hasMessage("--arch: expected an accelerator file or a shipped accelerator (did you mean tpu-v1?"
-                            + " diannao, eyeriss, pact-14nm, scale-32x32, tpu-v1), found \"tpu-v2\"");
+                            + " diannao, eyeriss, pact-14nm, pact-paper, scale-32x32, tpu-v1), found \"tpu-v2\"");
             System.setProperty("pactsim.home", "/nonexistent-pactsim-home");
             assertThat(Home.find(Path.of("no-such-dir/x.yaml"), "--arch", Home.Kind.ARCH))
                     .isEqualTo(Path.of("no-such-dir/x.yaml"));

@@ -165,14 +165,6 @@ public final class ArchReader {
         int cores = (int) r.integer("cores", 1, 1 << 16, 1);
         double clock = r.positive("clockMhz");
         int tech = (int) r.integer("technologyNm", 1, 1000, 45);
-        if (r.has("costTables")) {
-            for (YNode item : r.list("costTables")) {
-                if (item.kind() != YNode.Kind.STRING || item.text().isBlank()) {
-                    r.fail(InputException.at(item.where(), "costTables", "a list of cost-table files (paths relative to"
-                            + " this file)", item.describe()));
-                }
-            }
-        }
         SiliconSpec.Flavour flavour = r.has("technologyFlavour")
                 ? SiliconSpec.Flavour.parse(r.choice("technologyFlavour", List.of("lp", "hp"))) : SiliconSpec.Flavour.LP;
         long[] spads = new long[3];
@@ -251,6 +243,14 @@ public final class ArchReader {
             long link = nr.integer("linkBits", 0, org.pactsim.spec.NocSpec.MAX_LINK_BITS, 0);
             nr.finish();
             noc = new org.pactsim.spec.NocSpec(link);
+        }
+        if (r.has("costTables")) {
+            for (YNode item : r.list("costTables")) {
+                if (item.kind() != YNode.Kind.STRING || item.text().isBlank()) {
+                    r.fail(InputException.at(item.where(), "costTables", "a list of cost-table files (paths relative to"
+                            + " this file)", item.describe()));
+                }
+            }
         }
         r.finish();
         PeSpec peFinal = pe;
