@@ -28,7 +28,7 @@ public final class IsoAreaHtml {
         String network = r.points().get(0).result().compute().network();
         Html h = new Html("pactsim iso-area: " + network + " on " + r.base().name());
         h.heading(1, "PACT iso-area study: " + network + " on " + r.base().name());
-        h.para("Every precision gets the same compute area (" + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays), "
+        h.para("Every precision gets the same compute area (" + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays and vector units), "
                 + "the same total on-chip SRAM and the same DRAM bandwidth; speedups are against " + base.precision().key()
                 + " at the same bandwidth, in steady-state inferences per second. Super-linearity = speedup / "
                 + "peak-TOPS ratio: above 1, the lower precision gains more than its extra MACs explain.");
@@ -39,7 +39,7 @@ public final class IsoAreaHtml {
         in.put("DRAM bandwidths", String.join(", ", r.plan().bandwidthsGBps().stream()
                 .map(b -> Double.isInfinite(b) ? "unlimited" : Fmt.real(b) + " GB/s").toList()));
         in.put("area rule", (r.plan().scaleArrays() ? "larger arrays" : "more cores") + " per precision in "
-                + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays");
+                + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays and vector units");
         h.inputs(in);
         h.folded("resolved base accelerator (JSON)", baseJson);
         h.raw("<p class=\"note\">Files beside this page: <a href=\"iso-area.csv\">iso-area.csv</a>, "

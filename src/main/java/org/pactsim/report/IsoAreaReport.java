@@ -33,7 +33,7 @@ public final class IsoAreaReport {
     public static String table(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder();
         IsoAreaDesign base = r.designs().get(0);
-        sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area %s mm^2 for every "
+        sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area (arrays and vector units) %s mm^2 for every "
                 + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d image%s per batch%n",
                 r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(base.budgetMm2()),
                 Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),

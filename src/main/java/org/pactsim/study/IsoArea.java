@@ -77,21 +77,31 @@ public final class IsoArea {
         return new Result(plan, base, designs, points);
     }
 
-    /** One design per precision, at the area budget. */
+    /**
+     * One design per precision, at the area budget. The budget is what the base chip's cores
+     * cost in compute: their PE arrays and their vector units (issue 20: 69 int2 cores no longer
+     * get their vector units for free); each design fills it with cores of the base array or with
+     * larger arrays, every core paying for its own vector unit. Control and I/O are a share of the
+     * whole die ({@code otherAreaFraction}), the same for every design, so they do not move the sizing.
+     */
     public static List<IsoAreaDesign> size(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
         double basePe = peAreaUm2(plan.precisions().get(0), base, tables);
-        double budgetMm2 = Double.isNaN(plan.areaMm2()) ? base.totalPes() * basePe / 1e6 : plan.areaMm2();
+        double baseVector = vectorUm2(plan.precisions().get(0), base, tables);
+        double budgetMm2 = Double.isNaN(plan.areaMm2())
+                ? (base.totalPes() * basePe + base.cores() * baseVector) / 1e6 : plan.areaMm2();
         long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
         List<IsoAreaDesign> out = new ArrayList<>();
         for (PrecisionVariant p : plan.precisions()) {
             double pe = peAreaUm2(p, base, tables);
+            double vector = vectorUm2(p, base, tables);
             double budgetUm2 = budgetMm2 * 1e6;
             int cores;
             ArraySpec array;
             if (plan.scaleArrays()) {
                 cores = base.cores();
-                long side = (long) Math.floor(Math.sqrt(budgetUm2 / (cores * pe)));
-                long cols = side < 1 ? 0 : (long) Math.floor(budgetUm2 / (cores * side * pe));
+                double arrays = budgetUm2 - cores * vector; // what the cores' vector units leave for their arrays
+                long side = arrays <= 0 ? 0 : (long) Math.floor(Math.sqrt(arrays / (cores * pe)));
+                long cols = side < 1 ? 0 : (long) Math.floor(arrays / (cores * side * pe));
                 if (side < 1 || cols < 1) {
                     throw new SpecException("areaMm2", "room for at least one PE per core", budgetMm2 + " mm^2");
                 }
@@ -99,7 +109,7 @@ public final class IsoArea {
                         (int) Math.min(cols, ArraySpec.MAX_SIDE));
             } else {
                 array = base.array();
-                double core = array.pes() * pe;
+                double core = array.pes() * pe + vector;
                 long c = (long) Math.floor(budgetUm2 / core);
                 if (c < 1) {
                     throw new SpecException("areaMm2", "room for at least one " + array.rows() + "x" + array.cols()
@@ -113,7 +123,8 @@ public final class IsoArea {
             // every field of the base chip but the ones sized here (name, array sides, cores, PE, SRAM per core)
             AcceleratorSpec acc = base.withName(base.name() + "-" + p.key()).withArray(array).withCores(cores)
                     .withPe(peSpec(p, base.pe())).withSram(sram(base.sram(), base.cores(), cores, totalSramKiB));
-            out.add(new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2));
+            out.add(new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2,
+                    acc.cores() * vector / 1e6));
         }
         return out;
     }
@@ -130,6 +141,11 @@ public final class IsoArea {
         PeSpec pe = peSpec(p, base.pe());
         // the PE as priced (its parts, scratchpads included; the version 1 tables: its mac row)
         return tables.pe(base.withPe(pe), pe.mode()).areaUm2();
+    }
+
+    /** One core's vector unit at precision {@code p}, placed, in um^2 (0 with the version 1 tables). */
+    public static double vectorUm2(PrecisionVariant p, AcceleratorSpec base, CostTables tables) {
+        return org.pactsim.cost.AreaModel.vectorMm2(base.withPe(peSpec(p, base.pe())).withCores(1), tables) * 1e6;
     }
 
     /** The base chip's total SRAM divided among {@code cores} (each buffer in proportion). */

@@ -5,8 +5,18 @@ import org.pactsim.workload.PrecisionVariant;
 
 /**
  * One precision's design at the area budget: its accelerator (before the bandwidth is set), the
- * area of one of its PEs and of all its arrays.
+ * area of one of its PEs, of all its arrays and of its cores' vector units.
  */
 public record IsoAreaDesign(PrecisionVariant precision, AcceleratorSpec accelerator, double peAreaUm2,
-                            double arrayAreaMm2, double budgetMm2) {
+                            double arrayAreaMm2, double budgetMm2, double vectorAreaMm2) {
+    /** A design whose cores have no priced vector unit (the version 1 tables). */
+    public IsoAreaDesign(PrecisionVariant precision, AcceleratorSpec accelerator, double peAreaUm2,
+                         double arrayAreaMm2, double budgetMm2) {
+        this(precision, accelerator, peAreaUm2, arrayAreaMm2, budgetMm2, 0);
+    }
+
+    /** What the design spends of the budget: its PE arrays and its cores' vector units. */
+    public double computeAreaMm2() {
+        return arrayAreaMm2 + vectorAreaMm2;
+    }
 }

@@ -70,11 +70,16 @@ class IsoAreaTest {
         double budget = d.get(0).budgetMm2();
         // The baseline is the base chip itself: 4 cores of 128x128 int16 PEs.
         assertThat(d.get(0).accelerator().cores()).isEqualTo(4);
-        assertThat(d.get(0).arrayAreaMm2()).isCloseTo(budget, org.assertj.core.data.Offset.offset(1e-9));
+        // the budget is the base chip's compute: its arrays and its cores' vector units
+        assertThat(d.get(0).computeAreaMm2()).isCloseTo(budget, org.assertj.core.data.Offset.offset(1e-9));
         for (IsoAreaDesign x : d) {
-            double core = x.accelerator().array().pes() * x.peAreaUm2() / 1e6;
-            assertThat(x.arrayAreaMm2()).as(x.precision().key()).isLessThanOrEqualTo(budget + 1e-9);
-            assertThat(x.arrayAreaMm2() + core).as(x.precision().key()).isGreaterThan(budget);
+            double vectorPerCore = IsoArea.vectorUm2(x.precision(), BASE, TABLES) / 1e6;
+            assertThat(vectorPerCore).isPositive();
+            assertThat(x.vectorAreaMm2()).isCloseTo(x.accelerator().cores() * vectorPerCore,
+                    org.assertj.core.data.Offset.offset(1e-12));
+            double core = x.accelerator().array().pes() * x.peAreaUm2() / 1e6 + vectorPerCore;
+            assertThat(x.computeAreaMm2()).as(x.precision().key()).isLessThanOrEqualTo(budget + 1e-9);
+            assertThat(x.computeAreaMm2() + core).as(x.precision().key()).isGreaterThan(budget);
             // Total SRAM stays the same (16 MiB), divided among the cores.
             assertThat(x.accelerator().sram().unifiedKiB() * x.accelerator().cores())
                     .isBetween(16384L - x.accelerator().cores(), 16384L);
@@ -88,8 +93,8 @@ class IsoAreaTest {
             var a = x.accelerator();
             assertThat(a.cores()).isEqualTo(4);
             double column = a.cores() * a.array().rows() * x.peAreaUm2() / 1e6;
-            assertThat(x.arrayAreaMm2()).isLessThanOrEqualTo(x.budgetMm2() + 1e-9);
-            assertThat(x.arrayAreaMm2() + column).isGreaterThan(x.budgetMm2());
+            assertThat(x.computeAreaMm2()).isLessThanOrEqualTo(x.budgetMm2() + 1e-9);
+            assertThat(x.computeAreaMm2() + column).isGreaterThan(x.budgetMm2());
         }
     }
 
