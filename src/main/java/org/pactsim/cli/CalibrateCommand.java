@@ -70,20 +70,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String tolerance(ReferenceDatum d) {
-        return switch (d.kind()) {
-            case MAX -> d.tolerance() == 0 ? "at most" : String.format(Locale.ROOT, "at most +%.0f%%", 100 * d.tolerance());
-            case POINTS -> String.format(Locale.ROOT, "±%.0f points", d.tolerance());
-            case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 / (1 + d.tolerance()), 1 + d.tolerance());
-        };
-    }
-
     static String table(List<ReferenceDatum> data, Map<String, Calibration.Estimate> est) {
         List<List<String>> rows = new ArrayList<>();
         for (ReferenceDatum d : data) {
             double v = est.get(d.id()).value();
             rows.add(List.of(d.chip(), d.quantity() + " (" + d.unit() + ")", Calibration.fmt(v),
-                    Calibration.fmt(d.published()), String.format(Locale.ROOT, "%.2f", v / d.published()), tolerance(d),
+                    Calibration.fmt(d.published()), String.format(Locale.ROOT, "%.2f", v / d.published()), d.toleranceText(),
                     d.within(v) ? "within" : d.knownDeviation() ? "known deviation" : "OUTSIDE"));
         }
         StringBuilder sb = new StringBuilder(TextTable.render(List.of("chip", "quantity", "pactsim", "published",

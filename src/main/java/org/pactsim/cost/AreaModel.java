@@ -26,11 +26,18 @@ public final class AreaModel {
 
     public static AreaBreakdown of(AcceleratorSpec acc, PrecisionMode mode, CostTables t) {
         int node = acc.technologyNm();
-        MacCost pe = t.pe(acc, mode);
         double sramF = t.params().sramLayoutFactor();
-        double spadUm2 = t.params().pePartsModel() && acc.silicon().hasScratchpads()
-                ? PeParts.of(acc, mode, t).sramUm2() * sramF : 0;
-        double arrayMm2 = acc.totalPes() * (pe.areaUm2() - spadUm2) / 1e6;
+        double peUm2;
+        double spadUm2;
+        if (t.params().pePartsModel()) {
+            PeParts parts = PeParts.of(acc, mode, t); // once: the placed PE and its SRAM scratchpads
+            peUm2 = parts.placedUm2(t.params());
+            spadUm2 = parts.placedSramUm2(t.params());
+        } else {
+            peUm2 = t.pe(acc, mode).areaUm2();
+            spadUm2 = 0;
+        }
+        double arrayMm2 = acc.totalPes() * (peUm2 - spadUm2) / 1e6;
         double sramUm2 = 0;
         for (long capacity : bufferBytes(acc)) {
             sramUm2 += capacity * 8.0 * t.sram(capacity, node).areaUm2PerBit() * sramF;

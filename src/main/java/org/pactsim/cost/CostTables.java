@@ -127,8 +127,7 @@ public record CostTables(MacTable mac, IntMacFit macFit, SramTable sram, DramTab
             return mac(mode, Precision.of(acc.pe()), acc.technologyNm());
         }
         PeParts p = PeParts.of(acc, mode, this);
-        double placed = (p.areaUm2() - p.sramUm2()) * params.logicLayoutFactor() + p.sramUm2() * params.sramLayoutFactor();
-        // how: a constant (a sweep prices 10^5 designs; PeParts.summary() lists the parts on demand)
-        return new MacCost(placed, p.energyPjPerPeCycle(), Basis.DERIVED, "parts (PeParts)");
+        // how: a constant, not the parts listed (a sweep prices 10^5 designs)
+        return new MacCost(p.placedUm2(params), p.energyPjPerPeCycle(), Basis.DERIVED, "parts (PeParts)");
     }
 }

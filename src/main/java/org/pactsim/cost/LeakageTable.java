@@ -40,6 +40,11 @@ public record LeakageTable(List<Row> rows) {
      */
     public record Row(Component component, SiliconSpec.Flavour flavour, double leakageMwPerMm2, int nodeNm,
                       Provenance provenance) {
+        /** This row's density at {@code nodeNm}, in mW/mm^2: energy factor over area factor. */
+        public double mwPerMm2(int nodeNm, TechTable tech) {
+            return leakageMwPerMm2 * tech.energyScale(nodeNm(), nodeNm) / tech.areaScale(nodeNm(), nodeNm);
+        }
+
         /** A row for every flavour. */
         public Row(Component component, double leakageMwPerMm2, int nodeNm, Provenance provenance) {
             this(component, null, leakageMwPerMm2, nodeNm, provenance);
@@ -100,7 +105,6 @@ public record LeakageTable(List<Row> rows) {
 
     /** Leakage density of {@code c} in flavour {@code f}, in mW per mm^2 of area at {@code nodeNm}. */
     public double mwPerMm2(Component c, SiliconSpec.Flavour f, int nodeNm, TechTable tech) {
-        Row r = row(c, f);
-        return r.leakageMwPerMm2() * tech.energyScale(r.nodeNm(), nodeNm) / tech.areaScale(r.nodeNm(), nodeNm);
+        return row(c, f).mwPerMm2(nodeNm, tech);
     }
 }

@@ -2,7 +2,6 @@ package org.pactsim.cost;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.FoldOverlap;
@@ -59,14 +58,17 @@ public record PeParts(List<Part> parts) {
         return parts.stream().mapToDouble(Part::energyPj).sum();
     }
 
-    /** {@code name bits: area um^2 / energy pJ} for each part, for tables and provenance. */
-    public String summary() {
-        List<String> out = new ArrayList<>();
-        for (Part p : parts) {
-            out.add(String.format(Locale.ROOT, "%s%s %.4g/%.4g", p.name(), p.bits() > 0 ? " " + p.bits() : "",
-                    p.areaUm2(), p.energyPj()));
-        }
-        return String.join(", ", out);
+    /**
+     * The PE as placed on a chip, in um^2: its logic times {@code logicLayoutFactor}, its SRAM
+     * scratchpads times {@code sramLayoutFactor}.
+     */
+    public double placedUm2(ParamTable params) {
+        return (areaUm2() - sramUm2()) * params.logicLayoutFactor() + placedSramUm2(params);
+    }
+
+    /** Its SRAM scratchpads as placed, in um^2. */
+    public double placedSramUm2(ParamTable params) {
+        return sramUm2() * params.sramLayoutFactor();
     }
 
     /** The parts of {@code acc}'s PE in {@code mode}. */

@@ -110,7 +110,7 @@ public final class CostTablesText {
         rows = new ArrayList<>();
         for (LeakageTable.Row r : t.leakage().rows()) {
             int n = node == null ? r.nodeNm() : node;
-            double d = r.leakageMwPerMm2() * t.tech().energyScale(r.nodeNm(), n) / t.tech().areaScale(r.nodeNm(), n);
+            double d = r.mwPerMm2(n, t.tech());
             rows.add(List.of(r.component().key(), r.flavour() == null ? "any" : r.flavour().key(), num(d),
                     Integer.toString(n), r.provenance().basis().key(), notes.ref(r.provenance())));
         }

@@ -29,6 +29,15 @@ public record ReferenceDatum(String id, String chip, String quantity, String uni
         }
     }
 
+    /** The tolerance as the tables print it: {@code 0.75x-1.33x}, {@code at most}, {@code ±10 points}. */
+    public String toleranceText() {
+        return switch (kind) {
+            case MAX -> tolerance == 0 ? "at most" : String.format(java.util.Locale.ROOT, "at most +%.0f%%", 100 * tolerance);
+            case POINTS -> String.format(java.util.Locale.ROOT, "±%.0f points", tolerance);
+            case VALUE -> String.format(java.util.Locale.ROOT, "%.2fx-%.2fx", 1 / (1 + tolerance), 1 + tolerance);
+        };
+    }
+
     public boolean knownDeviation() {
         return !deviation.isBlank();
     }

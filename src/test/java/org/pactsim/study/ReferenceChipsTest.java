@@ -53,12 +53,7 @@ class ReferenceChipsTest {
                 + " | tolerance | status |\n|---|---|---|---|---|---|---|\n");
         for (ReferenceDatum d : data) {
             Calibration.Estimate e = est.get(d.id());
-            String tol = switch (d.kind()) {
-                case MAX -> d.tolerance() == 0 ? "at most"
-                        : String.format(Locale.ROOT, "at most +%.0f%%", 100 * d.tolerance());
-                case POINTS -> String.format(Locale.ROOT, "±%.0f points", d.tolerance());
-                case VALUE -> String.format(Locale.ROOT, "%.2fx-%.2fx", 1 / (1 + d.tolerance()), 1 + d.tolerance());
-            };
+            String tol = d.toleranceText();
             String status = d.within(e.value()) ? "within" : "**known deviation**: " + d.deviation();
             b.append(String.format(Locale.ROOT, "| %s | %s, %s | %s%s | %s (%s, %s) | %.3f | %s | %s |%n", d.chip(),
                     d.quantity(), d.unit(), fmt(e.value()), e.detail().isEmpty() ? "" : " (" + e.detail() + ")",

@@ -68,7 +68,7 @@ public final class CostTableWriter {
         head(sb, TableKind.LEAKAGE);
         for (LeakageTable.Row r : t.leakage().rows()) {
             int n = node == null ? r.nodeNm() : node;
-            double d = r.leakageMwPerMm2() * t.tech().energyScale(r.nodeNm(), n) / t.tech().areaScale(r.nodeNm(), n);
+            double d = r.mwPerMm2(n, t.tech());
             row(sb, List.of(r.component().key(), r.flavour() == null ? "any" : r.flavour().key(), g(d),
                     Integer.toString(n)), r.provenance(), r.nodeNm(), node);
         }
