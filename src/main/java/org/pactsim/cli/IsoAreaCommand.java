@@ -73,11 +73,17 @@ public final class IsoAreaCommand implements Callable<Integer> {
     Double areaMm2;
 
     /** {@code --scale}: what fills the area budget. */
-    enum Scale { cores, arrays }
+    enum Scale { best, cores, arrays }
 
-    @Option(names = "--scale", defaultValue = "cores", paramLabel = "HOW",
-            description = "Fill the area with more cores (default, as in the paper) or larger arrays: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--scale", defaultValue = "best", paramLabel = "HOW",
+            description = "Fill the area with the fastest design per precision and bandwidth (best, the default: every cores x "
+                    + "rows x cols with sides 8 to 512 that fits), more cores of the base array (cores, as in the paper) "
+                    + "or larger arrays (arrays): ${COMPLETION-CANDIDATES}.")
     Scale scale;
+
+    @Option(names = "--dataflows", split = ",", paramLabel = "DF",
+            description = "With --scale best, the dataflows searched: os, ws, is (default: the base chip's).")
+    List<String> dataflows;
 
     @Mixin
     Options.Dims dims;
@@ -174,8 +180,22 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (areaMm2 != null && !(areaMm2 > 0 && Double.isFinite(areaMm2))) {
             throw InputException.at("--area-mm2", null, "a number > 0", String.valueOf(areaMm2));
         }
-        return new IsoAreaPlan(ps, bandwidths, scale == Scale.arrays, areaMm2 == null ? Double.NaN : areaMm2,
-                (int) Math.max(1, Math.min(batch, 1 << 20)));
+        List<org.pactsim.spec.Dataflow> flows = new ArrayList<>();
+        for (String d : dataflows == null ? List.<String>of() : dataflows) {
+            org.pactsim.spec.Dataflow f = org.pactsim.spec.Dataflow.parse(d);
+            if (f == null) {
+                throw InputException.at("--dataflows", null, "os, ws or is", InputException.quote(d));
+            }
+            if (!flows.contains(f)) {
+                flows.add(f);
+            }
+        }
+        if (!flows.isEmpty() && scale != Scale.best) {
+            throw InputException.at("--dataflows", null, "--scale best (the other scales keep the base chip's dataflow)",
+                    "--scale " + scale);
+        }
+        return new IsoAreaPlan(ps, bandwidths, IsoAreaPlan.Scale.valueOf(scale.name().toUpperCase(Locale.ROOT)), flows,
+                areaMm2 == null ? Double.NaN : areaMm2, (int) Math.max(1, Math.min(batch, 1 << 20)));
     }
 
     static Network zoo(String name) {

@@ -47,7 +47,7 @@ public final class IsoAreaCharts {
             bars.addValue(p.speedup(), "DRAM " + IsoAreaReport.bw(p), prec);
             peak.addValue(p.peakRatio(), "peak-TOPS ratio", prec);
         }
-        JFreeChart c = ChartFactory.createBarChart("Speedup over " + r.designs().get(0).precision().key()
+        JFreeChart c = ChartFactory.createBarChart("Speedup over " + r.plan().baseline().key()
                         + " at equal compute area " + of(r), "precision", "speedup in inferences/s (x)", bars,
                 PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = style(c);
@@ -63,7 +63,11 @@ public final class IsoAreaCharts {
 
     static JFreeChart peArea(IsoArea.Result r) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (IsoAreaDesign x : r.designs()) {
+            if (!seen.add(x.precision())) {
+                continue; // under --scale best a precision's winners share their PE
+            }
             d.addValue(x.peAreaUm2(), "area of one PE (" + r.base().technologyNm() + " nm)", x.precision().key());
         }
         JFreeChart c = ChartFactory.createBarChart("PE area by precision " + of(r), "precision", "area of one PE (um^2)", d,
@@ -124,7 +128,7 @@ public final class IsoAreaCharts {
     /** What the charts are of: network (its name carries the batch) and chip. */
     static String of(IsoArea.Result r) {
         String net = r.points().get(0).result().compute().network();
-        String base = "-" + r.designs().get(0).precision().key();
+        String base = "-" + r.plan().baseline().key();
         return "- " + (net.endsWith(base) ? net.substring(0, net.length() - base.length()) : net) + " on "
                 + r.base().name();
     }

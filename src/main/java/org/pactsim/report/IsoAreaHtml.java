@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.pactsim.study.IsoArea;
-import org.pactsim.study.IsoAreaDesign;
 import org.pactsim.study.IsoAreaPoint;
 
 /**
@@ -24,22 +23,21 @@ public final class IsoAreaHtml {
      * cost tables), shown first; {@code baseJson}: the resolved base accelerator.
      */
     public static String page(IsoArea.Result r, Map<String, String> inputs, String baseJson) {
-        IsoAreaDesign base = r.designs().get(0);
         String network = r.points().get(0).result().compute().network();
         Html h = new Html("pactsim iso-area: " + network + " on " + r.base().name());
         h.heading(1, "PACT iso-area study: " + network + " on " + r.base().name());
-        h.para("Every precision gets the same compute area (" + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays and vector units), "
-                + "the same total on-chip SRAM and the same DRAM bandwidth; speedups are against " + base.precision().key()
+        h.para("Every precision gets the same compute area (" + Fmt.real(r.budgetMm2()) + " mm^2 of PE arrays and vector units), "
+                + "the same total on-chip SRAM and the same DRAM bandwidth; speedups are against " + r.plan().baseline().key()
                 + " at the same bandwidth, in steady-state inferences per second. Super-linearity = speedup / "
                 + "peak-TOPS ratio: above 1, the lower precision gains more than its extra MACs explain.");
         Map<String, String> in = new LinkedHashMap<>(inputs);
         in.put("base accelerator", RunHtml.describe(r.base()));
         in.put("network", network + " (" + r.points().get(0).result().layers().size() + " layers)");
-        in.put("precisions", String.join(", ", r.designs().stream().map(d -> d.precision().key()).toList()));
+        in.put("precisions", String.join(", ", r.plan().precisions().stream().map(d -> d.key()).toList()));
         in.put("DRAM bandwidths", String.join(", ", r.plan().bandwidthsGBps().stream()
                 .map(b -> Double.isInfinite(b) ? "unlimited" : Fmt.real(b) + " GB/s").toList()));
-        in.put("area rule", (r.plan().scaleArrays() ? "larger arrays" : "more cores") + " per precision in "
-                + Fmt.real(base.budgetMm2()) + " mm^2 of PE arrays and vector units");
+        in.put("area rule", IsoAreaReport.scaleText(r) + ", in " + Fmt.real(r.budgetMm2())
+                + " mm^2 of PE arrays and vector units");
         h.inputs(in);
         h.folded("resolved base accelerator (JSON)", baseJson);
         h.raw("<p class=\"note\">Files beside this page: <a href=\"iso-area.csv\">iso-area.csv</a>, "
@@ -62,7 +60,8 @@ public final class IsoAreaHtml {
                 Html.Column.num("DRAM MB / inference"), Html.Column.num("x compulsory",
                         "steady-state DRAM bytes / compulsory bytes of one inference"),
                 Html.Column.text("weights"), Html.Column.num("outputs on chip"), Html.Column.num("energy uJ"),
-                Html.Column.num("power W"), Html.Column.num("area mm^2"), Html.Column.text("verdict"));
+                Html.Column.num("power W"), Html.Column.num("area mm^2"), Html.Column.text("verdict"),
+                Html.Column.text("dataflow"), Html.Column.text("runner-up (under --scale best)"));
         List<List<Object>> rows = new ArrayList<>();
         Set<Integer> superLinear = new java.util.HashSet<>();
         for (IsoAreaPoint p : r.points()) {
@@ -77,7 +76,7 @@ public final class IsoAreaHtml {
                     p.peakRatio(), p.superLinearity(), res.steadyStateDramBytes() / 1e6, p.dramToCompulsory(),
                     p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip(),
                     p.priced().steadyCost().energyPj() / 1e6, p.priced().steadyCost().powerW(),
-                    p.priced().cost().areaMm2(), verdict(r, p)));
+                    p.priced().cost().areaMm2(), verdict(r, p), a.dataflow().key(), IsoAreaReport.runnerUp(p)));
         }
         h.table("points", cols, rows, superLinear);
         h.raw("<p class=\"note\">Highlighted rows are super-linear. "
@@ -112,7 +111,7 @@ public final class IsoAreaHtml {
     }
 
     private static String verdict(IsoArea.Result r, IsoAreaPoint p) {
-        if (p.design().equals(r.designs().get(0))) {
+        if (r.isBaseline(p)) {
             return "baseline";
         }
         return p.superLinearity() > 1.005 ? "super-linear" : p.superLinearity() < 0.995 ? "sub-linear" : "linear";

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pactsim.study.IsoArea;
-import org.pactsim.study.IsoAreaDesign;
+import org.pactsim.study.IsoAreaPlan;
 import org.pactsim.study.IsoAreaPoint;
+import org.pactsim.study.IsoAreaSearch;
 
 /**
  * The iso-area study as a terminal table, CSV and JSON. Each row is one (precision, bandwidth)
@@ -21,7 +22,8 @@ public final class IsoAreaReport {
         "energySramPj", "energyDramPj", "energyLeakagePj", "areaMm2", "areaArrayMm2", "areaSramMm2", "areaOtherMm2",
         "powerW", "compulsoryDramBytes", "dramToCompulsory", "energyVectorPj", "energyNocPj", "batch",
         "imagesPerSecond", "batchesPerSecond", "cyclesPerBatch", "dramBytesPerBatch", "dramBytesPerImage",
-        "energyPjPerImage"};
+        "energyPjPerImage", "dataflow", "designsSearched", "designsRun", "designsInfeasible", "runnerUp", "runnerUpImagesPerSecond",
+        "marginToRunnerUp"};
 
     private IsoAreaReport() {
     }
@@ -32,20 +34,19 @@ public final class IsoAreaReport {
 
     public static String table(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder();
-        IsoAreaDesign base = r.designs().get(0);
         sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area (arrays and vector units) %s mm^2 for every "
                 + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d image%s per batch%n",
-                r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(base.budgetMm2()),
-                Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), base.precision().key(),
-                r.plan().scaleArrays() ? "larger arrays per precision" : "more cores per precision",
-                r.plan().batch(), r.plan().batch() == 1 ? "" : "s"));
+                r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(r.budgetMm2()),
+                Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), r.plan().baseline().key(),
+                scaleText(r), r.plan().batch(), r.plan().batch() == 1 ? "" : "s"));
+        boolean best = r.plan().scale() == IsoAreaPlan.Scale.BEST;
         int batch = r.plan().batch();
         Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
                 .max().orElse(0) / batch);
         // one inference is one batch of `batch` images: cycles per batch, the rest per image
         String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/batch", "images/s", "speedup",
             "peak ratio", "super-lin", "DRAM MB/image", "x compulsory", "weights", "outputs on chip",
-            u.name() + "/image", "area mm^2", ""};
+            u.name() + "/image", "area mm^2", best ? "runner-up" : "", ""};
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (IsoAreaPoint p : r.points()) {
@@ -53,14 +54,14 @@ public final class IsoAreaReport {
             var res = p.result();
             var cost = p.priced();
             rows.add(new String[] {p.design().precision().key(), bw(p), Integer.toString(a.cores()),
-                a.array().rows() + "x" + a.array().cols(), Fmt.count(a.totalPes()), Fmt.real(cost.cost().peakTops()),
+                a.array().rows() + "x" + a.array().cols() + (best ? " " + a.dataflow().key() : ""), Fmt.count(a.totalPes()), Fmt.real(cost.cost().peakTops()),
                 Fmt.count(res.steadyStateCycles()), Fmt.real(res.inferencesPerSecond() * batch),
                 String.format(Locale.ROOT, "%.2fx", p.speedup()), String.format(Locale.ROOT, "%.2fx", p.peakRatio()),
                 String.format(Locale.ROOT, "%.2f", p.superLinearity()),
                 String.format(Locale.ROOT, "%.2f", res.steadyStateDramBytes() / 1e6 / batch),
                 String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
                 p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
-                u.of(cost.steadyCost().energyPj() / batch), Fmt.real(cost.cost().areaMm2()),
+                u.of(cost.steadyCost().energyPj() / batch), Fmt.real(cost.cost().areaMm2()), runnerUp(p),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
         }
         int[] w = new int[head.length];
@@ -77,7 +78,7 @@ public final class IsoAreaReport {
             }
             prevBw = n > 0 ? row[1] : prevBw;
             for (int i = 0; i < row.length; i++) {
-                boolean left = i <= 1 || i == 12 || i == row.length - 1;
+                boolean left = i <= 1 || i == 12 || i >= row.length - 2;
                 String cell = row[i];
                 String pad = " ".repeat(w[i] - cell.length());
                 sb.append(left ? cell + pad : pad + cell).append(i == row.length - 1 ? "" : "  ");
@@ -89,15 +90,18 @@ public final class IsoAreaReport {
     }
 
     /** Plain sentences that say where the gain is super-linear and which tensors started fitting on chip. */
-    @SuppressWarnings("ReferenceEquality") // the base design is the first object of the list
     static String findings(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder(System.lineSeparator());
         for (IsoAreaPoint p : r.points()) {
-            if (p.design() == r.designs().get(0)) {
+            if (r.isBaseline(p)) {
+                if (p.search().searched()) {
+                    sb.append(p.design().precision().key()).append(" at ").append(bw(p)).append(" (baseline): ")
+                            .append(searchText(p)).append(System.lineSeparator());
+                }
                 continue;
             }
             IsoAreaPoint base = r.points().stream()
-                    .filter(q -> q.design() == r.designs().get(0) && q.bandwidthGBps() == p.bandwidthGBps())
+                    .filter(q -> r.isBaseline(q) && q.bandwidthGBps() == p.bandwidthGBps())
                     .findFirst().orElseThrow();
             String verdict = p.superLinearity() > 1.005 ? "super-linear" : p.superLinearity() < 0.995 ? "sub-linear" : "linear";
             sb.append(String.format(Locale.ROOT, "%s at %s: %.2fx faster for %.2fx the peak -> %s (%.2f)",
@@ -118,9 +122,37 @@ public final class IsoAreaReport {
             if (!why.isEmpty()) {
                 sb.append("; ").append(String.join(", ", why));
             }
+            if (p.search().searched()) {
+                sb.append("; ").append(searchText(p));
+            }
             sb.append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    static String scaleText(IsoArea.Result r) {
+        switch (r.plan().scale()) {
+            case ARRAYS: return "larger arrays per precision";
+            case BEST: return "the fastest design per precision and bandwidth, of " + Fmt.count(r.designsRun())
+                    + " run (cores x rows x cols, sides 8 to 512)";
+            default: return "more cores per precision";
+        }
+    }
+
+    /** {@code best of 42 designs: 12x128x128 ws, 3.1% ahead of 6x128x256 ws}. */
+    static String searchText(IsoAreaPoint p) {
+        IsoAreaSearch s = p.search();
+        String of = "best of " + s.designs() + " designs (" + s.run() + " run" + (s.infeasible() > 0 ? ", " + s.infeasible()
+                + " refused" : "") + "): " + p.design().shape();
+        return s.runnerUp() == null ? of
+                : of + String.format(Locale.ROOT, ", %.1f%% ahead of %s", s.margin() * 100, s.runnerUp().shape());
+    }
+
+    /** The runner-up column: {@code 6x128x256 ws (-3.1%)}, or empty when the design was not searched. */
+    static String runnerUp(IsoAreaPoint p) {
+        IsoAreaSearch s = p.search();
+        return s.runnerUp() == null ? ""
+                : String.format(Locale.ROOT, "%s (-%.1f%%)", s.runnerUp().shape(), s.margin() / (1 + s.margin()) * 100);
     }
 
     static Object[] values(IsoAreaPoint p, int batch) {
@@ -137,7 +169,11 @@ public final class IsoAreaReport {
             c.areaMm2(), c.area().arrayMm2(), c.area().sramMm2(), c.area().otherMm2(), steady.powerW(),
             p.compulsoryDramBytes(), p.dramToCompulsory(), e.vectorPj(), e.nocPj(), (long) batch,
             res.inferencesPerSecond() * batch, res.inferencesPerSecond(), res.steadyStateCycles(),
-            res.steadyStateDramBytes(), res.steadyStateDramBytes() / (double) batch, steady.energyPj() / batch};
+            res.steadyStateDramBytes(), res.steadyStateDramBytes() / (double) batch, steady.energyPj() / batch,
+            a.dataflow().key(), (long) p.search().designs(), (long) p.search().run(), (long) p.search().infeasible(),
+            p.search().runnerUp() == null ? "" : p.search().runnerUp().shape(),
+            p.search().runnerUp() == null ? null : p.search().runnerUpImagesPerSecond() * batch,
+            p.search().runnerUp() == null ? null : p.search().margin()};
     }
 
     public static String csv(IsoArea.Result r) {
@@ -145,7 +181,7 @@ public final class IsoAreaReport {
         for (IsoAreaPoint p : r.points()) {
             Object[] v = values(p, r.plan().batch());
             for (int i = 0; i < v.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(ResultCsv.csv(v[i] == null ? "unlimited" : v[i]));
+                sb.append(i == 0 ? "" : ",").append(ResultCsv.csv(v[i] == null ? (i == 1 ? "unlimited" : "") : v[i]));
             }
             sb.append('\n');
         }
@@ -157,8 +193,9 @@ public final class IsoAreaReport {
         root.put("schema", SCHEMA);
         root.put("network", r.points().get(0).result().compute().network());
         root.set("base", ResultJson.accelerator(r.base()));
-        root.put("scale", r.plan().scaleArrays() ? "arrays" : "cores");
-        root.put("computeAreaMm2", r.designs().get(0).budgetMm2());
+        root.put("scale", r.plan().scale().key());
+        root.put("computeAreaMm2", r.budgetMm2());
+        root.put("designsRun", r.designsRun());
         ArrayNode pts = root.putArray("points");
         for (IsoAreaPoint p : r.points()) {
             ObjectNode o = pts.addObject();

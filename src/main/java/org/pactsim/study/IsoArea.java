@@ -37,44 +37,284 @@ public final class IsoArea {
     private IsoArea() {
     }
 
-    /** The sized designs and every (precision, bandwidth) point, baseline first. */
+    /**
+     * The sized designs (under {@link IsoAreaPlan.Scale#BEST}: each point's winner, once) and
+     * every (precision, bandwidth) point, baseline first at each bandwidth.
+     */
     public record Result(IsoAreaPlan plan, AcceleratorSpec base, List<IsoAreaDesign> designs, List<IsoAreaPoint> points) {
         public Result {
             designs = List.copyOf(designs);
             points = List.copyOf(points);
         }
+
+        /** The compute-area budget every design fits, in mm^2. */
+        public double budgetMm2() {
+            return designs.get(0).budgetMm2();
+        }
+
+        /** Whether {@code p} is the baseline precision's point. */
+        public boolean isBaseline(IsoAreaPoint p) {
+            return p.design().precision().equals(plan.baseline());
+        }
+
+        /** Designs run in all (the search's, or one per point). */
+        public long designsRun() {
+            return points.stream().mapToLong(p -> p.search().run()).sum();
+        }
     }
+
+    /** Sides a searched array may have: powers of two from 8 to 512. */
+    static final int[] SIDES = {8, 16, 32, 64, 128, 256, 512};
+    /**
+     * Longest side over shortest of a searched array: 4, as NVDLA's widest MAC array (64 input
+     * channels x 16 kernels); TPU v1's, Eyeriss's and the iso-area chips' are square or nearly.
+     */
+    static final int MAX_ASPECT = 4;
+    /** Most cores a searched design may have: beyond, a core's vector unit and SRAM share dominate. */
+    static final int MAX_SEARCH_CORES = 1024;
 
     public static Result run(AcceleratorSpec base, Function<PrecisionVariant, Network> networks, IsoAreaPlan plan,
                              CostTables tables) {
+        if (plan.scale() == IsoAreaPlan.Scale.BEST) {
+            return best(base, networks, plan, tables);
+        }
         List<IsoAreaDesign> designs = size(base, plan, tables);
         List<IsoAreaPoint> points = new ArrayList<>();
         for (double bw : plan.bandwidthsGBps()) {
             PricedResult baseline = null;
             for (IsoAreaDesign d : designs) {
-                AcceleratorSpec acc = withBandwidth(d.accelerator(), bw);
                 Network net = networks.apply(d.precision());
-                PricedResult r;
-                try {
-                    r = Costing.price(Simulation.run(acc, net, TimingModel.PACTSIM), net, tables);
-                } catch (SpecException e) {
-                    String at = "design " + describe(d, acc, bw) + ", ";
-                    throw new SpecException(e.violations().stream()
-                            .map(v -> new org.pactsim.spec.Violations.Violation(at + v.path(), v.expected(), v.found()))
-                            .toList());
-                } catch (org.pactsim.engine.OverflowException e) {
-                    throw new org.pactsim.engine.OverflowException("design " + describe(d, acc, bw) + ": " + e.getMessage());
-                }
-                if (baseline == null) {
-                    baseline = r;
-                }
-                double speedup = r.run().inferencesPerSecond() / baseline.run().inferencesPerSecond();
-                double peakRatio = r.cost().peakTops() / baseline.cost().peakTops();
-                points.add(new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio,
-                        org.pactsim.memory.Compulsory.bytes(net)));
+                PricedResult r = price(d, bw, net, tables);
+                baseline = baseline == null ? r : baseline;
+                points.add(point(d, bw, r, baseline, net, IsoAreaSearch.NONE));
             }
         }
         return new Result(plan, base, designs, points);
+    }
+
+    private static IsoAreaPoint point(IsoAreaDesign d, double bw, PricedResult r, PricedResult baseline, Network net,
+                                      IsoAreaSearch search) {
+        double speedup = r.run().inferencesPerSecond() / baseline.run().inferencesPerSecond();
+        double peakRatio = r.cost().peakTops() / baseline.cost().peakTops();
+        return new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio,
+                org.pactsim.memory.Compulsory.bytes(net), search);
+    }
+
+    /** The design run at bandwidth {@code bw} and priced; a refusal names the design. */
+    private static PricedResult price(IsoAreaDesign d, double bw, Network net, CostTables tables) {
+        AcceleratorSpec acc = withBandwidth(d.accelerator(), bw);
+        return Costing.price(run(d, acc, bw, net), net, tables);
+    }
+
+    private static org.pactsim.sim.SimulationResult run(IsoAreaDesign d, AcceleratorSpec acc, double bw, Network net) {
+        try {
+            return Simulation.run(acc, net, TimingModel.PACTSIM);
+        } catch (SpecException e) {
+            String at = "design " + describe(d, acc, bw) + ", ";
+            throw new SpecException(e.violations().stream()
+                    .map(v -> new org.pactsim.spec.Violations.Violation(at + v.path(), v.expected(), v.found()))
+                    .toList());
+        } catch (org.pactsim.engine.OverflowException e) {
+            throw new org.pactsim.engine.OverflowException("design " + describe(d, acc, bw) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Best against best: for each bandwidth and precision, every candidate of
+     * {@link #candidates} runs, and the one with the most images per second wins (ties: the
+     * smaller compute area, then the fewer cores, then the order of the candidates). Candidates
+     * the model refuses are counted and skipped; a precision with none left is an error.
+     */
+    static Result best(AcceleratorSpec base, Function<PrecisionVariant, Network> networks, IsoAreaPlan plan,
+                       CostTables tables) {
+        return best(base, networks, plan, tables, true);
+    }
+
+    /** {@link #best}, pruned by the bounds or (for a test) every candidate run at every bandwidth. */
+    static Result best(AcceleratorSpec base, Function<PrecisionVariant, Network> networks, IsoAreaPlan plan,
+                       CostTables tables, boolean prune) {
+        java.util.Map<PrecisionVariant, List<IsoAreaDesign>> candidates = new java.util.LinkedHashMap<>();
+        java.util.Map<PrecisionVariant, Network> nets = new java.util.LinkedHashMap<>();
+        for (PrecisionVariant p : plan.precisions()) {
+            candidates.put(p, candidates(base, plan, tables, p));
+            nets.put(p, networks.apply(p));
+        }
+        // Bounds no run exceeds: each candidate's peak (its PEs at each layer's MAC rate), then its
+        // throughput with unlimited bandwidth, which no finite bandwidth beats
+        java.util.Map<PrecisionVariant, double[]> unlimited = new java.util.LinkedHashMap<>();
+        java.util.Map<PrecisionVariant, double[]> bound = new java.util.LinkedHashMap<>();
+        for (PrecisionVariant p : plan.precisions()) {
+            List<IsoAreaDesign> cs = candidates.get(p);
+            Network net = nets.get(p);
+            double[] pk = cs.stream().mapToDouble(d -> prune ? peakImagesPerSecond(d.accelerator(), net)
+                    : Double.POSITIVE_INFINITY).toArray();
+            double[] unl = bounded(cs, Double.POSITIVE_INFINITY, net, pk);
+            double[] b = new double[cs.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = !prune ? Double.POSITIVE_INFINITY : unl[i] == PRUNED ? pk[i] : unl[i];
+            }
+            unlimited.put(p, unl);
+            bound.put(p, b);
+        }
+        List<IsoAreaDesign> winners = new ArrayList<>();
+        List<IsoAreaPoint> points = new ArrayList<>();
+        for (double bw : plan.bandwidthsGBps()) {
+            PricedResult baseline = null;
+            for (PrecisionVariant p : plan.precisions()) {
+                Network net = nets.get(p);
+                List<IsoAreaDesign> cs = candidates.get(p);
+                double[] ips = Double.isInfinite(bw) ? unlimited.get(p) : bounded(cs, bw, net, bound.get(p));
+                Integer[] order = new Integer[cs.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> -ips[i])
+                        .thenComparingDouble(i -> cs.get(i).computeAreaMm2())
+                        .thenComparingInt(i -> cs.get(i).accelerator().cores())
+                        .thenComparingInt(i -> i));
+                int infeasible = (int) java.util.Arrays.stream(ips).filter(x -> x == REFUSED).count();
+                if (ips[order[0]] < 0) {
+                    // every candidate refused: run the first again for its message
+                    price(cs.get(0), bw, net, tables);
+                }
+                IsoAreaDesign win = cs.get(order[0]);
+                boolean second = order.length > 1 && ips[order[1]] > 0;
+                int ran = (int) java.util.Arrays.stream(ips).filter(x -> x != PRUNED).count();
+                IsoAreaSearch search = new IsoAreaSearch(cs.size(), ran, infeasible, second ? cs.get(order[1]) : null,
+                        second ? ips[order[1]] : Double.NaN, second ? ips[order[0]] / ips[order[1]] - 1 : Double.NaN);
+                PricedResult r = price(win, bw, net, tables);
+                baseline = baseline == null ? r : baseline;
+                points.add(point(win, bw, r, baseline, net, search));
+                if (!winners.contains(win)) {
+                    winners.add(win);
+                }
+            }
+        }
+        return new Result(plan, base, winners, points);
+    }
+
+    /** A candidate the model refused (e.g. its SRAM share holds no tile of a layer). */
+    static final double REFUSED = -1;
+    /** A candidate not run at a bandwidth: its bound was below the runner-up's throughput. */
+    static final double PRUNED = -2;
+
+    /**
+     * Inferences per second no run of {@code net} on {@code acc} can exceed: every GEMM layer's
+     * MACs at its rate on all the PEs, nothing else (infinite when a layer's rate is refused:
+     * the run then says why).
+     */
+    static double peakImagesPerSecond(AcceleratorSpec acc, Network net) {
+        double cycles = 0;
+        for (org.pactsim.workload.Layer l : net.layers()) {
+            if (!l.isGemm()) {
+                continue;
+            }
+            try {
+                org.pactsim.spec.MacRate r = org.pactsim.engine.LayerRate.of(acc, l);
+                cycles += (double) l.macs() * r.peCycles() / r.macs() / acc.totalPes();
+            } catch (SpecException e) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return cycles == 0 ? Double.POSITIVE_INFINITY : acc.clockMhz() * 1e6 / cycles;
+    }
+
+    private static double imagesPerSecond(IsoAreaDesign d, double bw, Network net) {
+        try {
+            // a count that overflows is an error of the study, named with the design
+            return run(d, withBandwidth(d.accelerator(), bw), bw, net).inferencesPerSecond();
+        } catch (SpecException e) {
+            return REFUSED;
+        }
+    }
+
+    /**
+     * Throughput at bandwidth {@code bw} of the candidates that can still win or come second:
+     * in order of an upper bound of their throughput at {@code bw} ({@code bound}: their peak, or
+     * their throughput with unlimited bandwidth, which no finite bandwidth beats: {@code
+     * IsoAreaTest} checks both over a search), a chunk at a time, until the next bound is below
+     * the second-best throughput found. The others are {@link #PRUNED}; the winner and
+     * runner-up are those of running them all.
+     */
+    static double[] bounded(List<IsoAreaDesign> cs, double bw, Network net, double[] bound) {
+        double[] ips = new double[cs.size()];
+        java.util.Arrays.fill(ips, PRUNED);
+        Integer[] byBound = new Integer[cs.size()];
+        for (int i = 0; i < byBound.length; i++) {
+            byBound[i] = i;
+        }
+        java.util.Arrays.sort(byBound, java.util.Comparator.<Integer>comparingDouble(i -> -bound[i]).thenComparingInt(i -> i));
+        int chunk = 2 * Runtime.getRuntime().availableProcessors();
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int at = 0; at < byBound.length; at += chunk) {
+            if (bound[byBound[at]] <= 0 || bound[byBound[at]] < second) {
+                break;
+            }
+            List<Integer> run = java.util.Arrays.asList(byBound).subList(at, Math.min(at + chunk, byBound.length));
+            double[] got = run.parallelStream().mapToDouble(i -> imagesPerSecond(cs.get(i), bw, net)).toArray();
+            for (int j = 0; j < got.length; j++) {
+                ips[run.get(j)] = got[j];
+                if (got[j] > first) {
+                    second = first;
+                    first = got[j];
+                } else if (got[j] > second) {
+                    second = got[j];
+                }
+            }
+        }
+        return ips;
+    }
+
+    /**
+     * The designs of precision {@code p} that fit the budget: for each array of
+     * {@link #SIDES} x {@link #SIDES} no longer than {@link #MAX_ASPECT} times its width, and each dataflow of the plan (none listed: the base
+     * chip's), as many cores as fit, from 1 to {@value #MAX_SEARCH_CORES}; the total SRAM
+     * divided among them.
+     */
+    static List<IsoAreaDesign> candidates(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables, PrecisionVariant p) {
+        double budgetMm2 = budgetMm2(base, plan, tables);
+        long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
+        double pe = peAreaUm2(p, base, tables);
+        double vector = vectorUm2(p, base, tables);
+        List<org.pactsim.spec.Dataflow> flows = plan.dataflows().isEmpty() ? List.of(base.dataflow()) : plan.dataflows();
+        List<IsoAreaDesign> out = new ArrayList<>();
+        for (org.pactsim.spec.Dataflow flow : flows) {
+            for (int rows : SIDES) {
+                for (int cols : SIDES) {
+                    if (Math.max(rows, cols) > MAX_ASPECT * Math.min(rows, cols)) {
+                        continue;
+                    }
+                    double core = (double) rows * cols * pe + vector;
+                    long cores = (long) Math.floor(budgetMm2 * 1e6 / core);
+                    if (cores < 1 || cores > MAX_SEARCH_CORES) {
+                        continue;
+                    }
+                    out.add(design(base, p, base.array().withSides(rows, cols), (int) cores, pe, vector, budgetMm2,
+                            totalSramKiB).withDataflow(flow));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SpecException("areaMm2", "room for at least one core of " + SIDES[0] + "x" + SIDES[0] + " "
+                    + p.key() + " PEs and at most " + MAX_SEARCH_CORES + " cores", budgetMm2 + " mm^2");
+        }
+        return out;
+    }
+
+    /** The compute-area budget: the plan's, or the base chip's cores at the baseline precision. */
+    static double budgetMm2(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
+        return Double.isNaN(plan.areaMm2())
+                ? (base.totalPes() * peAreaUm2(plan.baseline(), base, tables) + base.cores() * vectorUm2(plan.baseline(), base, tables)) / 1e6
+                : plan.areaMm2();
+    }
+
+    /** Every field of the base chip but the ones sized here (name, array sides, cores, PE, SRAM per core). */
+    private static IsoAreaDesign design(AcceleratorSpec base, PrecisionVariant p, ArraySpec array, int cores, double pe,
+                                        double vector, double budgetMm2, long totalSramKiB) {
+        AcceleratorSpec acc = base.withName(base.name() + "-" + p.key()).withArray(array).withCores(cores)
+                .withPe(peSpec(p, base.pe())).withSram(sram(base.sram(), base.cores(), cores, totalSramKiB));
+        return new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2, acc.cores() * vector / 1e6);
     }
 
     /**
@@ -85,10 +325,7 @@ public final class IsoArea {
      * whole die ({@code otherAreaFraction}), the same for every design, so they do not move the sizing.
      */
     public static List<IsoAreaDesign> size(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
-        double basePe = peAreaUm2(plan.precisions().get(0), base, tables);
-        double baseVector = vectorUm2(plan.precisions().get(0), base, tables);
-        double budgetMm2 = Double.isNaN(plan.areaMm2())
-                ? (base.totalPes() * basePe + base.cores() * baseVector) / 1e6 : plan.areaMm2();
+        double budgetMm2 = budgetMm2(base, plan, tables);
         long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
         List<IsoAreaDesign> out = new ArrayList<>();
         for (PrecisionVariant p : plan.precisions()) {
@@ -97,7 +334,7 @@ public final class IsoArea {
             double budgetUm2 = budgetMm2 * 1e6;
             int cores;
             ArraySpec array;
-            if (plan.scaleArrays()) {
+            if (plan.scale() == IsoAreaPlan.Scale.ARRAYS) {
                 cores = base.cores();
                 double arrays = budgetUm2 - cores * vector; // what the cores' vector units leave for their arrays
                 long side = arrays <= 0 ? 0 : (long) Math.floor(Math.sqrt(arrays / (cores * pe)));
@@ -120,11 +357,7 @@ public final class IsoArea {
                 }
                 cores = (int) c;
             }
-            // every field of the base chip but the ones sized here (name, array sides, cores, PE, SRAM per core)
-            AcceleratorSpec acc = base.withName(base.name() + "-" + p.key()).withArray(array).withCores(cores)
-                    .withPe(peSpec(p, base.pe())).withSram(sram(base.sram(), base.cores(), cores, totalSramKiB));
-            out.add(new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2,
-                    acc.cores() * vector / 1e6));
+            out.add(design(base, p, array, cores, pe, vector, budgetMm2, totalSramKiB));
         }
         return out;
     }

@@ -15,6 +15,17 @@ public record IsoAreaDesign(PrecisionVariant precision, AcceleratorSpec accelera
         this(precision, accelerator, peAreaUm2, arrayAreaMm2, budgetMm2, 0);
     }
 
+    /** The same design with dataflow {@code d} (a dataflow changes no area). */
+    public IsoAreaDesign withDataflow(org.pactsim.spec.Dataflow d) {
+        return new IsoAreaDesign(precision, accelerator.withDataflow(d), peAreaUm2, arrayAreaMm2, budgetMm2, vectorAreaMm2);
+    }
+
+    /** The design's shape as a user names it: {@code cores x rows x cols dataflow}, e.g. {@code 12x128x128 ws}. */
+    public String shape() {
+        return accelerator.cores() + "x" + accelerator.array().rows() + "x" + accelerator.array().cols() + " "
+                + accelerator.dataflow().key();
+    }
+
     /** What the design spends of the budget: its PE arrays and its cores' vector units. */
     public double computeAreaMm2() {
         return arrayAreaMm2 + vectorAreaMm2;

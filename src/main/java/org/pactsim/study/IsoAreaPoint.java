@@ -9,9 +9,12 @@ import org.pactsim.sim.SimulationResult;
  * peak TOPS, {@code superLinearity = speedup / peakRatio} (above 1: more than the added MACs
  * explain). {@code compulsoryDramBytes}: the compulsory traffic of one inference of the
  * network (weights once, input, outputs), the bound its DRAM bytes are held against.
+ * {@code search}: how the design was chosen (under {@code --scale best}: of how many, and the
+ * runner-up).
  */
 public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, PricedResult priced,
-                           double speedup, double peakRatio, double superLinearity, long compulsoryDramBytes) {
+                           double speedup, double peakRatio, double superLinearity, long compulsoryDramBytes,
+                           IsoAreaSearch search) {
 
     /** The design's run at this bandwidth (its cost: {@link #priced()}). */
     public SimulationResult result() {

@@ -66,10 +66,16 @@ class IsoAreaRunsEverywhereTest {
                 "f1,fc,,1,,,2500000,2500000,,,,,,,,false,1,,,,8,8,8,int",
                 "f2,fc,,1,,,2500000,2500000,,,,,,,,false,1,,,,8,8,8,int", ""));
         Cli c = Cli.run("iso-area", "--trace", trace.toString(), "--bandwidths", "0.001", "--set", "clockMhz=1000000",
-                "--batch", "1", "--out", tmp.resolve("out").toString());
+                "--batch", "1", "--scale", "cores", "--out", tmp.resolve("out").toString());
         assertThat(c.code()).isEqualTo(2);
         assertThat(c.err().strip()).doesNotContain("\n")
                 .contains("design int16 at 0.001 GB/s (4 cores of 128x128, 4096 KiB unified per core)")
+                .contains("exceeds 2^63-1");
+        // the search names the design it was running (a candidate, at the bandwidth it ran)
+        Cli best = Cli.run("iso-area", "--trace", trace.toString(), "--bandwidths", "0.001", "--set", "clockMhz=1000000",
+                "--batch", "1", "--out", tmp.resolve("out2").toString());
+        assertThat(best.code()).isEqualTo(2);
+        assertThat(best.err().strip()).doesNotContain("\n").containsPattern("design int16 at [^(]+ \\(\\d+ cores of \\d+x\\d+")
                 .contains("exceeds 2^63-1");
     }
 }

@@ -24,7 +24,7 @@ class LegacyScheduleTest {
     @ValueSource(ints = {8, 1})
     void theLegacyScheduleIsTheOldOneByteForByte(int batch) throws IOException {
         Path out = tmp.resolve("out");
-        Cli c = Cli.run("iso-area", "--batch", Integer.toString(batch), "--set", "schedule.policy=legacy",
+        Cli c = Cli.run("iso-area", "--scale", "cores", "--batch", Integer.toString(batch), "--set", "schedule.policy=legacy",
                 "--set", "array.foldOverlap=none", "--tables", "arch-configs/cost/v1-tables.csv", "--out", out.toString());
         assertThat(c.code()).as(c.err()).isZero();
         List<String> old = Files.readAllLines(Path.of("src/test/resources/legacy-schedule/iso-area-resnet50-b" + batch

@@ -86,6 +86,75 @@ class IsoAreaTest {
         }
     }
 
+    /** ResNet-20 at batch 8 on the default chip, every layer at the precision: a search small enough to run in full. */
+    static java.util.function.Function<PrecisionVariant, Network> resnet20() {
+        Network net = Batching.of(org.pactsim.workload.zoo.Zoo.find("resnet20").build(), 8);
+        return p -> p.apply(net, true);
+    }
+
+    /**
+     * The best design is the best of all: pruning by the peak bound and by the unlimited-bandwidth
+     * run chooses the same winner and runner-up, at the same throughput, as running every
+     * candidate at every bandwidth; and every candidate's run obeys the bounds the pruning uses
+     * (its throughput at a finite bandwidth is at most its unlimited one, which is at most its peak).
+     */
+    @Test
+    void theSearchFindsTheFastestDesignThatFitsAndPruningChangesNothing() {
+        IsoAreaPlan plan = new IsoAreaPlan(PRECISIONS, List.of(Double.POSITIVE_INFINITY, 8.0, 32.0),
+                IsoAreaPlan.Scale.BEST, List.of(), Double.NaN, 8);
+        IsoArea.Result pruned = IsoArea.best(BASE, resnet20(), plan, TABLES, true);
+        IsoArea.Result all = IsoArea.best(BASE, resnet20(), plan, TABLES, false);
+        assertThat(pruned.points()).hasSameSizeAs(all.points());
+        for (int i = 0; i < all.points().size(); i++) {
+            IsoAreaPoint a = all.points().get(i);
+            IsoAreaPoint p = pruned.points().get(i);
+            assertThat(p.design().shape()).as(a.design().precision().key() + "@" + a.bandwidthGBps())
+                    .isEqualTo(a.design().shape());
+            assertThat(p.search().runnerUp().shape()).isEqualTo(a.search().runnerUp().shape());
+            assertThat(p.result().inferencesPerSecond()).isEqualTo(a.result().inferencesPerSecond());
+            assertThat(a.search().run()).isEqualTo(a.search().designs());
+            assertThat(p.search().run()).isLessThanOrEqualTo(a.search().run());
+            // every design fits the budget, and the winner is the fastest of them
+            assertThat(a.design().computeAreaMm2()).isLessThanOrEqualTo(a.design().budgetMm2() + 1e-9);
+            assertThat(a.search().margin()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(pruned.designsRun()).isLessThan(all.designsRun());
+        Network net = resnet20().apply(PRECISIONS.get(2));
+        for (IsoAreaDesign d : IsoArea.candidates(BASE, plan, TABLES, PRECISIONS.get(2))) {
+            double peak = IsoArea.peakImagesPerSecond(d.accelerator(), net);
+            double unl = org.pactsim.sim.Simulation.run(IsoArea.withBandwidth(d.accelerator(), Double.POSITIVE_INFINITY),
+                    net, org.pactsim.engine.TimingModel.PACTSIM).inferencesPerSecond();
+            double at8 = org.pactsim.sim.Simulation.run(IsoArea.withBandwidth(d.accelerator(), 8), net,
+                    org.pactsim.engine.TimingModel.PACTSIM).inferencesPerSecond();
+            assertThat(unl).as(d.shape()).isLessThanOrEqualTo(peak * (1 + 1e-12));
+            assertThat(at8).as(d.shape()).isLessThanOrEqualTo(unl * (1 + 1e-12));
+        }
+    }
+
+    @Test
+    void theSearchCoversEveryShapeThatFitsWithinTheAspectAndCoreLimits() {
+        IsoAreaPlan plan = new IsoAreaPlan(PRECISIONS, List.of(32.0), IsoAreaPlan.Scale.BEST,
+                List.of(Dataflow.WS, Dataflow.OS), Double.NaN, 8);
+        for (PrecisionVariant p : PRECISIONS) {
+            List<IsoAreaDesign> cs = IsoArea.candidates(BASE, plan, TABLES, p);
+            double budget = cs.get(0).budgetMm2();
+            java.util.Set<String> shapes = new java.util.HashSet<>();
+            for (IsoAreaDesign d : cs) {
+                var a = d.accelerator();
+                assertThat(shapes.add(d.shape())).as("no duplicates").isTrue();
+                double core = a.array().pes() * d.peAreaUm2() / 1e6 + d.vectorAreaMm2() / a.cores();
+                assertThat(d.computeAreaMm2()).isLessThanOrEqualTo(budget + 1e-9);
+                assertThat(d.computeAreaMm2() + core).as("as many cores as fit").isGreaterThan(budget);
+                assertThat(Math.max(a.array().rows(), a.array().cols()))
+                        .isLessThanOrEqualTo(IsoArea.MAX_ASPECT * Math.min(a.array().rows(), a.array().cols()));
+                assertThat(a.sram().unifiedKiB() * a.cores()).isBetween(16384L - a.cores(), 16384L);
+            }
+            // both dataflows of every shape; the base's 128x128 among them
+            assertThat(cs.stream().filter(d -> d.accelerator().dataflow() == Dataflow.OS).count() * 2).isEqualTo(cs.size());
+            assertThat(shapes).anyMatch(x -> x.endsWith("x128x128 ws"));
+        }
+    }
+
     @Test
     void growingArraysStaysWithinOneColumnPerCore() {
         IsoAreaPlan plan = new IsoAreaPlan(PRECISIONS, List.of(64.0), true, Double.NaN);
