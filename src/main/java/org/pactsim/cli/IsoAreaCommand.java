@@ -17,10 +17,12 @@ import org.pactsim.report.IsoAreaCharts;
 import org.pactsim.report.IsoAreaHtml;
 import org.pactsim.report.IsoAreaReport;
 import org.pactsim.report.ResultJson;
+import org.pactsim.report.SensitivityReport;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.study.Batching;
 import org.pactsim.study.IsoArea;
 import org.pactsim.study.IsoAreaPlan;
+import org.pactsim.study.Sensitivity;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.PrecisionVariant;
 import org.pactsim.workload.zoo.Zoo;
@@ -85,6 +87,12 @@ public final class IsoAreaCommand implements Callable<Integer> {
             description = "With --scale best, the dataflows searched: os, ws, is (default: the base chip's).")
     List<String> dataflows;
 
+    @Option(names = "--sensitivity", description = "Also vary each assumption one at a time around the chip (SRAM size, "
+            + "bandwidth, batch, MAC-area table, array shape, clock, first/last-layer rule, dataflow, fusion, fold overlap) "
+            + "and map super-linearity over SRAM size x bandwidth, at the first finite bandwidth: sensitivity.txt/csv/json, "
+            + "a tornado and a regime map per precision, and a section of index.html (about a minute on ResNet-50).")
+    boolean sensitivity;
+
     @Mixin
     Options.Dims dims;
 
@@ -120,9 +128,11 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (batch < 1 || batch > 1 << 20) {
             throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
         }
-        Network source = Batching.of(trace != null ? dims.read(Home.find(trace, "--trace", Home.Kind.TRACE)) : zoo(network), batch);
+        Network image = trace != null ? dims.read(Home.find(trace, "--trace", Home.Kind.TRACE)) : zoo(network);
+        Network source = Batching.of(image, batch);
         Function<PrecisionVariant, Network> networks = p -> p.apply(source, true);
         IsoArea.Result result = IsoArea.run(base, networks, plan, costTables);
+        Sensitivity.Result sens = sensitivity ? sensitivity(base, image, plan, costTables) : null;
 
         String table = IsoAreaReport.table(result);
         String csv = IsoAreaReport.csv(result);
@@ -148,8 +158,17 @@ public final class IsoAreaCommand implements Callable<Integer> {
             info.put("quantization rule", quantizeAll ? "every layer at the precision"
                     : "PACT's: below 8 bits, the first and last GEMM layers stay at 8 bits");
             info.put("cost tables", tables.describe());
+            if (sens != null) {
+                AtomicFiles.write(dir.resolve("sensitivity.txt"), SensitivityReport.text(sens));
+                AtomicFiles.write(dir.resolve("sensitivity.csv"), SensitivityReport.csv(sens));
+                AtomicFiles.write(dir.resolve("sensitivity.json"), SensitivityReport.json(sens));
+                for (var e : SensitivityReport.charts(sens).entrySet()) {
+                    AtomicFiles.write(dir.resolve(e.getKey() + ".png"), IsoAreaCharts.png(e.getValue()));
+                    AtomicFiles.write(dir.resolve(e.getKey() + ".svg"), IsoAreaCharts.svg(e.getValue()));
+                }
+            }
             AtomicFiles.write(dir.resolve("index.html"), IsoAreaHtml.page(result, info,
-                    ResultJson.accelerator(base).toPrettyString()));
+                    ResultJson.accelerator(base).toPrettyString(), sens));
             folder.commit();
         }
 
@@ -159,6 +178,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
             case json: w.print(json); break;
             default:
                 w.print(table);
+                if (sens != null) {
+                    w.print(SensitivityReport.text(sens));
+                }
                 w.println("report: " + out.resolve("index.html"));
                 break;
         }
@@ -196,6 +218,40 @@ public final class IsoAreaCommand implements Callable<Integer> {
         }
         return new IsoAreaPlan(ps, bandwidths, IsoAreaPlan.Scale.valueOf(scale.name().toUpperCase(Locale.ROOT)), flows,
                 areaMm2 == null ? Double.NaN : areaMm2, (int) Math.max(1, Math.min(batch, 1 << 20)));
+    }
+
+    /**
+     * The sensitivity study around this run's chip, at its first finite bandwidth; the MAC-area
+     * tables tried instead of the run's are the shipped PE parts, PACT's stated densities and the
+     * version 1 bare MAC rows, less the one in use.
+     */
+    private Sensitivity.Result sensitivity(AcceleratorSpec base, Network image, IsoAreaPlan plan, CostTables current) {
+        double bw = plan.bandwidthsGBps().stream().filter(b -> !Double.isInfinite(b)).findFirst()
+                .orElse(Double.POSITIVE_INFINITY);
+        java.util.Map<String, CostTables> alternatives = new java.util.LinkedHashMap<>();
+        String using = tables.describe();
+        if (tables.given()) {
+            alternatives.put("pactsim's PE parts (shipped tables)", org.pactsim.io.format.CostTableReader.defaults());
+        }
+        for (String[] t : new String[][] {{"PACT's stated MAC densities", "arch-configs/cost/pact-mac-density.csv"},
+            {"bare MAC rows (version 1 tables)", "arch-configs/cost/v1-tables.csv"}}) {
+            Path file = Home.atHome(Path.of(t[1]));
+            if (!using.contains(file.getFileName().toString()) && java.nio.file.Files.isRegularFile(file)) {
+                alternatives.put(t[0], org.pactsim.io.format.CostTableReader.read(List.of(file)));
+            }
+        }
+        Sensitivity.Setup setup = new Sensitivity.Setup(base, image, plan.batch(), quantizeAll,
+                plan.precisions().stream().map(PrecisionVariant::precision).toList(), plan.bandwidthsGBps(), plan.scale(),
+                plan.dataflows(), plan.areaMm2(), current);
+        PrintWriter err = spec.commandLine().getErr();
+        int[] step = {0};
+        int total = Sensitivity.runs(setup, bw, alternatives);
+        long t0 = System.nanoTime();
+        Sensitivity.Result r = Sensitivity.run(setup, bw, alternatives, label -> {
+            err.printf(Locale.ROOT, "sensitivity %d/%d (%.0f s): %s%n", ++step[0], total, (System.nanoTime() - t0) / 1e9, label);
+            err.flush();
+        });
+        return r;
     }
 
     static Network zoo(String name) {

@@ -23,6 +23,12 @@ public final class IsoAreaHtml {
      * cost tables), shown first; {@code baseJson}: the resolved base accelerator.
      */
     public static String page(IsoArea.Result r, Map<String, String> inputs, String baseJson) {
+        return page(r, inputs, baseJson, null);
+    }
+
+    /** The page, with the sensitivity study's section when {@code s} is not null. */
+    public static String page(IsoArea.Result r, Map<String, String> inputs, String baseJson,
+                              org.pactsim.study.Sensitivity.Result s) {
         String network = r.points().get(0).result().compute().network();
         Html h = new Html("pactsim iso-area: " + network + " on " + r.base().name());
         h.heading(1, "PACT iso-area study: " + network + " on " + r.base().name());
@@ -95,6 +101,10 @@ public final class IsoAreaHtml {
                     SvgChart::valueTip), captions.getOrDefault(e.getKey(), e.getKey()));
         }
 
+        if (s != null) {
+            sensitivity(h, s);
+        }
+
         h.heading(2, "Each design point, layer by layer");
         h.para("The first inference of each design point: where its cycles go (array compute, DRAM stall, vector "
                 + "unit), its DRAM bytes by operand, which tensors stay on chip, the split over the cores and the tiling.");
@@ -108,6 +118,25 @@ public final class IsoAreaHtml {
             i++;
         }
         return h.page();
+    }
+
+    private static void sensitivity(Html h, org.pactsim.study.Sensitivity.Result s) {
+        h.heading(2, "What the answer depends on");
+        h.para("Super-linearity at " + SensitivityReport.bw(s.bandwidthGBps()) + " with one assumption changed at a time ("
+                + SensitivityReport.runs(s) + " runs of the study, " + Fmt.count(s.designsRun()) + " designs), and over "
+                + "SRAM size x bandwidth. Files: sensitivity.csv, sensitivity.json, sensitivity.txt.");
+        StringBuilder ul = new StringBuilder("<ul id=\"sensitivity\">");
+        for (var p : s.precisions()) {
+            ul.append("<li>").append(Html.esc(s.sentence(p))).append("</li>");
+        }
+        h.raw(ul.append("</ul>").toString());
+        for (Map.Entry<String, JFreeChart> e : SensitivityReport.charts(s).entrySet()) {
+            h.figure(SvgChart.inline(e.getValue(), "chart-" + e.getKey(), ChartFiles.WIDTH, ChartFiles.HEIGHT,
+                    SvgChart::valueTip), e.getKey().startsWith("tornado")
+                    ? "Each bar spans the lowest to the highest super-linearity an assumption's variants give; blue "
+                            + "below the reference, red above; the dashed lines are the reference and 1 (linear)."
+                    : "Super-linearity over total SRAM and DRAM bandwidth, every other assumption at the reference.");
+        }
     }
 
     private static String verdict(IsoArea.Result r, IsoAreaPoint p) {

@@ -112,6 +112,10 @@ public record AcceleratorSpec(
         return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, d, technologyNm, vector, schedule, noc, silicon);
     }
 
+    public AcceleratorSpec withClockMhz(double mhz) {
+        return new AcceleratorSpec(name, array, dataflow, cores, mhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
+    }
+
     public AcceleratorSpec withTechnologyNm(int nm) {
         return new AcceleratorSpec(name, array, dataflow, cores, clockMhz, pe, sram, dram, nm, vector, schedule, noc, silicon);
     }
