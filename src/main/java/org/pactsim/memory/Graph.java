@@ -99,7 +99,11 @@ final class Graph {
             case RELU6:
             case GELU:
             case ADD:
+            case MUL:
                 return v.learnedReads() == 0 && v.inputShape().elements() == v.outputShape().elements();
+            case SCALE:
+                // per-channel constants (a batch norm, a scale) applied as results leave the array
+                return v.learnedReads() <= v.inC();
             case MAXPOOL:
             case AVGPOOL:
                 return v.learnedReads() == 0 && v.namedOperands() == 1;

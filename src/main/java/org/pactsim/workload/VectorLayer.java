@@ -71,6 +71,15 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                             + plane, Long.toString(learned));
                 }
                 break;
+            case MUL:
+                v.check(named >= 2, "inputs", "two or more inputs for mul", named + " inputs")
+                 .check(learned == 0, "learned", "0 on a mul layer (its operands are named inputs)", Long.toString(learned));
+                break;
+            case SCALE:
+                v.check(named <= 1, "inputs", "at most one input for scale", named + " inputs")
+                 .check(learned >= 1 && learned <= plane, "learned", "the constants broadcast over the input: 1 to "
+                         + "inH*inW*inC = " + plane, Long.toString(learned));
+                break;
             case CONCAT:
                 v.check(named <= 1, "inputs", "at most one input for concat", named + " inputs")
                  .check(learned > 0 && learned % Math.multiplyExact(inH, inC) == 0, "learned",
@@ -122,7 +131,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     /** Operands fed by layers (an add's learned operand is not one of them). */
     public int namedOperands() {
-        return op == VectorOp.ADD && learned == 0 ? Math.max(2, inputs.size()) : 1;
+        return (op == VectorOp.ADD && learned == 0) || op == VectorOp.MUL ? Math.max(2, inputs.size()) : 1;
     }
 
     @Override
@@ -138,6 +147,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
             case AVGPOOL:
                 return Math.multiplyExact(out, Math.multiplyExact(kH, kW));
             case ADD:
+            case MUL:
                 return Math.multiplyExact(out, learned > 0 ? 1 : namedOperands() - 1);
             case CONCAT:
                 return out;
@@ -155,6 +165,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
     public long learnedReads() {
         if (op == VectorOp.LAYERNORM) {
             return 2 * inC;
+        }
+        if (op == VectorOp.SCALE) {
+            return learned; // constants shared by every image of the batch
         }
         return Math.multiplyExact(learned, batch);
     }

@@ -8,7 +8,15 @@ import java.util.Locale;
  * normalise), layer norm two (mean-and-variance, normalise), everything else one.
  */
 public enum VectorOp {
-    MAXPOOL(1), AVGPOOL(1), ADD(1), CONCAT(1), RELU(1), RELU6(1), GELU(1), SOFTMAX(3), LAYERNORM(2);
+    MAXPOOL(1), AVGPOOL(1), ADD(1), CONCAT(1), RELU(1), RELU6(1), GELU(1), SOFTMAX(3), LAYERNORM(2),
+    /** Element-wise product (or quotient) of two or more activations of one shape. */
+    MUL(1),
+    /**
+     * Element-wise op of one activation with constants broadcast over it ({@code learned} of
+     * them): a batch norm that cannot fold into its GEMM, a multiply, divide, add or subtract of
+     * a constant.
+     */
+    SCALE(1);
 
     private final int passes;
 

@@ -408,7 +408,7 @@ public final class TraceReader {
             if (op.isPool()) {
                 allowed.addAll(List.of("kH", "kW", "strideH", "strideW", "padH", "padW"));
             }
-            if (op == VectorOp.ADD || op == VectorOp.CONCAT) {
+            if (op == VectorOp.ADD || op == VectorOp.CONCAT || op == VectorOp.SCALE) {
                 allowed.add("learned");
             }
         }

@@ -29,6 +29,8 @@ public final class OnnxImporter {
     private final String origin;
     private final Map<String, Val> vals = new HashMap<>();
     private final Map<String, Node> producer = new HashMap<>();
+    /** Live nodes reading each value (a graph output counts as one more reader). */
+    private final Map<String, Integer> readers = new HashMap<>();
     final Map<String, Integer> mapped = new TreeMap<>();
     final Map<String, Integer> folded = new TreeMap<>();
     final Map<String, Integer> unsupported = new TreeMap<>();
@@ -225,6 +227,7 @@ public final class OnnxImporter {
                         "a value some node produces", "nothing");
             }
             todo.add(o.name());
+            readers.merge(o.name(), 1, Integer::sum);
         }
         while (!todo.isEmpty()) {
             Node p = producer.get(todo.pop());
@@ -246,6 +249,7 @@ public final class OnnxImporter {
                     w++;
                     users.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
                 }
+                readers.merge(in, 1, Integer::sum);
             }
             waiting.put(n, w);
             liveOrder.add(n);
@@ -308,6 +312,11 @@ public final class OnnxImporter {
             return p.attr("value").t().floats();
         }
         return null;
+    }
+
+    /** How many live nodes read {@code value}, plus one if it is a graph output. */
+    int readers(String value) {
+        return readers.getOrDefault(value, 0);
     }
 
     Node producerOf(String value) {

@@ -107,9 +107,19 @@ final class OnnxLayers {
             case "Add", "Sum" -> add(n);
             case "Mul" -> {
                 if (!dequantScale(n)) {
+                    binary(n, VectorOp.MUL);
+                }
+            }
+            case "Sub" -> binary(n, VectorOp.ADD);
+            case "Div" -> binary(n, VectorOp.MUL);
+            case "Sqrt", "Pow", "Exp", "Log", "Reciprocal", "Neg", "Abs" -> {
+                if (activations(n) == 1 && placeable(firstActivation(n))) {
+                    unary(n, VectorOp.GELU);
+                } else {
                     unsupported(n);
                 }
             }
+            case "BatchNormalization" -> batchNorm(n);
             default -> unsupported(n);
         }
     }
@@ -188,7 +198,20 @@ final class OnnxLayers {
                 OnnxImporter.count(imp.folded, "Add (bias of a fully connected layer)");
                 return;
             }
-            unsupported(n);
+            scale(n);
+            return;
+        }
+        binary(n, VectorOp.ADD);
+    }
+
+    /**
+     * An element-wise op of activations ({@code op}: ADD for Add, Sum and Sub, MUL for Mul and
+     * Div): of one activation and constants, a {@link VectorOp#SCALE}; of two or more activations
+     * of one shape, {@code op} over them. Broadcasting between activations is not placed yet.
+     */
+    private void binary(Node n, VectorOp op) {
+        if (n.inputs().size() == 2 && activations(n) == 1) {
+            scale(n);
             return;
         }
         List<String> in = new ArrayList<>();
@@ -207,9 +230,83 @@ final class OnnxLayers {
             return;
         }
         Shape s = shape(first.dims(), first.rank() == 4 ? 1 : first.rank() - 1);
-        String name = add(n, VectorLayer.of(name(n), VectorOp.ADD, s, 0, PROVISIONAL, in), "", first.storage(),
+        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, in), "", first.storage(),
                 first.storage(), first.elem(), false);
         imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * One activation and constants broadcast over it (a per-channel scale or shift, a scalar):
+     * a {@link VectorOp#SCALE} that reads the constants once. Constants that broadcast the
+     * activation to a larger shape are not placed.
+     */
+    @SuppressWarnings("ReferenceEquality") // one value object per tensor: identity is meant
+    private void scale(Node n) {
+        Val x = firstActivation(n);
+        if (!placeable(x)) {
+            unsupported(n);
+            return;
+        }
+        OnnxFolding.need(n, x);
+        long constants = 0;
+        for (String in : n.inputs()) {
+            Val v = imp.val(in);
+            if (v != x && v != null && v.constant()) {
+                if (v.dims() == null || !java.util.Arrays.equals(OnnxShapes.broadcast(x.dims(), v.dims()), x.dims())) {
+                    unsupported(n);
+                    return;
+                }
+                constants = Math.addExact(constants, v.elements());
+            }
+        }
+        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
+        String name = add(n, VectorLayer.of(name(n), VectorOp.SCALE, s, Math.max(1, constants), PROVISIONAL,
+                inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * Whether an element-wise op on {@code x} can be a trace layer: {@code x} comes from a layer.
+     * Arithmetic on graph inputs (an attention mask, a position index, an image's normalisation)
+     * is listed, not placed: a trace layer with no producer reads the previous layer's output.
+     */
+    private boolean placeable(Val x) {
+        return x != null && x.layer() != null;
+    }
+
+    /**
+     * BatchNormalization (inference: {@code y = (x - mean) / sqrt(var + eps) * scale + bias}, per
+     * channel): folded into the convolution or fully connected layer that produced its input, as
+     * compilers do, when nothing else reads that layer's output (the layer gains a bias); else a
+     * {@link VectorOp#SCALE} with a scale and a shift per channel.
+     */
+    private void batchNorm(Node n) {
+        Val x = imp.val(n.input(0));
+        OnnxFolding.need(n, x);
+        Node producer = imp.producerOf(n.input(0));
+        Pending p = x.layer() == null ? null : layers.get(x.layer());
+        boolean gemm = producer != null && (producer.opType().equals("Conv") || producer.opType().equals("Gemm")
+                || producer.opType().equals("MatMul"));
+        if (p != null && gemm && imp.readers(n.input(0)) == 1 && p.layer.isGemm()) {
+            if (p.layer instanceof ConvLayer c) {
+                p.layer = new ConvLayer(c.name(), c.batch(), c.inH(), c.inW(), c.inC(), c.outC(), c.kH(), c.kW(),
+                        c.strideH(), c.strideW(), c.padH(), c.padW(), c.groups(), c.bits(), c.inputs(), true);
+            } else if (p.layer instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR) {
+                p.layer = new MatMulLayer(m.name(), m.kind(), m.count(), m.m(), m.n(), m.k(), m.bits(), m.inputs(), true);
+            }
+            imp.put(n, 0, x);
+            OnnxImporter.count(imp.folded, "BatchNormalization (into the GEMM before it)");
+            return;
+        }
+        if (!placeable(x)) {
+            unsupported(n);
+            return;
+        }
+        int c = x.rank() >= 2 ? 1 : 0;
+        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
+        String name = add(n, VectorLayer.of(name(n), VectorOp.SCALE, s, Math.multiplyExact(2, x.dims()[c]), PROVISIONAL,
+                inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
     }
 
     /**

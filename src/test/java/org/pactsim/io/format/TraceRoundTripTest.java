@@ -120,6 +120,13 @@ class TraceRoundTripTest {
             return new VectorLayer("p", VectorOp.MAXPOOL, 1, h + 2, h + 2, 5, k, k, 2, 1, k - 1, 0,
                     0, new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of());
         };
-        return Generate.oneOf(conv, fc, mm, vec, pool);
+        // issue 22's scale by broadcast constants (its mul names earlier layers: OnnxSyntheticTest round-trips it)
+        Gen<Layer> scale = in -> {
+            long c = dim.generate(in);
+            Bits b = bits.generate(in);
+            return VectorLayer.of("s", VectorOp.SCALE, new Shape(2, 4, 3, c), Gens.longs(1, 2 * c).generate(in),
+                    b.withOutput(b.activation()), List.of());
+        };
+        return Generate.oneOf(conv, fc, mm, vec, pool, scale);
     }
 }

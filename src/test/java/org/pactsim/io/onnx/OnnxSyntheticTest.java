@@ -225,4 +225,64 @@ class OnnxSyntheticTest {
                 .hasMessageContaining("--dim seq");
         assertThatThrownBy(() -> OnnxImporter.dims(List.of("batch=0"))).hasMessageContaining("NAME=N");
     }
+
+    /**
+     * Float graphs' element-wise ops (issue 22): a batch norm folds into the convolution before
+     * it when nothing else reads the convolution's output, else it is a per-channel scale; Mul,
+     * Div, Sub and Add of one activation and constants are scales reading the constants once; of
+     * two activations of one shape, mul and add layers; Sqrt a one-pass function. Broadcasting
+     * between two activations is listed, not placed.
+     */
+    @Test
+    void batchNormsFoldAndElementwiseOpsBecomeVectorLayers() {
+        OnnxWriter w = new OnnxWriter(true).input("x", FLOAT, 1, 8, 16, 16)
+                .weight("w1", FLOAT, 8, 8, 3, 3).weight("w2", FLOAT, 8, 8, 1, 1)
+                .weight("g", FLOAT, 8).weight("b", FLOAT, 8).weight("m", FLOAT, 8).weight("v", FLOAT, 8)
+                .weight("cs", FLOAT, 1, 8, 1, 1).weight("two", FLOAT)
+                .node("Conv", "conv1", List.of("x", "w1"), List.of("c1"), Attr.ints("kernel_shape", 3, 3),
+                        Attr.ints("pads", 1, 1, 1, 1))
+                .node("BatchNormalization", "bn1", List.of("c1", "g", "b", "m", "v"), List.of("n1"))
+                .node("Relu", "relu1", List.of("n1"), List.of("r1"))
+                .node("Conv", "conv2", List.of("r1", "w2"), List.of("c2"), Attr.ints("kernel_shape", 1, 1))
+                // conv2's output is read twice: its batch norm cannot fold
+                .node("BatchNormalization", "bn2", List.of("c2", "g", "b", "m", "v"), List.of("n2"))
+                .node("Sub", "sub", List.of("n2", "c2"), List.of("d"))
+                .node("Mul", "mulc", List.of("d", "cs"), List.of("e"))
+                .node("Div", "divc", List.of("e", "two"), List.of("f"))
+                .node("Mul", "mul2", List.of("f", "r1"), List.of("h"))
+                .node("Sqrt", "sqrt", List.of("h"), List.of("q"))
+                .node("GlobalAveragePool", "gap", List.of("q"), List.of("s"))
+                .node("Mul", "se", List.of("q", "s"), List.of("y"))
+                .output("y");
+        OnnxImport imp = w.importAs("elementwise", Map.of());
+        Map<String, Layer> by = new java.util.LinkedHashMap<>();
+        imp.network().layers().forEach(l -> by.put(l.name(), l));
+        assertThat(((ConvLayer) by.get("conv1")).bias()).isTrue();
+        assertThat(((ConvLayer) by.get("conv2")).bias()).isFalse();
+        assertThat(imp.folded()).containsEntry("BatchNormalization (into the GEMM before it)", 1);
+        VectorLayer bn2 = (VectorLayer) by.get("bn2");
+        assertThat(List.of(bn2.op(), bn2.learned(), bn2.inputs())).containsExactly(VectorOp.SCALE, 16L, List.of("conv2"));
+        VectorLayer sub = (VectorLayer) by.get("sub");
+        assertThat(List.of(sub.op(), sub.inputs())).containsExactly(VectorOp.ADD, List.of("bn2", "conv2"));
+        assertThat(((VectorLayer) by.get("mulc")).learned()).isEqualTo(8);
+        assertThat(((VectorLayer) by.get("divc")).op()).isEqualTo(VectorOp.SCALE);
+        assertThat(((VectorLayer) by.get("divc")).learned()).isEqualTo(1);
+        assertThat(((VectorLayer) by.get("divc")).learnedReads()).isEqualTo(1);
+        VectorLayer mul2 = (VectorLayer) by.get("mul2");
+        assertThat(List.of(mul2.op(), mul2.inputs(), mul2.work())).containsExactly(VectorOp.MUL, List.of("divc", "relu1"),
+                8L * 16 * 16);
+        assertThat(((VectorLayer) by.get("sqrt")).op()).isEqualTo(VectorOp.GELU);
+        // the squeeze-and-excitation product broadcasts one activation over another: listed
+        assertThat(imp.unsupported()).containsOnlyKeys("Mul");
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        // the trace keeps every new layer: written and read back, the same layers
+        try {
+            java.nio.file.Path csv = java.nio.file.Files.createTempFile("elementwise", ".csv");
+            java.nio.file.Files.writeString(csv, org.pactsim.io.format.TraceWriter.csv(imp.network(), List.of()));
+            assertThat(org.pactsim.io.format.TraceReader.read(csv, null).layers()).isEqualTo(imp.network().layers());
+            java.nio.file.Files.delete(csv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
