@@ -51,7 +51,14 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     private static void check(Violations v, VectorOp op, long inH, long inW, long inC, long kH, long kW,
                               long strideH, long strideW, long padH, long padW, long learned, int named) {
-        if (op.isPool()) {
+        if (op == VectorOp.COL2IM) {
+            long taps = Math.multiplyExact(kH, kW);
+            v.check(inC % taps == 0, "inC", "a multiple of kH*kW = " + taps + " (kernel taps x output channels)",
+                    Long.toString(inC))
+             .check(padH < kH && padW < kW, "padH", "padding smaller than the kernel", padH + "/" + padW)
+             .check((inH - 1) * strideH + kH - 2 * padH >= 1 && (inW - 1) * strideW + kW - 2 * padW >= 1, "padH",
+                     "an output of at least 1x1", padH + "/" + padW);
+        } else if (op.isPool()) {
             v.check(kH <= inH + 2 * padH, "kH", "<= padded input height " + (inH + 2 * padH), Long.toString(kH))
              .check(kW <= inW + 2 * padW, "kW", "<= padded input width " + (inW + 2 * padW), Long.toString(kW))
              .check(padH < kH && padW < kW, "padH", "padding smaller than the window", padH + "/" + padW);
@@ -126,6 +133,10 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         if (op == VectorOp.CONCAT) {
             return new Shape(batch, inH, Math.addExact(inW, learned / (inH * inC)), inC);
         }
+        if (op == VectorOp.COL2IM) {
+            return new Shape(batch, Math.addExact(Math.multiplyExact(inH - 1, strideH), kH) - 2 * padH,
+                    Math.addExact(Math.multiplyExact(inW - 1, strideW), kW) - 2 * padW, inC / (kH * kW));
+        }
         return inputShape();
     }
 
@@ -151,6 +162,8 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 return Math.multiplyExact(out, learned > 0 ? 1 : namedOperands() - 1);
             case CONCAT:
                 return out;
+            case COL2IM:
+                return inputShape().elements(); // every GEMM result added once into the output
             default:
                 return Math.multiplyExact(out, op.passes());
         }

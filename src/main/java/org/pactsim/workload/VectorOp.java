@@ -16,7 +16,14 @@ public enum VectorOp {
      * them): a batch norm that cannot fold into its GEMM, a multiply, divide, add or subtract of
      * a constant.
      */
-    SCALE(1);
+    SCALE(1),
+    /**
+     * The scatter-add that completes a transposed convolution: its GEMM gives each input pixel
+     * {@code kH*kW} rows of output channels ({@code inC = kH*kW*C}), each added into the output
+     * at {@code stride} apart; the output is {@code (inH-1)*strideH + kH - 2*padH} high, as
+     * wide, with {@code C} channels.
+     */
+    COL2IM(1);
 
     private final int passes;
 
@@ -38,6 +45,11 @@ public enum VectorOp {
 
     public boolean isPool() {
         return this == MAXPOOL || this == AVGPOOL;
+    }
+
+    /** Whether the op has a window ({@code kH kW strideH strideW padH padW}): pools and col2im. */
+    public boolean hasWindow() {
+        return isPool() || this == COL2IM;
     }
 
     /** The op for a trace type name, or null. */

@@ -339,12 +339,12 @@ public final class TraceReader {
             long inH = r.integer("inH", 1, max);
             long inW = r.integer("inW", 1, max);
             long inC = r.integer("inC", 1, max);
-            long kH = op.isPool() ? r.integer("kH", 1, max) : 1;
-            long kW = op.isPool() ? r.integer("kW", 1, max, kH) : 1;
-            long sH = op.isPool() ? r.integer("strideH", 1, max, 1) : 1;
-            long sW = op.isPool() ? r.integer("strideW", 1, max, sH) : 1;
-            long pH = op.isPool() ? r.integer("padH", 0, max, 0) : 0;
-            long pW = op.isPool() ? r.integer("padW", 0, max, pH) : 0;
+            long kH = op.hasWindow() ? r.integer("kH", 1, max) : 1;
+            long kW = op.hasWindow() ? r.integer("kW", 1, max, kH) : 1;
+            long sH = op.hasWindow() ? r.integer("strideH", 1, max, 1) : 1;
+            long sW = op.hasWindow() ? r.integer("strideW", 1, max, sH) : 1;
+            long pH = op.hasWindow() ? r.integer("padH", 0, max, 0) : 0;
+            long pW = op.hasWindow() ? r.integer("padW", 0, max, pH) : 0;
             long learned = r.integer("learned", 0, Long.MAX_VALUE / 4, 0);
             layer = r.build(() -> new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, sH, sW, pH, pW, learned,
                     bits, inputs));
@@ -405,7 +405,7 @@ public final class TraceReader {
             allowed.addAll(GEMM_KEYS.get(type));
         } else {
             allowed.addAll(List.of("batch", "inH", "inW", "inC"));
-            if (op.isPool()) {
+            if (op.hasWindow()) {
                 allowed.addAll(List.of("kH", "kW", "strideH", "strideW", "padH", "padW"));
             }
             if (op == VectorOp.ADD || op == VectorOp.CONCAT || op == VectorOp.SCALE) {

@@ -114,7 +114,7 @@ public final class TraceWriter {
         } else {
             VectorLayer v = (VectorLayer) l;
             put(r, "batch", v.batch(), "inH", v.inH(), "inW", v.inW(), "inC", v.inC());
-            if (v.op().isPool()) {
+            if (v.op().hasWindow()) {
                 put(r, "kH", v.kH(), "kW", v.kW(), "strideH", v.strideH(), "strideW", v.strideW(),
                         "padH", v.padH(), "padW", v.padW());
             }

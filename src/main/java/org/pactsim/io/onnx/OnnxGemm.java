@@ -1,5 +1,6 @@
 package org.pactsim.io.onnx;
 
+import java.util.List;
 import org.pactsim.io.onnx.OnnxGraph.Node;
 import org.pactsim.workload.ConvLayer;
 import org.pactsim.workload.MatMulLayer;
@@ -146,6 +147,101 @@ final class OnnxGemm {
         String name = ls.add(n, c, scheme(imp, n, x, wt), w, a, outType(imp, n), perChannel);
         long[] od = x.rank() == 4 ? new long[] {xd[0], m, win.outH(), win.outW()} : new long[] {xd[0], m, win.outW()};
         imp.put(n, 0, new Val(od, outType(imp, n), null, name, null, false, false, null));
+    }
+
+    /**
+     * ConvTranspose as its GEMM and its scatter-add (issue 22): a 1x1 convolution over the input
+     * pixels giving {@code kH*kW} rows of output channels per pixel ({@code M = N*H*W},
+     * {@code K = C_in/group}, {@code N = kH*kW*C_out/group}, {@code group} times: ONNX's MACs,
+     * input elements x kernel x output channels per group), then a {@link VectorOp#COL2IM} that
+     * adds them into the output. ONNX's output size comes from {@code strides}, {@code pads},
+     * {@code output_padding}, {@code output_shape} and {@code auto_pad}; the trace pads
+     * symmetrically, and where no symmetric padding gives that size a note says the trace's
+     * output differs. Dilation is not placed (the op is listed). The bias is not counted
+     * (C_out adds per output pixel).
+     */
+    static void convTranspose(OnnxLayers ls, OnnxImporter imp, Node n) {
+        Val x = imp.val(n.input(0));
+        Val wt = imp.val(n.input(1));
+        OnnxFolding.need(n, x);
+        OnnxFolding.need(n, wt);
+        if ((x.rank() != 3 && x.rank() != 4) || wt.rank() != x.rank()) {
+            throw new OnnxShapes.Bad("a 1-D or 2-D transposed convolution (input and weight of rank 3 or 4)",
+                    OnnxShapes.str(x.dims()) + " and weights " + OnnxShapes.str(wt.dims()));
+        }
+        boolean twoD = x.rank() == 4;
+        int sp = twoD ? 2 : 1;
+        long[] xd = x.dims();
+        long[] wd = wt.dims();
+        long group = n.attrInt("group", 1);
+        if (group < 1 || xd[1] != wd[0] || wd[0] % group != 0) {
+            throw new OnnxShapes.Bad("input channels = weight rows, divisible by group",
+                    xd[1] + " input channels, weights " + OnnxShapes.str(wd) + ", group " + group);
+        }
+        for (long d : ints(n, "dilations", sp, 1)) {
+            if (d != 1) {
+                ls.note(n.label() + ": a dilated transposed convolution is not placed (listed)");
+                ls.unsupported(n);
+                return;
+            }
+        }
+        long cOut = wd[1] * group;
+        long[] k = twoD ? new long[] {wd[2], wd[3]} : new long[] {1, wd[2]};
+        long[] in = twoD ? new long[] {xd[2], xd[3]} : new long[] {1, xd[2]};
+        long[] st = ints(n, "strides", sp, 1);
+        long[] outPad = ints(n, "output_padding", sp, 0);
+        long[] pads = ints(n, "pads", 2 * sp, 0);
+        long[] shape = n.attrInts("output_shape");
+        String auto = n.attrString("auto_pad", "NOTSET");
+        long[] out = new long[2];
+        long[] pad = new long[2];
+        boolean exact = true;
+        for (int i = 0; i < 2; i++) {
+            int a = twoD ? i : 0; // attribute index
+            if (!twoD && i == 0) {
+                out[0] = 1;
+                continue;
+            }
+            long s = st[a];
+            long full = Math.addExact(Math.multiplyExact(s, in[i] - 1), outPad[a] + k[i]); // before padding
+            long total;
+            if (shape != null && shape.length >= sp) {
+                total = full - shape[shape.length - sp + a];
+            } else if (auto.startsWith("SAME")) {
+                total = full - Math.multiplyExact(in[i], s);
+            } else if (auto.equals("VALID")) {
+                total = 0;
+            } else {
+                total = pads[a] + pads[a + sp];
+            }
+            out[i] = full - total;
+            if (out[i] < 1) {
+                throw new OnnxShapes.Bad("an output of at least 1 along each axis", "output " + out[i]);
+            }
+            // the trace's col2im: (in-1)*s + k - 2p, without output padding
+            long twoP = Math.multiplyExact(s, in[i] - 1) + k[i] - out[i];
+            if (twoP >= 0 && twoP % 2 == 0 && twoP / 2 < k[i]) {
+                pad[i] = twoP / 2;
+            } else {
+                exact = false;
+                pad[i] = Math.min(k[i] - 1, Math.max(0, Math.floorDiv(twoP + 1, 2))); // one short, never longer
+            }
+        }
+        if (!exact) {
+            ls.note(n.label() + ": no symmetric padding gives ONNX's output " + out[0] + "x" + out[1]
+                    + " (output padding or uneven pads); the trace's output size differs");
+        }
+        String name = ls.name(n);
+        long taps = k[0] * k[1];
+        ConvLayer gemm = new ConvLayer(name, xd[0], in[0], in[1], xd[1], Math.multiplyExact(taps, cOut), 1, 1, 1, 1, 0, 0,
+                group, OnnxLayers.PROVISIONAL, ls.inputs(n, x), false);
+        ls.add(n, gemm, scheme(imp, n, x, wt), wt.storage(), x.storage(), x.storage(), perChannel(imp, n, wt));
+        VectorLayer scatter = new VectorLayer(name + "/col2im", VectorOp.COL2IM, xd[0], in[0], in[1],
+                Math.multiplyExact(taps, cOut), k[0], k[1], twoD ? st[0] : 1, st[sp - 1], pad[0], pad[1], 0,
+                OnnxLayers.PROVISIONAL, List.of(name));
+        ls.addPart(n, scatter, x.storage());
+        long[] od = twoD ? new long[] {xd[0], cOut, out[0], out[1]} : new long[] {xd[0], cOut, out[1]};
+        imp.put(n, 0, new Val(od, x.storage(), null, scatter.name(), null, false, false, null));
     }
 
     static void pool(OnnxLayers ls, OnnxImporter imp, Node n) {

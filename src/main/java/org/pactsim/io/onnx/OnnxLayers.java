@@ -88,6 +88,7 @@ final class OnnxLayers {
     void convert(Node n) {
         switch (n.opType()) {
             case "Conv", "ConvInteger", "QLinearConv" -> OnnxGemm.conv(this, imp, n);
+            case "ConvTranspose" -> OnnxGemm.convTranspose(this, imp, n);
             case "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm" -> OnnxGemm.matmul(this, imp, n);
             case "Relu", "LeakyRelu" -> unary(n, VectorOp.RELU);
             case "Clip" -> unary(n, VectorOp.RELU6);
@@ -371,6 +372,11 @@ final class OnnxLayers {
         layers.put(l.name(), new Pending(l, n.opType(), scheme, w, a, out, perChannel));
         OnnxImporter.count(imp.mapped, n.opType());
         return l.name();
+    }
+
+    /** Registers a second layer of one node (a transposed convolution's scatter-add), not counted again. */
+    void addPart(Node n, Layer l, ElemType type) {
+        layers.put(l.name(), new Pending(l, n.opType(), "", type, type, type, false));
     }
 
     void note(String s) {

@@ -127,6 +127,13 @@ class TraceRoundTripTest {
             return VectorLayer.of("s", VectorOp.SCALE, new Shape(2, 4, 3, c), Gens.longs(1, 2 * c).generate(in),
                     b.withOutput(b.activation()), List.of());
         };
-        return Generate.oneOf(conv, fc, mm, vec, pool, scale);
+        Gen<Layer> col2im = in -> {
+            long h = dim.generate(in);
+            long k = Gens.longs(1, 4).generate(in);
+            Bits b = bits.generate(in);
+            return new VectorLayer("t", VectorOp.COL2IM, 1, h, h + 1, k * k * 3, k, k, 2, 1, k - 1, 0, 0,
+                    new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of());
+        };
+        return Generate.oneOf(conv, fc, mm, vec, pool, scale, col2im);
     }
 }

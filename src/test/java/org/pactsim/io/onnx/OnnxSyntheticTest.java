@@ -285,4 +285,52 @@ class OnnxSyntheticTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * ConvTranspose (issue 22) is its GEMM, a 1x1 convolution giving kH*kW rows of output channels
+     * per input pixel (ONNX's MACs: input elements x kernel x output channels per group), and a
+     * col2im scatter-add to the output ONNX defines; the conv after it chains to that output.
+     */
+    @Test
+    void transposedConvolutionsAreAGemmAndAScatterAdd() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 8, 8, 8)
+                .weight("wt", FLOAT, 8, 4, 4, 4).weight("wg", FLOAT, 4, 1, 2, 2).weight("wp", FLOAT, 4, 4, 3, 3)
+                .weight("wc", FLOAT, 4, 4, 3, 3)
+                // stride 2, kernel 4, pads 1: 2*7 + 4 - 2 = 16
+                .node("ConvTranspose", "up", List.of("x", "wt"), List.of("u"), Attr.ints("strides", 2, 2),
+                        Attr.ints("pads", 1, 1, 1, 1))
+                // U-Net's kernel 2, stride 2, grouped (4 groups of 1 channel): 32
+                .node("ConvTranspose", "upg", List.of("u", "wg"), List.of("g"), Attr.ints("strides", 2, 2), Attr.i("group", 4))
+                .node("Conv", "conv", List.of("g", "wc"), List.of("c"), Attr.ints("kernel_shape", 3, 3),
+                        Attr.ints("pads", 1, 1, 1, 1))
+                // kernel 3, stride 2, pads 1 and output_padding 1: 64, which no symmetric padding gives
+                .node("ConvTranspose", "odd", List.of("c", "wp"), List.of("y"), Attr.ints("strides", 2, 2),
+                        Attr.ints("pads", 1, 1, 1, 1), Attr.ints("output_padding", 1, 1))
+                .output("y").importAs("deconv", Map.of());
+        Map<String, Layer> by = new java.util.LinkedHashMap<>();
+        imp.network().layers().forEach(l -> by.put(l.name(), l));
+        assertThat(by.keySet()).containsExactly("up", "up/col2im", "upg", "upg/col2im", "conv", "odd", "odd/col2im");
+        // 8x8 input pixels x 8 input channels x 4x4 kernel x 4 output channels
+        assertThat(by.get("up").macs()).isEqualTo(64L * 8 * 16 * 4);
+        assertThat(by.get("upg").macs()).isEqualTo(256L * 4 * 4 * 1); // 16x16 pixels x 4 channels x 2x2 x 1 per group
+        VectorLayer up = (VectorLayer) by.get("up/col2im");
+        assertThat(up.outputShape()).isEqualTo(new org.pactsim.workload.Shape(1, 16, 16, 4));
+        assertThat(up.work()).isEqualTo(64L * 16 * 4);
+        assertThat(by.get("upg/col2im").outputShape()).isEqualTo(new org.pactsim.workload.Shape(1, 32, 32, 4));
+        assertThat(((ConvLayer) by.get("conv")).inputs()).containsExactly("upg/col2im");
+        assertThat(((ConvLayer) by.get("conv")).inH()).isEqualTo(32);
+        assertThat(imp.mapped()).containsEntry("ConvTranspose", 3);
+        // output padding: the trace's 63 is one short of ONNX's 64, and a note says so
+        assertThat(by.get("odd/col2im").outputShape().h()).isEqualTo(63);
+        assertThat(imp.network().notes()).anyMatch(s -> s.contains("odd") && s.contains("output 64x64"));
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        // it simulates: the scatter-adds run on the vector unit, their outputs go on to the next layer
+        var acc = org.pactsim.io.format.ArchReader.read(java.nio.file.Path.of("arch-configs/pact-14nm.yaml"), List.of())
+                .spec();
+        var int8 = new org.pactsim.workload.PrecisionVariant(org.pactsim.workload.TracePrecision.INT8, false)
+                .apply(imp.network(), true);
+        var run = org.pactsim.sim.Simulation.run(acc, int8, org.pactsim.engine.TimingModel.PACTSIM);
+        assertThat(run.layers()).hasSize(7);
+        assertThat(run.steadyStateCycles()).isPositive();
+    }
 }
