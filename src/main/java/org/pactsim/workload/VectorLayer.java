@@ -58,6 +58,10 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
              .check(padH < kH && padW < kW, "padH", "padding smaller than the kernel", padH + "/" + padW)
              .check((inH - 1) * strideH + kH - 2 * padH >= 1 && (inW - 1) * strideW + kW - 2 * padW >= 1, "padH",
                      "an output of at least 1x1", padH + "/" + padW);
+        } else if (op == VectorOp.RESIZE) {
+            v.check(padH == 0 && padW == 0, "padH", "no padding (0) on a resize layer", padH + "/" + padW)
+             .check((kH == 1 || kH == 2 || kH == 4) && kW == kH, "kH", "the taps read per output: 1 (nearest), 2 (linear) "
+                     + "or 4 (cubic), the same along both axes", kH + "x" + kW);
         } else if (op.isPool()) {
             v.check(kH <= inH + 2 * padH, "kH", "<= padded input height " + (inH + 2 * padH), Long.toString(kH))
              .check(kW <= inW + 2 * padW, "kW", "<= padded input width " + (inW + 2 * padW), Long.toString(kW))
@@ -133,6 +137,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         if (op == VectorOp.CONCAT) {
             return new Shape(batch, inH, Math.addExact(inW, learned / (inH * inC)), inC);
         }
+        if (op == VectorOp.RESIZE) {
+            return new Shape(batch, Math.multiplyExact(inH, strideH), Math.multiplyExact(inW, strideW), inC);
+        }
         if (op == VectorOp.COL2IM) {
             return new Shape(batch, Math.addExact(Math.multiplyExact(inH - 1, strideH), kH) - 2 * padH,
                     Math.addExact(Math.multiplyExact(inW - 1, strideW), kW) - 2 * padW, inC / (kH * kW));
@@ -164,6 +171,8 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 return out;
             case COL2IM:
                 return inputShape().elements(); // every GEMM result added once into the output
+            case RESIZE:
+                return Math.multiplyExact(out, Math.multiplyExact(kH, kW)); // the taps each output interpolates
             default:
                 return Math.multiplyExact(out, op.passes());
         }

@@ -23,7 +23,13 @@ public enum VectorOp {
      * at {@code stride} apart; the output is {@code (inH-1)*strideH + kH - 2*padH} high, as
      * wide, with {@code C} channels.
      */
-    COL2IM(1);
+    COL2IM(1),
+    /**
+     * Upsampling by whole factors ({@code strideH x strideW}: the output is
+     * {@code inH*strideH x inW*strideW}); each output element reads {@code kH x kW} inputs (1x1
+     * nearest, 2x2 bilinear, 4x4 bicubic).
+     */
+    RESIZE(1);
 
     private final int passes;
 
@@ -47,9 +53,9 @@ public enum VectorOp {
         return this == MAXPOOL || this == AVGPOOL;
     }
 
-    /** Whether the op has a window ({@code kH kW strideH strideW padH padW}): pools and col2im. */
+    /** Whether the op has a window ({@code kH kW strideH strideW padH padW}): pools, col2im and resize. */
     public boolean hasWindow() {
-        return isPool() || this == COL2IM;
+        return isPool() || this == COL2IM || this == RESIZE;
     }
 
     /** The op for a trace type name, or null. */

@@ -121,6 +121,7 @@ final class OnnxLayers {
                 }
             }
             case "BatchNormalization" -> batchNorm(n);
+            case "Resize", "Upsample" -> resize(n);
             default -> unsupported(n);
         }
     }
@@ -264,6 +265,28 @@ final class OnnxLayers {
         String name = add(n, VectorLayer.of(name(n), VectorOp.SCALE, s, Math.max(1, constants), PROVISIONAL,
                 inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
         imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * Resize or Upsample of an NCHW activation by whole factors along H and W (FPN and U-Net
+     * upsampling): a {@link VectorOp#RESIZE} reading 1 (nearest), 2 x 2 (linear) or 4 x 4 (cubic)
+     * inputs per output. Downsampling, fractional factors and other axes are listed, not placed.
+     */
+    private void resize(Node n) {
+        Val x = imp.val(n.input(0));
+        long[] out = OnnxOther.shape(imp, n);
+        long[] d = x == null ? null : x.dims();
+        if (!placeable(x) || d == null || out == null || d.length != 4 || out.length != 4 || out[0] != d[0]
+                || out[1] != d[1] || out[2] < d[2] || out[3] < d[3] || out[2] % d[2] != 0 || out[3] % d[3] != 0) {
+            unsupported(n);
+            return;
+        }
+        String mode = n.attrString("mode", "nearest");
+        long taps = mode.equals("linear") || mode.equals("bilinear") ? 2 : mode.equals("cubic") ? 4 : 1;
+        VectorLayer v = new VectorLayer(name(n), VectorOp.RESIZE, d[0], d[2], d[3], d[1], taps, taps, out[2] / d[2],
+                out[3] / d[3], 0, 0, 0, PROVISIONAL, inputs(n, x));
+        String name = add(n, v, "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
     }
 
     /**

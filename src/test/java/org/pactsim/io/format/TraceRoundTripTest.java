@@ -134,6 +134,13 @@ class TraceRoundTripTest {
             return new VectorLayer("t", VectorOp.COL2IM, 1, h, h + 1, k * k * 3, k, k, 2, 1, k - 1, 0, 0,
                     new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of());
         };
-        return Generate.oneOf(conv, fc, mm, vec, pool, scale, col2im);
+        Gen<Layer> resize = in -> {
+            long h = dim.generate(in);
+            long taps = Gens.of(1L, 2L, 4L).generate(in);
+            Bits b = bits.generate(in);
+            return new VectorLayer("r", VectorOp.RESIZE, 1, h, h + 1, 3, taps, taps, 2, 3, 0, 0, 0,
+                    new Bits(b.activation(), b.activation(), b.output(), b.type()), List.of());
+        };
+        return Generate.oneOf(conv, fc, mm, vec, pool, scale, col2im, resize);
     }
 }

@@ -333,4 +333,29 @@ class OnnxSyntheticTest {
         assertThat(run.layers()).hasSize(7);
         assertThat(run.steadyStateCycles()).isPositive();
     }
+
+    /**
+     * Resize by whole factors (an FPN's or U-Net's upsampling, issue 22) is a resize layer whose
+     * output the next conv reads; a fractional factor is listed, not placed.
+     */
+    @Test
+    void upsamplingIsAResizeLayer() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 4, 8, 8).weight("w", FLOAT, 4, 4, 3, 3)
+                .int64("size2", 1, 4, 16, 16).int64("size3", 1, 4, 24, 24)
+                .node("Conv", "c1", List.of("x", "w"), List.of("a"), Attr.ints("kernel_shape", 3, 3),
+                        Attr.ints("pads", 1, 1, 1, 1))
+                .node("Resize", "up", List.of("a", "", "", "size2"), List.of("b"), Attr.s("mode", "linear"))
+                .node("Conv", "c2", List.of("b", "w"), List.of("c"), Attr.ints("kernel_shape", 3, 3),
+                        Attr.ints("pads", 1, 1, 1, 1))
+                .node("Resize", "frac", List.of("c", "", "", "size3"), List.of("y"))
+                .output("y").importAs("resize", Map.of());
+        VectorLayer up = (VectorLayer) imp.network().layers().get(1);
+        assertThat(List.of(up.op(), up.strideH(), up.strideW(), up.kH())).containsExactly(VectorOp.RESIZE, 2L, 2L, 2L);
+        assertThat(up.outputShape()).isEqualTo(new org.pactsim.workload.Shape(1, 16, 16, 4));
+        assertThat(up.work()).isEqualTo(16L * 16 * 4 * 4); // 2x2 taps per output
+        ConvLayer c2 = (ConvLayer) imp.network().layers().get(2);
+        assertThat(List.of(c2.inH(), c2.inputs())).containsExactly(16L, List.of("up"));
+        assertThat(imp.unsupported()).containsOnlyKeys("Resize").containsEntry("Resize", 1);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
 }
