@@ -134,7 +134,8 @@ public final class IsoAreaReport {
         switch (r.plan().scale()) {
             case ARRAYS: return "larger arrays per precision";
             case BEST: return "the fastest design per precision and bandwidth, of " + Fmt.count(r.designsRun())
-                    + " run (cores x rows x cols, sides 8 to 512)";
+                    + " run (cores x rows x cols, sides 8 to 512" + (r.boundRuns() > 0 ? "; " + Fmt.count(r.boundRuns())
+                    + " of them with unlimited bandwidth, to bound the search" : "") + ")";
             default: return "more cores per precision";
         }
     }

@@ -41,10 +41,16 @@ public final class IsoArea {
      * The sized designs (under {@link IsoAreaPlan.Scale#BEST}: each point's winner, once) and
      * every (precision, bandwidth) point, baseline first at each bandwidth.
      */
-    public record Result(IsoAreaPlan plan, AcceleratorSpec base, List<IsoAreaDesign> designs, List<IsoAreaPoint> points) {
+    public record Result(IsoAreaPlan plan, AcceleratorSpec base, List<IsoAreaDesign> designs, List<IsoAreaPoint> points,
+                         long boundRuns) {
         public Result {
             designs = List.copyOf(designs);
             points = List.copyOf(points);
+        }
+
+        /** A study whose runs are all its points' ({@code boundRuns} 0). */
+        public Result(IsoAreaPlan plan, AcceleratorSpec base, List<IsoAreaDesign> designs, List<IsoAreaPoint> points) {
+            this(plan, base, designs, points, 0);
         }
 
         /** The compute-area budget every design fits, in mm^2. */
@@ -57,9 +63,12 @@ public final class IsoArea {
             return p.design().precision().equals(plan.baseline());
         }
 
-        /** Designs run in all (the search's, or one per point). */
+        /**
+         * Designs run in all: the search's at each point (or one per point), and the
+         * unlimited-bandwidth runs that bounded the search when unlimited is not a point.
+         */
         public long designsRun() {
-            return points.stream().mapToLong(p -> p.search().run()).sum();
+            return Math.addExact(points.stream().mapToLong(p -> p.search().run()).sum(), boundRuns);
         }
     }
 
@@ -190,7 +199,13 @@ public final class IsoArea {
                 }
             }
         }
-        return new Result(plan, base, winners, points);
+        long boundRuns = 0;
+        if (plan.bandwidthsGBps().stream().noneMatch(b -> Double.isInfinite(b))) {
+            for (double[] unl : unlimited.values()) {
+                boundRuns += java.util.Arrays.stream(unl).filter(x -> x != PRUNED).count();
+            }
+        }
+        return new Result(plan, base, winners, points, boundRuns);
     }
 
     /** A candidate the model refused (e.g. its SRAM share holds no tile of a layer). */
