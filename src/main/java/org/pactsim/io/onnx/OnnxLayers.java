@@ -122,6 +122,7 @@ final class OnnxLayers {
             }
             case "BatchNormalization" -> batchNorm(n);
             case "Resize", "Upsample" -> resize(n);
+            case "ReduceMean", "ReduceMax" -> reduce(n);
             default -> unsupported(n);
         }
     }
@@ -285,6 +286,35 @@ final class OnnxLayers {
         long taps = mode.equals("linear") || mode.equals("bilinear") ? 2 : mode.equals("cubic") ? 4 : 1;
         VectorLayer v = new VectorLayer(name(n), VectorOp.RESIZE, d[0], d[2], d[3], d[1], taps, taps, out[2] / d[2],
                 out[3] / d[3], 0, 0, 0, PROVISIONAL, inputs(n, x));
+        String name = add(n, v, "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * ReduceMean or ReduceMax of an NCHW activation over its two spatial axes (a squeeze-and-
+     * excitation's or a classifier's global pool written as a reduction): a global average or max
+     * pool. Other reductions are listed, not placed (a layer norm's are fused before this).
+     */
+    private void reduce(Node n) {
+        Val x = imp.val(n.input(0));
+        long[] out = OnnxOther.shape(imp, n);
+        long[] axes;
+        try {
+            axes = OnnxFolding.axes(imp, n);
+        } catch (OnnxShapes.Bad e) {
+            axes = null;
+        }
+        long[] d = x == null ? null : x.dims();
+        boolean spatial = axes != null && axes.length == 2 && d != null && d.length == 4
+                && java.util.Arrays.equals(java.util.Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray(),
+                        new long[] {2, 3});
+        if (!placeable(x) || !spatial || out == null) {
+            unsupported(n);
+            return;
+        }
+        VectorOp op = n.opType().equals("ReduceMax") ? VectorOp.MAXPOOL : VectorOp.AVGPOOL;
+        VectorLayer v = new VectorLayer(name(n), op, d[0], d[2], d[3], d[1], d[2], d[3], 1, 1, 0, 0, 0, PROVISIONAL,
+                inputs(n, x));
         String name = add(n, v, "", x.storage(), x.storage(), x.elem(), false);
         imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
     }

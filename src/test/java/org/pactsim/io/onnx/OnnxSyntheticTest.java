@@ -358,4 +358,20 @@ class OnnxSyntheticTest {
         assertThat(imp.unsupported()).containsOnlyKeys("Resize").containsEntry("Resize", 1);
         assertThat(ShapeChain.problems(imp.network())).isEmpty();
     }
+
+    /** ReduceMean over H and W is a global average pool (squeeze-and-excitation); over channels it is listed. */
+    @Test
+    void spatialReductionsAreGlobalPools() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 8, 7, 7).weight("w", FLOAT, 8, 8, 1, 1)
+                .node("Conv", "c", List.of("x", "w"), List.of("a"), Attr.ints("kernel_shape", 1, 1))
+                .node("ReduceMean", "gap", List.of("a"), List.of("m"), Attr.ints("axes", 2, 3))
+                .node("ReduceMax", "chan", List.of("a"), List.of("y"), Attr.ints("axes", 1), Attr.i("keepdims", 0))
+                .output("m").output("y").importAs("reduce", Map.of());
+        VectorLayer gap = (VectorLayer) imp.network().layers().get(1);
+        assertThat(List.of(gap.op(), gap.kH(), gap.kW(), gap.inputs())).containsExactly(VectorOp.AVGPOOL, 7L, 7L,
+                List.of("c"));
+        assertThat(gap.outputShape()).isEqualTo(new org.pactsim.workload.Shape(1, 1, 1, 8));
+        assertThat(imp.unsupported()).containsOnlyKeys("ReduceMax");
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
 }
