@@ -90,17 +90,17 @@ final class OnnxLayers {
             case "Conv", "ConvInteger", "QLinearConv" -> OnnxGemm.conv(this, imp, n);
             case "ConvTranspose" -> OnnxGemm.convTranspose(this, imp, n);
             case "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm" -> OnnxGemm.matmul(this, imp, n);
-            case "Relu", "LeakyRelu" -> unary(n, VectorOp.RELU);
-            case "Clip" -> unary(n, VectorOp.RELU6);
+            case "Relu", "LeakyRelu" -> OnnxVector.unary(this, imp, n, VectorOp.RELU);
+            case "Clip" -> OnnxVector.unary(this, imp, n, VectorOp.RELU6);
             case "Gelu", "Erf", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Elu", "Selu", "Softplus" ->
-                    unary(n, VectorOp.GELU);
-            case "Softmax", "LogSoftmax" -> axisOp(n, VectorOp.SOFTMAX, n.attrInt("axis",
+                    OnnxVector.unary(this, imp, n, VectorOp.GELU);
+            case "Softmax", "LogSoftmax" -> OnnxVector.axisOp(this, imp, n, VectorOp.SOFTMAX, n.attrInt("axis",
                     imp.opset() < 13 ? 1 : -1), imp.opset() < 13);
-            case "LayerNormalization" -> axisOp(n, VectorOp.LAYERNORM, n.attrInt("axis", -1), true);
+            case "LayerNormalization" -> OnnxVector.axisOp(this, imp, n, VectorOp.LAYERNORM, n.attrInt("axis", -1), true);
             case "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool" -> OnnxGemm.pool(this, imp, n);
             case "Min", "Max" -> {
                 if (n.inputs().size() == 2 && activations(n) == 1) {
-                    unary(n, VectorOp.RELU6);
+                    OnnxVector.unary(this, imp, n, VectorOp.RELU6);
                 } else {
                     unsupported(n);
                 }
@@ -108,26 +108,26 @@ final class OnnxLayers {
             case "Add", "Sum" -> add(n);
             case "Mul" -> {
                 if (!dequantScale(n)) {
-                    binary(n, VectorOp.MUL);
+                    OnnxVector.binary(this, imp, n, VectorOp.MUL);
                 }
             }
-            case "Sub" -> binary(n, VectorOp.ADD);
-            case "Div" -> binary(n, VectorOp.MUL);
+            case "Sub" -> OnnxVector.binary(this, imp, n, VectorOp.ADD);
+            case "Div" -> OnnxVector.binary(this, imp, n, VectorOp.MUL);
             case "Sqrt", "Pow", "Exp", "Log", "Reciprocal", "Neg", "Abs" -> {
                 if (activations(n) == 1 && placeable(firstActivation(n))) {
-                    unary(n, VectorOp.GELU);
+                    OnnxVector.unary(this, imp, n, VectorOp.GELU);
                 } else {
                     unsupported(n);
                 }
             }
             case "BatchNormalization" -> batchNorm(n);
-            case "Resize", "Upsample" -> resize(n);
-            case "ReduceMean", "ReduceMax" -> reduce(n);
+            case "Resize", "Upsample" -> OnnxVector.resize(this, imp, n);
+            case "ReduceMean", "ReduceMax" -> OnnxVector.reduce(this, imp, n);
             default -> unsupported(n);
         }
     }
 
-    private int activations(Node n) {
+    int activations(Node n) {
         int k = 0;
         for (String in : n.inputs()) {
             Val v = imp.val(in);
@@ -136,7 +136,7 @@ final class OnnxLayers {
         return k;
     }
 
-    private Val firstActivation(Node n) {
+    Val firstActivation(Node n) {
         for (String in : n.inputs()) {
             Val v = imp.val(in);
             if (v != null && !v.constant()) {
@@ -146,32 +146,7 @@ final class OnnxLayers {
         return imp.val(n.input(0));
     }
 
-    /** Element-wise op of one activation operand (the others constants or broadcast scalars). */
-    private void unary(Node n, VectorOp op) {
-        Val x = firstActivation(n);
-        OnnxFolding.need(n, x);
-        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
-        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
-                x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
-    }
 
-    /** Softmax or layer norm along {@code axis}; {@code coerce}: everything from the axis on. */
-    private void axisOp(Node n, VectorOp op, long axis, boolean coerce) {
-        Val x = imp.val(n.input(0));
-        OnnxFolding.need(n, x);
-        int a = OnnxShapes.axis(axis, x.rank());
-        long[] d = x.dims();
-        Shape s;
-        if (coerce && a < x.rank() - 1) {
-            s = shape(new long[] {OnnxShapes.product(d, 0, a), OnnxShapes.product(d, a, d.length)}, 1);
-        } else {
-            s = shape(d, a);
-        }
-        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, inputs(n, x)), "", x.storage(),
-                x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(d, x.elem(), null, name, null, false, false, null));
-    }
 
     /** A recognised decomposition (layer norm, GELU) as one vector layer on its input. */
     void fused(Node last, OnnxFusion.Group g) {
@@ -201,130 +176,22 @@ final class OnnxLayers {
                 OnnxImporter.count(imp.folded, "Add (bias of a fully connected layer)");
                 return;
             }
-            scale(n);
+            OnnxVector.scale(this, imp, n);
             return;
         }
-        binary(n, VectorOp.ADD);
+        OnnxVector.binary(this, imp, n, VectorOp.ADD);
     }
 
-    /**
-     * An element-wise op of activations ({@code op}: ADD for Add, Sum and Sub, MUL for Mul and
-     * Div): of one activation and constants, a {@link VectorOp#SCALE}; of two or more activations
-     * of one shape, {@code op} over them. Broadcasting between activations is not placed yet.
-     */
-    private void binary(Node n, VectorOp op) {
-        if (n.inputs().size() == 2 && activations(n) == 1) {
-            scale(n);
-            return;
-        }
-        List<String> in = new ArrayList<>();
-        Val first = imp.val(n.input(0));
-        for (String s : n.inputs()) {
-            Val v = imp.val(s);
-            if (v == null || v.constant() || v.layer() == null || v.dims() == null
-                    || !java.util.Arrays.equals(v.dims(), first.dims())) {
-                unsupported(n);
-                return;
-            }
-            in.add(v.layer());
-        }
-        if (in.size() < 2) {
-            unsupported(n);
-            return;
-        }
-        Shape s = shape(first.dims(), first.rank() == 4 ? 1 : first.rank() - 1);
-        String name = add(n, VectorLayer.of(name(n), op, s, 0, PROVISIONAL, in), "", first.storage(),
-                first.storage(), first.elem(), false);
-        imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
-    }
 
-    /**
-     * One activation and constants broadcast over it (a per-channel scale or shift, a scalar):
-     * a {@link VectorOp#SCALE} that reads the constants once. Constants that broadcast the
-     * activation to a larger shape are not placed.
-     */
-    @SuppressWarnings("ReferenceEquality") // one value object per tensor: identity is meant
-    private void scale(Node n) {
-        Val x = firstActivation(n);
-        if (!placeable(x)) {
-            unsupported(n);
-            return;
-        }
-        OnnxFolding.need(n, x);
-        long constants = 0;
-        for (String in : n.inputs()) {
-            Val v = imp.val(in);
-            if (v != x && v != null && v.constant()) {
-                if (v.dims() == null || !java.util.Arrays.equals(OnnxShapes.broadcast(x.dims(), v.dims()), x.dims())) {
-                    unsupported(n);
-                    return;
-                }
-                constants = Math.addExact(constants, v.elements());
-            }
-        }
-        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
-        String name = add(n, VectorLayer.of(name(n), VectorOp.SCALE, s, Math.max(1, constants), PROVISIONAL,
-                inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
-    }
 
-    /**
-     * Resize or Upsample of an NCHW activation by whole factors along H and W (FPN and U-Net
-     * upsampling): a {@link VectorOp#RESIZE} reading 1 (nearest), 2 x 2 (linear) or 4 x 4 (cubic)
-     * inputs per output. Downsampling, fractional factors and other axes are listed, not placed.
-     */
-    private void resize(Node n) {
-        Val x = imp.val(n.input(0));
-        long[] out = OnnxOther.shape(imp, n);
-        long[] d = x == null ? null : x.dims();
-        if (!placeable(x) || d == null || out == null || d.length != 4 || out.length != 4 || out[0] != d[0]
-                || out[1] != d[1] || out[2] < d[2] || out[3] < d[3] || out[2] % d[2] != 0 || out[3] % d[3] != 0) {
-            unsupported(n);
-            return;
-        }
-        String mode = n.attrString("mode", "nearest");
-        long taps = mode.equals("linear") || mode.equals("bilinear") ? 2 : mode.equals("cubic") ? 4 : 1;
-        VectorLayer v = new VectorLayer(name(n), VectorOp.RESIZE, d[0], d[2], d[3], d[1], taps, taps, out[2] / d[2],
-                out[3] / d[3], 0, 0, 0, PROVISIONAL, inputs(n, x));
-        String name = add(n, v, "", x.storage(), x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
-    }
 
-    /**
-     * ReduceMean or ReduceMax of an NCHW activation over its two spatial axes (a squeeze-and-
-     * excitation's or a classifier's global pool written as a reduction): a global average or max
-     * pool. Other reductions are listed, not placed (a layer norm's are fused before this).
-     */
-    private void reduce(Node n) {
-        Val x = imp.val(n.input(0));
-        long[] out = OnnxOther.shape(imp, n);
-        long[] axes;
-        try {
-            axes = OnnxFolding.axes(imp, n);
-        } catch (OnnxShapes.Bad e) {
-            axes = null;
-        }
-        long[] d = x == null ? null : x.dims();
-        boolean spatial = axes != null && axes.length == 2 && d != null && d.length == 4
-                && java.util.Arrays.equals(java.util.Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray(),
-                        new long[] {2, 3});
-        if (!placeable(x) || !spatial || out == null) {
-            unsupported(n);
-            return;
-        }
-        VectorOp op = n.opType().equals("ReduceMax") ? VectorOp.MAXPOOL : VectorOp.AVGPOOL;
-        VectorLayer v = new VectorLayer(name(n), op, d[0], d[2], d[3], d[1], d[2], d[3], 1, 1, 0, 0, 0, PROVISIONAL,
-                inputs(n, x));
-        String name = add(n, v, "", x.storage(), x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
-    }
 
     /**
      * Whether an element-wise op on {@code x} can be a trace layer: {@code x} comes from a layer.
      * Arithmetic on graph inputs (an attention mask, a position index, an image's normalisation)
      * is listed, not placed: a trace layer with no producer reads the previous layer's output.
      */
-    private boolean placeable(Val x) {
+    static boolean placeable(Val x) {
         return x != null && x.layer() != null;
     }
 
