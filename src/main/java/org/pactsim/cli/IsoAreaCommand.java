@@ -247,11 +247,10 @@ public final class IsoAreaCommand implements Callable<Integer> {
         int[] step = {0};
         int total = Sensitivity.runs(setup, bw, alternatives);
         long t0 = System.nanoTime();
-        Sensitivity.Result r = Sensitivity.run(setup, bw, alternatives, label -> {
+        return Sensitivity.run(setup, bw, alternatives, label -> {
             err.printf(Locale.ROOT, "sensitivity %d/%d (%.0f s): %s%n", ++step[0], total, (System.nanoTime() - t0) / 1e9, label);
             err.flush();
         });
-        return r;
     }
 
     static Network zoo(String name) {

@@ -37,7 +37,7 @@ public final class IsoAreaReport {
         sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area (arrays and vector units) %s mm^2 for every "
                 + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d image%s per batch%n",
                 r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(r.budgetMm2()),
-                Fmt.count(Math.multiplyExact(r.base().sram().totalKiB(), r.base().cores())), r.plan().baseline().key(),
+                Fmt.count(r.base().totalSramKiB()), r.plan().baseline().key(),
                 scaleText(r), r.plan().batch(), r.plan().batch() == 1 ? "" : "s"));
         boolean best = r.plan().scale() == IsoAreaPlan.Scale.BEST;
         int batch = r.plan().batch();

@@ -90,7 +90,7 @@ public final class SensitivityReport {
 
     /** A row of the regime map: the total SRAM at that multiplier. */
     static String sram(Sensitivity.Result s, int i) {
-        long kib = Math.multiplyExact(s.reference().base().sram().totalKiB(), s.reference().base().cores());
+        long kib = s.reference().base().totalSramKiB();
         double x = kib * Sensitivity.REGIME_SRAM.get(i);
         return x >= 1024 ? Fmt.real(x / 1024) + " MiB" : Fmt.real(x) + " KiB";
     }
@@ -121,7 +121,7 @@ public final class SensitivityReport {
 
     public static String csv(Sensitivity.Result s) {
         StringBuilder sb = new StringBuilder("precision,assumption,variant,bandwidthGBps,sramKiB,superLinearity,reference\n");
-        long kib = Math.multiplyExact(s.reference().base().sram().totalKiB(), s.reference().base().cores());
+        long kib = s.reference().base().totalSramKiB();
         String refBw = Double.isInfinite(s.bandwidthGBps()) ? "unlimited" : Double.toString(s.bandwidthGBps());
         for (TracePrecision p : s.precisions()) {
             String key = s.keys().get(p);
@@ -158,7 +158,7 @@ public final class SensitivityReport {
         }
         root.put("designsRun", s.designsRun());
         ArrayNode precisions = root.putArray("precisions");
-        long kib = Math.multiplyExact(s.reference().base().sram().totalKiB(), s.reference().base().cores());
+        long kib = s.reference().base().totalSramKiB();
         for (TracePrecision p : s.precisions()) {
             ObjectNode o = precisions.addObject();
             o.put("precision", s.keys().get(p));

@@ -76,6 +76,11 @@ public record AcceleratorSpec(
         return array.pes() * cores;
     }
 
+    /** On-chip SRAM of all cores, in KiB. */
+    public long totalSramKiB() {
+        return Math.multiplyExact(sram.totalKiB(), cores);
+    }
+
     public AcceleratorSpec withDataflow(Dataflow d) {
         return new AcceleratorSpec(name, array, d, cores, clockMhz, pe, sram, dram, technologyNm, vector, schedule, noc, silicon);
     }

@@ -173,14 +173,9 @@ public final class IsoArea {
                 Network net = nets.get(p);
                 List<IsoAreaDesign> cs = candidates.get(p);
                 double[] ips = Double.isInfinite(bw) ? unlimited.get(p) : bounded(cs, bw, net, bound.get(p));
-                Integer[] order = new Integer[cs.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingDouble(i -> -ips[i])
+                Integer[] order = ranked(cs.size(), java.util.Comparator.<Integer>comparingDouble(i -> -ips[i])
                         .thenComparingDouble(i -> cs.get(i).computeAreaMm2())
-                        .thenComparingInt(i -> cs.get(i).accelerator().cores())
-                        .thenComparingInt(i -> i));
+                        .thenComparingInt(i -> cs.get(i).accelerator().cores()));
                 int infeasible = (int) java.util.Arrays.stream(ips).filter(x -> x == REFUSED).count();
                 if (ips[order[0]] < 0) {
                     // every candidate refused: run the first again for its message
@@ -206,6 +201,16 @@ public final class IsoArea {
             }
         }
         return new Result(plan, base, winners, points, boundRuns);
+    }
+
+    /** The indices {@code 0..n-1} sorted by {@code by}, ties in index order. */
+    private static Integer[] ranked(int n, java.util.Comparator<Integer> by) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, by.thenComparingInt(i -> i));
+        return order;
     }
 
     /** A candidate the model refused (e.g. its SRAM share holds no tile of a layer). */
@@ -254,11 +259,7 @@ public final class IsoArea {
     static double[] bounded(List<IsoAreaDesign> cs, double bw, Network net, double[] bound) {
         double[] ips = new double[cs.size()];
         java.util.Arrays.fill(ips, PRUNED);
-        Integer[] byBound = new Integer[cs.size()];
-        for (int i = 0; i < byBound.length; i++) {
-            byBound[i] = i;
-        }
-        java.util.Arrays.sort(byBound, java.util.Comparator.<Integer>comparingDouble(i -> -bound[i]).thenComparingInt(i -> i));
+        Integer[] byBound = ranked(cs.size(), java.util.Comparator.comparingDouble(i -> -bound[i]));
         int chunk = 2 * Runtime.getRuntime().availableProcessors();
         double first = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
@@ -289,7 +290,7 @@ public final class IsoArea {
      */
     static List<IsoAreaDesign> candidates(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables, PrecisionVariant p) {
         double budgetMm2 = budgetMm2(base, plan, tables);
-        long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
+        long totalSramKiB = base.totalSramKiB();
         double pe = peAreaUm2(p, base, tables);
         double vector = vectorUm2(p, base, tables);
         List<org.pactsim.spec.Dataflow> flows = plan.dataflows().isEmpty() ? List.of(base.dataflow()) : plan.dataflows();
@@ -341,7 +342,7 @@ public final class IsoArea {
      */
     public static List<IsoAreaDesign> size(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
         double budgetMm2 = budgetMm2(base, plan, tables);
-        long totalSramKiB = Math.multiplyExact(base.sram().totalKiB(), base.cores());
+        long totalSramKiB = base.totalSramKiB();
         List<IsoAreaDesign> out = new ArrayList<>();
         for (PrecisionVariant p : plan.precisions()) {
             double pe = peAreaUm2(p, base, tables);
