@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pactsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cycle-level simulator and design-space explorer for precision-configurable "
                 + "systolic-array DNN accelerators.",
-        subcommands = {CalibrateCommand.class, CompareCommand.class, ImportCommand.class, IsoAreaCommand.class, RecostCommand.class, RtlCommand.class,
+        subcommands = {CalibrateCommand.class, CompareCommand.class, ImportCommand.class, IsoAreaCommand.class, LlmCommand.class, RecostCommand.class, RtlCommand.class,
                 SimulateCommand.class, ScaleSimCommand.class, SweepCommand.class, TablesCommand.class,
                 TracesCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -18,6 +18,7 @@ import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.WeightQuant;
 
 /**
  * The engine's action counts ({@link ActionCounts}, what {@code cost} prices), made from a layer's
@@ -63,6 +64,8 @@ public final class Actions {
         long weightElems = weightElements(layer, r);
         long inBits = multiplyExact(inputElems, b.activation());
         long wBits = multiplyExact(weightElems, b.weight());
+        WeightQuant quant = layer instanceof MatMulLayer m ? m.quant() : WeightQuant.NONE;
+        wBits = addExact(wBits, layer instanceof MatMulLayer m ? quant.scaleBits(m.k(), m.n()) : 0);
         long outBits = multiplyExact(outputs, b.output());
 
         long finalWrites = Math.min(r.sramOfmapWrites(), outputs);
@@ -91,10 +94,14 @@ public final class Actions {
         }
         long slots = multiplyExact(r.cycles(), acc.totalPes());
         long idle = Math.max(0, slots - r.macs());
-        Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(LayerRate.precision(b), r.macs());
+        Map<Precision, Long> macs = r.macs() == 0 ? Map.of() : Map.of(LayerRate.precision(layer), r.macs());
         // the vector units: a non-GEMM layer's element operations; a GEMM's outputs each pass the
         // activation pipeline once (scaling, activation function)
         long vectorOps = layer instanceof VectorLayer v ? v.work() : outputs;
+        if (quant.dequantize()) {
+            // each weight fed to the array is first multiplied by its group's scale on the vector lanes
+            vectorOps = addExact(vectorOps, r.sramFilterReads());
+        }
         return new ActionCounts(macs, sram,
                 addExact(inBits, wBits), outBits, idle, Math.max(0, r.cycles()), acc.clockMhz(), vectorOps, 0);
     }

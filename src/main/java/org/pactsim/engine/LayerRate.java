@@ -7,6 +7,7 @@ import org.pactsim.spec.NumberType;
 import org.pactsim.spec.Precision;
 import org.pactsim.workload.Bits;
 import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.VectorLayer;
 
 /**
@@ -22,7 +23,20 @@ public final class LayerRate {
         if (layer instanceof VectorLayer) {
             return MacRate.ONE;
         }
-        return PeThroughput.of(acc.pe().mode(), Precision.of(acc.pe()), precision(layer.bits()));
+        return PeThroughput.of(acc.pe().mode(), Precision.of(acc.pe()), precision(layer));
+    }
+
+    /**
+     * The precision a layer's MACs run at: {@link #precision(Bits)}, except that the weights of an
+     * fc that dequantizes ({@link org.pactsim.workload.WeightQuant#dequantize}) reach the PE at
+     * the activation width.
+     */
+    public static Precision precision(Layer layer) {
+        Bits b = layer.bits();
+        if (layer instanceof MatMulLayer m && m.quant().dequantize() && b.weight() < b.activation()) {
+            return precision(new Bits(b.activation(), b.activation(), b.output(), b.type()));
+        }
+        return precision(b);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.pactsim.workload.OutputRounding;
 import org.pactsim.workload.VectorLayer;
 
 /**
- * The compulsory DRAM traffic of one inference (of the batch the network has): every weight
- * and learned operand read once, the network's input read once, and every output no layer
+ * The compulsory DRAM traffic of one inference (of the batch the network has): every weight,
+ * learned operand and KV cache read once, the network's input read once, and every output no layer
  * reads (the network's outputs) written once. No schedule moves less in a first inference;
  * the bound the memory model's figures are held against ({@code docs/schedule.md}).
  */
@@ -38,9 +38,10 @@ public final class Compulsory {
             names.add(l.name());
         }
         long[] out = new long[n];
+        long[] cache = Tensors.cacheBits(net);
         for (int i = 0; i < n; i++) {
             Layer l = net.layers().get(i);
-            long bits = Tensors.weightBits(l);
+            long bits = addExact(Tensors.weightBits(l), cache[i]); // a KV cache is read once, like weights
             boolean readsInput = (i == 0 && l.inputs().isEmpty())
                     || l.inputs().stream().anyMatch(in -> !names.contains(in));
             if (readsInput) {

@@ -35,7 +35,9 @@ final class Graph {
     final long totalWeightBits;
     /** Layer indices by weight bits, largest first, ties in network order. */
     final int[] byWeight;
-    /** Per layer: its compulsory DRAM bytes ({@link Compulsory#perLayer}). */
+    /** Per layer: bits of the KV cache it reads ({@link Tensors#cacheBits}), 0 for most. */
+    final long[] cacheBits;
+        /** Per layer: its compulsory DRAM bytes ({@link Compulsory#perLayer}). */
     final List<Long> compulsory;
 
     private Graph(Network net, boolean fuse) {
@@ -55,7 +57,8 @@ final class Graph {
             weightBits[i] = Tensors.weightBits(l);
             total = addExact(total, weightBits[i]);
         }
-        sources = List.copyOf(src);
+        cacheBits = Tensors.cacheBits(net);
+                sources = List.copyOf(src);
         lastUse = Map.copyOf(last);
         totalWeightBits = total;
         fusedRoot = new int[n];
@@ -98,6 +101,8 @@ final class Graph {
             case RELU:
             case RELU6:
             case GELU:
+            case SILU:
+            case ROPE:
             case ADD:
             case MUL:
                 return v.learnedReads() == 0 && v.inputShape().elements() == v.outputShape().elements();

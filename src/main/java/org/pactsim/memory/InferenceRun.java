@@ -109,15 +109,15 @@ final class InferenceRun {
     }
 
     /**
-     * Which layers keep their weights on chip: the largest first while they fit in the
-     * weight space of a core (each layer's weights are spread over the cores), the rest
+     * Which layers keep their weights (or KV cache) on chip: the largest first while they fit in
+     * the weight space of a core (each layer's weights are spread over the cores), the rest
      * streamed. Returns the resident bits per core.
      */
     long chooseResident() {
         int n = net.layers().size();
         long[] bits = new long[n];
         for (int i = 0; i < n; i++) {
-            bits[i] = FoldGeometry.ceilDiv(graph.weightBits[i], acc.cores());
+            bits[i] = FoldGeometry.ceilDiv(addExact(graph.weightBits[i], graph.cacheBits[i]), acc.cores());
         }
         long used = 0;
         long room = weightRoom();
@@ -154,14 +154,20 @@ final class InferenceRun {
         MacRate rate = LayerRate.of(acc, l);
         int aBits = l.bits().activation();
         int outBits = Packing.containerBits(l.bits().output());
-        boolean bIsWeight = !(l instanceof MatMulLayer) || ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR;
+        // a decode step's KV cache persists between steps and is placed like weights (compiler schedule)
+        final boolean cache = !legacy && graph.cacheBits[i] > 0;
+        boolean bIsWeight = !(l instanceof MatMulLayer) || ((MatMulLayer) l).kind() == MatMulLayer.Kind.LINEAR || cache;
         int bBits = bIsWeight ? l.bits().weight() : l.bits().activation();
         long aTensor = Packing.bits(Tensors.inputElements(l, gemm), aBits) / gemm.repeat();
         long bTensor = Packing.bits(multiplyExact(gemm.k(), gemm.n()), bBits);
+        if (l instanceof MatMulLayer mm) {
+            bTensor = addExact(bTensor, mm.quant().scaleBits(gemm.k(), gemm.n())); // group scales move with them
+        }
 
         String aName = src.get(0);
         final long aKept = onChip.getOrDefault(aName, 0L);
         String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
+        String rowsName = cache ? src.get(1) : null;
         final long bKept = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
         final boolean ownResident = bIsWeight && resident[i];
         note(notes, () -> aKept > 0 ? "input " + aName + ": on chip (kept from its producer)"
@@ -171,6 +177,11 @@ final class InferenceRun {
             note(notes, () -> (ownResident ? "weights: on chip (all weights, " : "weights: from DRAM (all weights, ")
                     + Tensors.kib(weightBitsPerCore) + " per core, " + (ownResident ? "fit in " : "exceed ")
                     + Tensors.kib(cap.weightBits()) + ")");
+        } else if (cache) {
+            note(notes, () -> (ownResident ? "KV cache: on chip (" : "KV cache: from DRAM (") + "this layer's "
+                    + Tensors.kib(FoldGeometry.ceilDiv(graph.cacheBits[i], acc.cores())) + " per core, the new rows"
+                    + " from " + rowsName + " appended; resident weights and caches take "
+                    + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(weightRoom()) + " per core)");
         } else if (bIsWeight) {
             note(notes, () -> (ownResident ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
                     + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
@@ -212,7 +223,9 @@ final class InferenceRun {
         long evicted = 0;
         Choice best = null;
         while (best == null) {
-            long weightLoadBits = weightsOnChip && !opt.steadyState() ? multiplyExact(bTensor, gemm.repeat()) : 0;
+            // resident weights are loaded by the first inference; a resident cache was written by earlier steps
+            long weightLoadBits = weightsOnChip && !opt.steadyState() && !cache
+                    ? multiplyExact(bTensor, gemm.repeat()) : 0;
             long weightLoad = Tensors.bytes(weightLoadBits);
             RuntimeException[] refused = new RuntimeException[1];
             best = bestSplit(gemm, rate, aTensor, bTensor, outBits, aRes, bRes,
@@ -306,6 +319,13 @@ final class InferenceRun {
         long weightLoad = best.weightLoad();
         Choice.Split run = best.split();
         long outWrite = addExact(keep ? 0 : run.outWrite(), evicted);
+        if (cache && !weightsOnChip && onChip.containsKey(rowsName)) {
+            // the new tokens' rows, kept on chip by their producer, are appended to the cache in DRAM
+            long rows = onChip.get(rowsName);
+            outWrite = addExact(outWrite, rows);
+            best = best.plusCycles(transferCycles(Tensors.bytes(rows), bpc));
+            note(notes, () -> "KV cache: the new rows of " + rowsName + " (" + Tensors.kib(rows) + ") written to DRAM");
+        }
         long cycles = best.cycles();
         layerCycles[i] = cycles;
         if (run.tiling().spills()) {

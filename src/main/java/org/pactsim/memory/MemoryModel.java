@@ -173,6 +173,15 @@ public final class MemoryModel {
     }
 
     /**
+     * Per layer, the bits of the KV cache it reads (0 for most layers): a matmul whose second
+     * operand is longer than its producer's output reads that operand from a cache that persists
+     * between decode steps ({@code docs/llm.md}).
+     */
+    public static long[] kvCacheBits(Network net) {
+        return Tensors.cacheBits(net);
+    }
+
+    /**
      * DRAM bytes per array cycle that a stream of requests sustains: {@code GB/s x efficiency x
      * 1000 / MHz}; infinite when unlimited.
      */

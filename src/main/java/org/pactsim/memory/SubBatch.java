@@ -72,8 +72,7 @@ final class SubBatch {
                         v.strideH(), v.strideW(), v.padH(), v.padW(), v.learned(), v.bits(), v.inputs()));
             } else {
                 MatMulLayer m = (MatMulLayer) l;
-                out.add(new MatMulLayer(m.name(), m.kind(), m.count(), m.m() / f, m.n(), m.k(), m.bits(), m.inputs(),
-                        m.bias()));
+                out.add(m.resized(m.count(), m.m() / f));
             }
         }
         return new Network(net.name(), out, net.notes());

@@ -39,8 +39,8 @@ public final class Batching {
         }
         if (l instanceof MatMulLayer m) {
             return m.kind() == MatMulLayer.Kind.LINEAR
-                    ? new MatMulLayer(m.name(), m.kind(), m.count(), multiplyExact(m.m(), b), m.n(), m.k(), m.bits(), m.inputs(), m.bias())
-                    : new MatMulLayer(m.name(), m.kind(), multiplyExact(m.count(), b), m.m(), m.n(), m.k(), m.bits(), m.inputs(), m.bias());
+                    ? m.resized(m.count(), multiplyExact(m.m(), b))
+                    : m.resized(multiplyExact(m.count(), b), m.m());
         }
         VectorLayer v = (VectorLayer) l;
         return new VectorLayer(v.name(), v.op(), multiplyExact(v.batch(), b), v.inH(), v.inW(), v.inC(), v.kH(), v.kW(),

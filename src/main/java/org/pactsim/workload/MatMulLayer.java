@@ -8,10 +8,11 @@ import org.pactsim.spec.Violations;
  * {@link Kind#LINEAR}: B is a weight matrix shared by all {@code count} products (fully
  * connected layer, SCALE-Sim GEMM row), with {@code n} biases when {@code bias}.
  * {@link Kind#MATMUL}: both operands are activations (attention scores and context); its
- * {@code bits().weight()} is the width of B.
+ * {@code bits().weight()} is the width of B. {@code quant}: how a LINEAR layer's weights are
+ * stored and fed ({@link WeightQuant#NONE} but for a quantized LLM).
  */
 public record MatMulLayer(String name, Kind kind, long count, long m, long n, long k,
-                          Bits bits, List<String> inputs, boolean bias) implements Layer {
+                          Bits bits, List<String> inputs, boolean bias, WeightQuant quant) implements Layer {
 
     /** Whether the second operand is a stored weight or a computed activation. */
     public enum Kind { LINEAR, MATMUL }
@@ -27,7 +28,16 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
                 .between("k", k, 1, ConvLayer.MAX_DIM)
                 .check(bits != null, "bits", "bit widths", "nothing")
                 .check(!bias || kind == Kind.LINEAR, "bias", "no bias on an activation-activation matmul", "a bias")
+                .check(quant != null, "quant", "a weight quantization", "nothing")
+                .check(quant == null || quant.isNone() || kind == Kind.LINEAR, "quant",
+                        "no weight quantization on an activation-activation matmul", String.valueOf(quant))
                 .throwIfAny();
+    }
+
+    /** A product without weight quantization. */
+    public MatMulLayer(String name, Kind kind, long count, long m, long n, long k, Bits bits, List<String> inputs,
+                       boolean bias) {
+        this(name, kind, count, m, n, k, bits, inputs, bias, WeightQuant.NONE);
     }
 
     /** A product without bias. */
@@ -74,6 +84,24 @@ public record MatMulLayer(String name, Kind kind, long count, long m, long n, lo
 
     @Override
     public MatMulLayer withBits(Bits b) {
-        return new MatMulLayer(name, kind, count, m, n, k, b, inputs, bias);
+        return new MatMulLayer(name, kind, count, m, n, k, b, inputs, bias, quant);
+    }
+
+    /** The same layer with another weight quantization. */
+    public MatMulLayer withQuant(WeightQuant q) {
+        return new MatMulLayer(name, kind, count, m, n, k, bits, inputs, bias, q);
+    }
+
+    /** The same layer with other sizes (a batch, a sub-batch). */
+    public MatMulLayer resized(long newCount, long newM) {
+        return new MatMulLayer(name, kind, newCount, newM, n, k, bits, inputs, bias, quant);
+    }
+
+    /** Bits of the stored weights and their group scales; 0 for an activation-activation matmul. */
+    public long storedWeightBits() {
+        if (kind != Kind.LINEAR) {
+            return 0;
+        }
+        return Math.addExact(Math.multiplyExact(Math.multiplyExact(k, n), (long) bits.weight()), quant.scaleBits(k, n));
     }
 }

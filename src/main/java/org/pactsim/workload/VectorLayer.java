@@ -16,8 +16,11 @@ import org.pactsim.spec.Violations;
  *   <li>add: the element-wise sum of the named inputs, or of one input and a learned tensor
  *       of the input's shape ({@code learned = inH*inW*inC}, a position embedding).</li>
  *   <li>concat: prepends {@code learned / (inH*inC)} learned rows along {@code inW}.</li>
- *   <li>relu, relu6, gelu, softmax, layernorm: same shape out; layer norm learns
- *       {@code 2*inC} parameters.</li>
+ *   <li>relu, relu6, gelu, silu, rope, softmax, layernorm, rmsnorm: same shape out; layer norm
+ *       learns {@code 2*inC} parameters, RMS norm {@code inC}.</li>
+ *   <li>embed: the input is one token id per row; each output row is a row of a learned table
+ *       of {@code learned} values ({@code learned / inC} rows), of which only the rows looked up
+ *       are read.</li>
  * </ul>
  * {@code learned} elements are per sample and shared by the batch. Bits: the op reads its
  * input at {@code bits().activation()} and writes at {@code bits().output()}; it has no
@@ -91,6 +94,11 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                  .check(learned >= 1 && learned <= plane, "learned", "the constants broadcast over the input: 1 to "
                          + "inH*inW*inC = " + plane, Long.toString(learned));
                 break;
+            case EMBED:
+                v.check(named <= 1, "inputs", "at most one input (the token ids) for embed", named + " inputs")
+                 .check(learned > 0 && learned % inC == 0, "learned", "the table: a positive multiple of inC = " + inC
+                         + " (vocabulary rows of inC values)", Long.toString(learned));
+                break;
             case CONCAT:
                 v.check(named <= 1, "inputs", "at most one input for concat", named + " inputs")
                  .check(learned > 0 && learned % Math.multiplyExact(inH, inC) == 0, "learned",
@@ -123,8 +131,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         return op.key();
     }
 
+    /** The operand as produced: {@code batch x inH x inW x inC}; an embed's token ids, one per row. */
     public Shape inputShape() {
-        return new Shape(batch, inH, inW, inC);
+        return new Shape(batch, inH, inW, op == VectorOp.EMBED ? 1 : inC);
     }
 
     @Override
@@ -144,7 +153,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
             return new Shape(batch, Math.addExact(Math.multiplyExact(inH - 1, strideH), kH) - 2 * padH,
                     Math.addExact(Math.multiplyExact(inW - 1, strideW), kW) - 2 * padW, inC / (kH * kW));
         }
-        return inputShape();
+        return new Shape(batch, inH, inW, inC);
     }
 
     /** Operands fed by layers (an add's learned operand is not one of them). */
@@ -188,6 +197,12 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         if (op == VectorOp.LAYERNORM) {
             return 2 * inC;
         }
+        if (op == VectorOp.RMSNORM) {
+            return inC;
+        }
+        if (op == VectorOp.EMBED) {
+            return outputShape().elements(); // the rows of the batch's tokens, not the whole table
+        }
         if (op == VectorOp.SCALE) {
             return learned; // constants shared by every image of the batch
         }
@@ -196,7 +211,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     @Override
     public long params() {
-        return op == VectorOp.LAYERNORM ? 2 * inC : learned;
+        return op == VectorOp.LAYERNORM ? 2 * inC : op == VectorOp.RMSNORM ? inC : learned;
     }
 
     @Override

@@ -29,7 +29,21 @@ public enum VectorOp {
      * {@code inH*strideH x inW*strideW}); each output element reads {@code kH x kW} inputs (1x1
      * nearest, 2x2 bilinear, 4x4 bicubic).
      */
-    RESIZE(1);
+    RESIZE(1),
+    /** Root-mean-square norm (Llama, Qwen): sum of squares, then normalise; learns {@code inC} scales. */
+    RMSNORM(2),
+    /**
+     * Rotary position embedding (Su et al., arXiv 2104.09864) of queries or keys: each pair of
+     * elements rotated by its position's angle, {@code x*cos + rot(x)*sin}: two passes.
+     */
+    ROPE(2),
+    /** SiLU (swish), {@code x * sigmoid(x)}: the gate of a SwiGLU MLP. */
+    SILU(1),
+    /**
+     * Embedding lookup: the input is {@code batch x inH x inW} token ids; each reads one row of
+     * {@code inC} values from a table of {@code learned / inC} rows.
+     */
+    EMBED(1);
 
     private final int passes;
 

@@ -105,6 +105,10 @@ public final class TraceWriter {
                     throw new IllegalArgumentException("layer " + l.name() + ": an fc row has no count, found "
                             + m.count());
                 }
+                if (!m.quant().isNone()) {
+                    throw new IllegalArgumentException("layer " + l.name() + ": the trace format has no column for"
+                            + " group-wise weight scales or dequantization (" + m.quant() + ") yet");
+                }
                 put(r, "inC", m.k(), "outC", m.n());
                 r.put("bias", Boolean.toString(m.bias()));
                 put(r, "m", m.m());

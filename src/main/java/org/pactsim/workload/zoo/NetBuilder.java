@@ -47,6 +47,16 @@ final class NetBuilder {
         return from == null || from.equals(last()) ? List.of() : List.of(from);
     }
 
+    /** Adds a layer built by the caller (its inputs named by it). */
+    String addLayer(Layer l) {
+        return add(l);
+    }
+
+    /** Element-wise product of two tensors of one shape (a gated MLP's gate and up). */
+    String mul(String n, String a, String b) {
+        return add(VectorLayer.of(n, VectorOp.MUL, shape(a), 0, Bits.INT8, List.of(a, b)));
+    }
+
     private String add(Layer l) {
         layers.add(l);
         shapes.put(l.name(), l.outputShape());

@@ -1,0 +1,187 @@
+package org.pactsim.workload.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pactsim.spec.NumberType;
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.Layer;
+import org.pactsim.workload.MatMulLayer;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.WeightQuant;
+
+/**
+ * The precision of an LLM's weights and activations, as the LLM quantization literature names
+ * them: {@code wXaY} is X-bit integer weights and Y-bit activations. Weight-only variants
+ * ({@code w4a16}, {@code w8a16}: GPTQ, AWQ) and {@code w4a8} (QServe) keep one 16-bit scale per
+ * group of {@code groupSize} weights along K; {@code w8a8} (SmoothQuant) and {@code w4a4} use
+ * per-channel scales (folded into the output path, no extra bytes). {@code fp8} (e4m3) and
+ * {@code fp16} are float throughout. 16-bit activations are modelled as 16-bit integers: an
+ * integer datapath of that width (an fp16 one is larger; {@code docs/llm.md}).
+ */
+public enum LlmPrecision {
+    W4A16(4, 16, NumberType.INT, true),
+    W8A16(8, 16, NumberType.INT, true),
+    W4A8(4, 8, NumberType.INT, true),
+    W8A8(8, 8, NumberType.INT, false),
+    W4A4(4, 4, NumberType.INT, false),
+    FP8(8, 8, NumberType.FLOAT, false),
+    FP16(16, 16, NumberType.FLOAT, false);
+
+    /** Bits of one group scale (an fp16 scale, as GPTQ and AWQ store them). */
+    public static final int SCALE_BITS = 16;
+
+    private final int weightBits;
+    private final int activationBits;
+    private final NumberType type;
+    private final boolean grouped;
+
+    LlmPrecision(int weightBits, int activationBits, NumberType type, boolean grouped) {
+        this.weightBits = weightBits;
+        this.activationBits = activationBits;
+        this.type = type;
+        this.grouped = grouped;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public int weightBits() {
+        return weightBits;
+    }
+
+    public int activationBits() {
+        return activationBits;
+    }
+
+    public NumberType type() {
+        return type;
+    }
+
+    /** Whether the weights carry group-wise scales. */
+    public boolean grouped() {
+        return grouped;
+    }
+
+    /** Whether weights are narrower than activations (a weight-only or W4A8 scheme). */
+    public boolean weightOnly() {
+        return weightBits < activationBits;
+    }
+
+    /** The variant of a key ({@code w4a16}), or null. */
+    public static LlmPrecision parse(String s) {
+        for (LlmPrecision p : values()) {
+            if (p.key().equals(s)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public static List<String> keys() {
+        return java.util.Arrays.stream(values()).map(LlmPrecision::key).toList();
+    }
+
+    /** The kinds of layer a precision can be set for. */
+    public enum Kind { ATTENTION, MLP, LM_HEAD, MATMULS, VECTOR }
+
+    /** The kind of a layer of a {@link org.pactsim.workload.zoo.Decoder} network, by its name. */
+    public static Kind kind(String layer) {
+        if (layer.equals("lm_head")) {
+            return Kind.LM_HEAD;
+        }
+        if (layer.endsWith(".attn.scores") || layer.endsWith(".attn.context")) {
+            return Kind.MATMULS;
+        }
+        if (layer.endsWith(".attn.q") || layer.endsWith(".attn.k") || layer.endsWith(".attn.v")
+                || layer.endsWith(".attn.o")) {
+            return Kind.ATTENTION;
+        }
+        if (layer.endsWith(".mlp.gate") || layer.endsWith(".mlp.up") || layer.endsWith(".mlp.down")) {
+            return Kind.MLP;
+        }
+        return Kind.VECTOR;
+    }
+
+    /**
+     * A whole plan: the projections' and MLP's precision ({@code body}), the LM head's, the KV
+     * cache's bits, the weight group size (0: no group scales) and whether weight-only layers
+     * dequantize before the array ({@link WeightQuant#dequantize}) or run on a mixed-width PE.
+     * The attention matmuls read Q and the softmax at the body's activation width and K and V
+     * at {@code kvBits}.
+     */
+    public record Plan(LlmPrecision body, LlmPrecision head, int kvBits, long groupSize, boolean dequantize) {
+        public Plan {
+            if (body.type() == NumberType.FLOAT && kvBits != 8 && kvBits != 16) {
+                throw new org.pactsim.spec.SpecException("--kv-bits", "8 or 16 with a float variant (" + body.key()
+                        + "): the cache is stored as floats", Integer.toString(kvBits));
+            }
+            if (head.type() != body.type()) {
+                throw new org.pactsim.spec.SpecException("--lm-head", "a variant of the body's kind (" + (body.type()
+                        == NumberType.FLOAT ? "fp8 or fp16" : "an integer wXaY") + "): the PE runs one kind",
+                        head.key());
+            }
+            new org.pactsim.spec.Violations().between("--kv-bits", kvBits, 1, 16)
+                    .between("--group-size", groupSize, 0, 1L << 20).throwIfAny();
+        }
+
+        /** The body everywhere, the cache at the activation width, groups of 128, dequantized. */
+        public static Plan of(LlmPrecision p) {
+            return new Plan(p, p, p.activationBits(), 128, true);
+        }
+
+        /** A short key: {@code w4a16-kv4}, {@code w4a16-head-w8a16}. */
+        public String key() {
+            return body.key() + (head != body ? "-head-" + head.key() : "")
+                    + (kvBits != body.activationBits() ? "-kv" + kvBits : "");
+        }
+
+        public String describe() {
+            String w = body.weightOnly() ? ", weights " + (dequantize ? "dequantized to the activation width before"
+                    + " the array" : "multiplied at their width (mixed-width PE)") : "";
+            String g = body.grouped() && groupSize > 0 ? ", one " + SCALE_BITS + "-bit scale per " + groupSize
+                    + " weights" : "";
+            return body.key() + " projections and MLP, " + head.key() + " LM head, KV cache at " + kvBits + " bits"
+                    + g + w;
+        }
+
+        WeightQuant quant(LlmPrecision p) {
+            long g = p.grouped() ? groupSize : 0;
+            return new WeightQuant(g, g > 0 ? SCALE_BITS : 0, dequantize && p.weightOnly());
+        }
+
+        /** {@code net} (a decoder at 8 bits) with every layer's bits set by this plan. */
+        public Network apply(Network net) {
+            int act = body.activationBits();
+            NumberType t = body.type();
+            List<Layer> out = new ArrayList<>(net.layers().size());
+            for (Layer l : net.layers()) {
+                String n = l.name();
+                boolean toCache = n.endsWith(".attn.k") || n.endsWith(".attn.k_rope") || n.endsWith(".attn.v");
+                int outBits = toCache ? kvBits : act;
+                Layer r;
+                switch (kind(n)) {
+                    case ATTENTION:
+                    case MLP:
+                        r = ((MatMulLayer) l.withBits(new Bits(body.weightBits(), act, outBits, t))).withQuant(quant(body));
+                        break;
+                    case LM_HEAD:
+                        r = ((MatMulLayer) l.withBits(new Bits(head.weightBits(), head.activationBits(),
+                                head.activationBits(), t))).withQuant(quant(head));
+                        break;
+                    case MATMULS:
+                        r = l.withBits(new Bits(kvBits, act, act, t));
+                        break;
+                    default:
+                        r = l.withBits(new Bits(act, act, outBits, t));
+                        break;
+                }
+                out.add(r);
+            }
+            List<String> notes = new ArrayList<>(net.notes());
+            notes.add("precision " + key() + ": " + describe());
+            return new Network(net.name() + "-" + key(), out, notes);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.pactsim.workload.zoo;
+
+import org.pactsim.workload.Bits;
+import org.pactsim.workload.Network;
+import org.pactsim.workload.Shape;
+import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
+import org.pactsim.workload.llm.LlmConfig;
+import org.pactsim.workload.llm.LlmStep;
+
+/**
+ * A Llama-family decoder ({@link LlmConfig}) for one {@link LlmStep}, at 8 bits (an
+ * {@link org.pactsim.workload.llm.LlmPrecision} re-types it). The token tensor is
+ * {@code 1 x 1 x (batch*tokens) x hidden}; per block:
+ * <ol>
+ *   <li>RMS norm; Q, K and V projections (with biases where the config has them); rotary
+ *       embedding of Q and of K;</li>
+ *   <li>grouped-query attention: per sequence and key/value head, one score matmul of
+ *       {@code (tokens*group) x keys x headDim} and one context matmul of
+ *       {@code (tokens*group) x headDim x keys}: the {@code group} query heads that share a
+ *       key/value head are rows of one GEMM, as GQA kernels run them (the cached K and V are
+ *       read once per group, not once per query head); softmax between them;</li>
+ *   <li>output projection and residual add; RMS norm; SwiGLU MLP: gate and up projections,
+ *       SiLU of the gate times the up, down projection; residual add.</li>
+ * </ol>
+ * Then the final RMS norm and the LM head. A prefill computes the logits of each sequence's
+ * last token only (what a serving engine samples from; GPT-2's builder, a plain forward pass,
+ * computes every position's). The score and context matmuls of a prefill span every key: the
+ * causal mask does not shrink them (a kernel that skips masked blocks does about half the
+ * work; pactsim does not model that). In a decode step the second operands of both matmuls are
+ * longer than the new token's K and V: the rest is the KV cache ({@code docs/llm.md}).
+ */
+public final class Decoder {
+    private Decoder() {
+    }
+
+    /** The network name of a config at a step: {@code llama-3.2-1b-prefill512}, {@code ...-decode512-b8}. */
+    public static String name(LlmConfig c, LlmStep s) {
+        String phase = s.isDecode() ? "-decode" + s.past() : "-prefill" + s.tokens();
+        return c.name() + phase + (s.batch() > 1 ? "-b" + s.batch() : "");
+    }
+
+    public static Network build(LlmConfig c, LlmStep s) {
+        long rows = s.rows();
+        Shape tokens = new Shape(1, 1, rows, c.hidden());
+        NetBuilder b = new NetBuilder(name(c, s), tokens);
+        b.note(c.title() + " (" + c.source() + ")");
+        if (s.isDecode()) {
+            b.note("decode step: " + s.batch() + " x 1 new token, K and V of " + s.past()
+                    + " earlier tokens read from the KV cache");
+        } else {
+            b.note("prefill: " + s.batch() + " x " + s.tokens() + " prompt tokens; logits of the last token only");
+        }
+        if (c.tied()) {
+            b.note("LM head tied to the token embedding: one table, counted once in the parameters");
+        }
+        String x = b.addLayer(new VectorLayer("embed", VectorOp.EMBED, 1, 1, rows, c.hidden(), 1, 1, 1, 1, 0, 0,
+                c.embeddingParams(), Bits.INT8, java.util.List.of()));
+        for (int l = 0; l < c.layers(); l++) {
+            x = block(b, "l" + l + ".", x, c, s);
+        }
+        b.unary(VectorOp.RMSNORM, "norm", x);
+        b.fc("lm_head", null, s.batch(), c.hidden(), c.vocab(), false);
+        return b.build();
+    }
+
+    private static String block(NetBuilder b, String p, String x, LlmConfig c, LlmStep s) {
+        long rows = s.rows();
+        long count = Math.multiplyExact(s.batch(), c.kvHeads());
+        long m = Math.multiplyExact(s.tokens(), c.group());
+        String n1 = b.unary(VectorOp.RMSNORM, p + "attn_norm", x);
+        b.fc(p + "attn.q", n1, rows, c.hidden(), c.qDim(), c.qkvBias());
+        String q = b.unary(VectorOp.ROPE, p + "attn.q_rope", null);
+        b.fc(p + "attn.k", n1, rows, c.hidden(), c.kvDim(), c.qkvBias());
+        String k = b.unary(VectorOp.ROPE, p + "attn.k_rope", null);
+        String v = b.fc(p + "attn.v", n1, rows, c.hidden(), c.kvDim(), c.qkvBias());
+        String sc = b.matmul(p + "attn.scores", count, m, s.keys(), c.headDim(), q, k);
+        String sm = b.unary(VectorOp.SOFTMAX, p + "attn.softmax", sc);
+        String ctx = b.matmul(p + "attn.context", count, m, c.headDim(), s.keys(), sm, v);
+        String o = b.fc(p + "attn.o", ctx, rows, c.qDim(), c.hidden(), false);
+        String a = b.add(p + "attn.add", o, x);
+        String n2 = b.unary(VectorOp.RMSNORM, p + "mlp_norm", a);
+        b.fc(p + "mlp.gate", n2, rows, c.hidden(), c.ffn(), false);
+        String g = b.unary(VectorOp.SILU, p + "mlp.silu", null);
+        String up = b.fc(p + "mlp.up", n2, rows, c.hidden(), c.ffn(), false);
+        b.mul(p + "mlp.mul", up, g);
+        String down = b.fc(p + "mlp.down", null, rows, c.ffn(), c.hidden(), false);
+        return b.add(p + "mlp.add", down, a);
+    }
+
+    /** Parameters of a built decoder, the tied table counted once. */
+    public static long params(LlmConfig c, Network net) {
+        return c.tied() ? Math.subtractExact(net.params(), c.embeddingParams()) : net.params();
+    }
+}
