@@ -24,6 +24,10 @@ import org.pactsim.study.IsoArea;
 import org.pactsim.study.IsoAreaPlan;
 import org.pactsim.study.Sensitivity;
 import org.pactsim.workload.Network;
+import org.pactsim.workload.LlmConfig;
+import org.pactsim.workload.LlmPrecision;
+import org.pactsim.workload.LlmStep;
+import org.pactsim.workload.zoo.Decoder;
 import org.pactsim.workload.PrecisionVariant;
 import org.pactsim.workload.zoo.Zoo;
 import picocli.CommandLine.Command;
@@ -52,19 +56,53 @@ public final class IsoAreaCommand implements Callable<Integer> {
             + "re-quantized to each precision.")
     Path trace;
 
-    @Option(names = "--precisions", defaultValue = "int16,int8,int4,int2", split = ",", paramLabel = "P",
-            description = "Precisions, baseline first: fp16, int16, int8, int4, int2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--precisions", split = ",", paramLabel = "P",
+            description = "Precisions, baseline first: fp16, int16, int8, int4, int2 (default int16,int8,int4,int2);"
+                    + " for an LLM (--network llama-3.2-1b ...) w4a16, w8a16, w4a8, w8a8, w4a4, fp8, fp16 (default "
+                    + LLM_PRECISIONS + ").")
     List<String> precisions;
 
-    @Option(names = "--bandwidths", defaultValue = "unlimited,32,64", split = ",", paramLabel = "GBPS",
+    static final String LLM_PRECISIONS = "fp16,w8a8,w4a16,w4a8,w4a4";
+
+    @Option(names = "--bandwidths", split = ",", paramLabel = "GBPS",
             converter = Options.BandwidthConverter.class,
-            description = "DRAM bandwidths in GB/s, or unlimited (default ${DEFAULT-VALUE}).")
+            description = "DRAM bandwidths in GB/s, or unlimited (default unlimited,32,64; for an LLM unlimited,64,819:"
+                    + " the chip's DDR4 and one HBM3 stack).")
     List<Double> bandwidths;
 
-    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
-            description = "Images per inference (default ${DEFAULT-VALUE}, a datacenter serving batch; 1 is the "
-                    + "latency-bound case).")
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Images per inference (default 8, a datacenter serving batch; 1 is the latency-bound case);"
+                    + " for an LLM, sequences per step (default 1).")
+    Long batchOption;
+
     long batch;
+
+    /** {@code --phase}: which step of an LLM the study runs. */
+    enum Phase { decode, prefill }
+
+    @Option(names = "--phase", paramLabel = "PHASE",
+            description = "For an LLM: decode (one token per sequence at --context, default) or prefill (--prompt"
+                    + " tokens); throughput is then in tokens/s. A serving scenario is 'pactsim llm'.")
+    Phase phase;
+
+    @Option(names = "--context", paramLabel = "L", description = "For an LLM decode step: tokens in the KV cache (default 512).")
+    Long context;
+
+    @Option(names = "--prompt", paramLabel = "P", description = "For an LLM prefill: prompt tokens (default 512).")
+    Long prompt;
+
+    @Option(names = "--kv-bits", paramLabel = "BITS",
+            description = "For an LLM: bits of the KV cache (default: each precision's activation width).")
+    Integer kvBits;
+
+    @Option(names = "--group-size", paramLabel = "G",
+            description = "For an LLM: weights per 16-bit scale for w4a16, w8a16, w4a8 (default 128; 0: none).")
+    Long groupSize;
+
+    @Option(names = "--weight-only", paramLabel = "HOW",
+            description = "For an LLM: dequantize (default: weights widened to the activation width before an"
+                    + " activation x activation PE) or mixed (a weights x activations PE).")
+    LlmCommand.WeightOnly weightOnly;
 
     @Option(names = "--quantize-all", description = "Every layer at the precision (default: PACT's rule, first and "
             + "last layers at 8 bits).")
@@ -119,18 +157,39 @@ public final class IsoAreaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IsoAreaPlan plan = plan();
+        LlmConfig llm = trace == null ? LlmConfig.find(network.trim()) : null;
+        checkLlmOptions(llm);
+        batch = batchOption != null ? batchOption : llm != null ? 1 : 8;
+        if (bandwidths == null || bandwidths.isEmpty()) {
+            bandwidths = llm != null ? List.of(Double.POSITIVE_INFINITY, 64.0, 819.0)
+                    : List.of(Double.POSITIVE_INFINITY, 32.0, 64.0);
+        }
+        if (precisions == null || precisions.isEmpty()) {
+            precisions = List.of((llm != null ? LLM_PRECISIONS : "int16,int8,int4,int2").split(","));
+        }
+        if (batch < 1 || batch > (llm != null ? 65_536 : 1 << 20)) {
+            throw InputException.at("--batch", null, "an integer from 1 to " + (llm != null ? 65_536 : 1 << 20),
+                    Long.toString(batch));
+        }
+        IsoAreaPlan plan = llm != null ? llmPlan() : plan();
         // the default chip is found from any working folder (pactsim's own copy)
         ArchReader.Loaded loaded = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all());
         AcceleratorSpec base = loaded.spec();
         tables.withArch(loaded.costTables());
         CostTables costTables = tables.read();
-        if (batch < 1 || batch > 1 << 20) {
-            throw InputException.at("--batch", null, "an integer from 1 to 1048576", Long.toString(batch));
+        Network image;
+        Function<PrecisionVariant, Network> networks;
+        if (llm != null) {
+            LlmStep step = phase == Phase.prefill ? LlmStep.prefill(batch, prompt == null ? 512 : prompt)
+                    : LlmStep.decode(batch, context == null ? 512 : context);
+            image = Decoder.build(llm, step);
+            Network decoder = image;
+            networks = p -> p.apply(decoder, true);
+        } else {
+            image = trace != null ? dims.read(Home.find(trace, "--trace", Home.Kind.TRACE)) : zoo(network);
+            Network source = Batching.of(image, batch);
+            networks = p -> p.apply(source, true);
         }
-        Network image = trace != null ? dims.read(Home.find(trace, "--trace", Home.Kind.TRACE)) : zoo(network);
-        Network source = Batching.of(image, batch);
-        Function<PrecisionVariant, Network> networks = p -> p.apply(source, true);
         IsoArea.Result result = IsoArea.run(base, networks, plan, costTables);
         Sensitivity.Result sens = sensitivity ? sensitivity(base, image, plan, costTables) : null;
 
@@ -154,9 +213,16 @@ public final class IsoAreaCommand implements Callable<Integer> {
             AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
-            info.put("batch", batch + (batch == 1 ? " image" : " images") + " per inference");
-            info.put("quantization rule", quantizeAll ? "every layer at the precision"
-                    : "PACT's: below 8 bits, the first and last GEMM layers stay at 8 bits");
+            if (llm != null) {
+                info.put("network", llm.title() + " (" + llm.source() + ")");
+                info.put("step", image.notes().get(1) + "; one " + plan.unit() + " per sequence and step");
+                info.put("precisions", "the attention projections and MLP at each precision, the KV cache at "
+                        + (kvBits == null ? "the activation width" : kvBits + " bits") + " (docs/llm.md)");
+            } else {
+                info.put("batch", batch + (batch == 1 ? " image" : " images") + " per inference");
+                info.put("quantization rule", quantizeAll ? "every layer at the precision"
+                        : "PACT's: below 8 bits, the first and last GEMM layers stay at 8 bits");
+            }
             info.put("cost tables", tables.describe());
             if (sens != null) {
                 AtomicFiles.write(dir.resolve("sensitivity.txt"), SensitivityReport.text(sens));
@@ -189,8 +255,13 @@ public final class IsoAreaCommand implements Callable<Integer> {
     }
 
     private IsoAreaPlan plan() {
+        return plan(precisions);
+    }
+
+    /** The plan of {@code keys} as CNN precisions (the bandwidths, scale, dataflows and area too). */
+    private IsoAreaPlan plan(List<String> keys) {
         List<PrecisionVariant> ps = new ArrayList<>();
-        for (String p : precisions) {
+        for (String p : keys) {
             String key = p.trim().toLowerCase(Locale.ROOT);
             PrecisionVariant v = PrecisionVariant.parse(key);
             if (v == null || key.endsWith("-pact")) {
@@ -215,6 +286,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (!flows.isEmpty() && scale != Scale.best) {
             throw InputException.at("--dataflows", null, "--scale best (the other scales keep the base chip's dataflow)",
                     "--scale " + scale);
+        }
+        if (ps.isEmpty()) {
+            ps.add(new PrecisionVariant(org.pactsim.workload.TracePrecision.INT8, false)); // replaced by the caller
         }
         return new IsoAreaPlan(ps, bandwidths, IsoAreaPlan.Scale.valueOf(scale.name().toUpperCase(Locale.ROOT)), flows,
                 areaMm2 == null ? Double.NaN : areaMm2, (int) Math.max(1, Math.min(batch, 1 << 20)));
@@ -251,6 +325,66 @@ public final class IsoAreaCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "sensitivity %d/%d (%.0f s): %s%n", ++step[0], total, (System.nanoTime() - t0) / 1e9, label);
             err.flush();
         });
+    }
+
+    /** Refuses LLM-only options on other networks, and options the LLM study does not take. */
+    private void checkLlmOptions(LlmConfig llm) {
+        if (llm == null) {
+            Object[][] only = {{"--phase", phase}, {"--context", context}, {"--prompt", prompt}, {"--kv-bits", kvBits},
+                {"--group-size", groupSize}, {"--weight-only", weightOnly}};
+            for (Object[] o : only) {
+                if (o[1] != null) {
+                    throw InputException.at((String) o[0], null, "an LLM --network (" + String.join(", ",
+                            LlmConfig.names()) + ")", trace != null ? "--trace " + trace : "--network " + network);
+                }
+            }
+            return;
+        }
+        if (sensitivity) {
+            throw InputException.at("--sensitivity", null, "a CNN network (the LLM study has no sensitivity study yet)",
+                    "--network " + network);
+        }
+        if (quantizeAll) {
+            throw InputException.at("--quantize-all", null, "a CNN network (an LLM's precisions say what each layer"
+                    + " gets; see --precisions)", "--network " + network);
+        }
+        if (context != null && phase == Phase.prefill) {
+            throw InputException.at("--context", null, "--phase decode", "--phase prefill");
+        }
+        if (prompt != null && phase != Phase.prefill) {
+            throw InputException.at("--prompt", null, "--phase prefill", "--phase decode");
+        }
+        if (context != null && (context < 1 || context > LlmStep.MAX_TOKENS)) {
+            throw InputException.at("--context", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, context.toString());
+        }
+        if (prompt != null && (prompt < 1 || prompt > LlmStep.MAX_TOKENS)) {
+            throw InputException.at("--prompt", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, prompt.toString());
+        }
+    }
+
+    /** The plan of an LLM study: each precision as an LLM plan, throughput in tokens. */
+    private IsoAreaPlan llmPlan() {
+        List<PrecisionVariant> ps = new ArrayList<>();
+        for (String p : precisions) {
+            LlmPrecision lp = LlmPrecision.parse(p.trim().toLowerCase(Locale.ROOT));
+            if (lp == null) {
+                throw InputException.at("--precisions", null, "LLM precisions: " + String.join(", ", LlmPrecision.keys()),
+                        InputException.quote(p));
+            }
+            try {
+                ps.add(PrecisionVariant.of(new LlmPrecision.Plan(lp, lp, kvBits == null ? lp.activationBits() : kvBits,
+                        groupSize == null ? 128 : groupSize, weightOnly != LlmCommand.WeightOnly.mixed)));
+            } catch (org.pactsim.spec.SpecException e) {
+                throw new InputException(InputException.oneLine(e.getMessage()), e);
+            }
+        }
+        IsoAreaPlan cnn = plan(List.of());
+        long tokens = phase == Phase.prefill ? Math.multiplyExact(batch, prompt == null ? 512 : prompt) : batch;
+        if (tokens > Integer.MAX_VALUE) {
+            throw InputException.at("--batch", null, "batch x prompt tokens below 2^31", Long.toString(tokens));
+        }
+        return new IsoAreaPlan(ps, cnn.bandwidthsGBps(), cnn.scale(), cnn.dataflows(), cnn.areaMm2(), (int) tokens,
+                "token");
     }
 
     static Network zoo(String name) {

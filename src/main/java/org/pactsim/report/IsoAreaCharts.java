@@ -87,8 +87,8 @@ public final class IsoAreaCharts {
         double hi = r.points().stream().mapToDouble(p -> p.result().steadyStateDramBytes() / 1e6 / r.plan().batch())
                 .max().orElse(1);
         boolean log = hi / lo > 100;
-        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per image (steady state) " + of(r), "precision",
-                "DRAM traffic per image (MB" + (log ? ", log scale)" : ")"),
+        JFreeChart c = ChartFactory.createBarChart("DRAM traffic per " + r.plan().unit() + " (steady state) " + of(r), "precision",
+                "DRAM traffic per " + r.plan().unit() + " (MB" + (log ? ", log scale)" : ")"),
                 d, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = style(c);
         if (log) {
@@ -117,8 +117,8 @@ public final class IsoAreaCharts {
             d.addValue(e.leakagePj() / b / u.pj(), "leakage", cat);
             d.addValue((e.vectorPj() + e.nocPj()) / b / u.pj(), "vector unit and NoC", cat);
         }
-        JFreeChart c = ChartFactory.createStackedBarChart("Energy per image (steady state) " + of(r),
-                "precision @ DRAM GB/s", "energy per image (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,
+        JFreeChart c = ChartFactory.createStackedBarChart("Energy per " + r.plan().unit() + " (steady state) " + of(r),
+                "precision @ DRAM GB/s", "energy per " + r.plan().unit() + " (" + u.name() + ")", d, PlotOrientation.VERTICAL, true,
                 false, false);
         CategoryPlot plot = style(c);
         plot.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);

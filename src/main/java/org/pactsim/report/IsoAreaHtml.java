@@ -94,8 +94,8 @@ public final class IsoAreaHtml {
                 "speedup", "Speedup over the baseline at equal compute area, per DRAM bandwidth; the dashed line is the "
                         + "peak-TOPS ratio (bars above it are super-linear).",
                 "pe-area", "Area of one PE at each precision (the cost tables' MAC rows).",
-                "dram-traffic", "DRAM bytes per image in steady state (per inference / batch).",
-                "energy", "Energy per image in steady state by component (per inference / batch).");
+                "dram-traffic", "DRAM bytes per " + r.plan().unit() + " in steady state (per inference / batch).",
+                "energy", "Energy per " + r.plan().unit() + " in steady state by component (per inference / batch).");
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
             h.figure(SvgChart.inline(e.getValue(), "chart-" + e.getKey(), ChartFiles.WIDTH, ChartFiles.HEIGHT,
                     SvgChart::valueTip), captions.getOrDefault(e.getKey(), e.getKey()));

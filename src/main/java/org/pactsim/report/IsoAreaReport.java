@@ -23,7 +23,7 @@ public final class IsoAreaReport {
         "powerW", "compulsoryDramBytes", "dramToCompulsory", "energyVectorPj", "energyNocPj", "batch",
         "imagesPerSecond", "batchesPerSecond", "cyclesPerBatch", "dramBytesPerBatch", "dramBytesPerImage",
         "energyPjPerImage", "dataflow", "designsSearched", "designsRun", "designsInfeasible", "runnerUp", "runnerUpImagesPerSecond",
-        "marginToRunnerUp"};
+        "marginToRunnerUp", "unit", "weightsOnChipShare", "kvCacheOnChipShare"};
 
     private IsoAreaReport() {
     }
@@ -35,18 +35,20 @@ public final class IsoAreaReport {
     public static String table(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "PACT iso-area study: %s on %s, %d nm, %s MHz; compute area (arrays and vector units) %s mm^2 for every "
-                + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d image%s per batch%n",
+                + "precision, %s KiB SRAM in all, DRAM as listed; baseline %s; %s; %d %s%s per batch%n",
                 r.points().get(0).result().compute().network(), r.base().name(), r.base().technologyNm(), Fmt.real(r.base().clockMhz()), Fmt.real(r.budgetMm2()),
                 Fmt.count(r.base().totalSramKiB()), r.plan().baseline().key(),
-                scaleText(r), r.plan().batch(), r.plan().batch() == 1 ? "" : "s"));
+                scaleText(r), r.plan().batch(), r.plan().unit(), r.plan().batch() == 1 ? "" : "s"));
         boolean best = r.plan().scale() == IsoAreaPlan.Scale.BEST;
         int batch = r.plan().batch();
         Fmt.EnergyUnit u = Fmt.energyUnit(r.points().stream().mapToDouble(p -> p.priced().steadyCost().energyPj())
                 .max().orElse(0) / batch);
         // one inference is one batch of `batch` images: cycles per batch, the rest per image
-        String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/batch", "images/s", "speedup",
-            "peak ratio", "super-lin", "DRAM MB/image", "x compulsory", "weights", "outputs on chip",
-            u.name() + "/image", "area mm^2", best ? "runner-up" : "", ""};
+        String unit = r.plan().unit();
+        boolean tokens = unit.equals("token");
+        String[] head = {"precision", "DRAM", "cores", "array", "PEs", "peak TOPS", "cycles/batch", unit + "s/s", "speedup",
+            "peak ratio", "super-lin", "DRAM MB/" + unit, "x compulsory", tokens ? "weights/KV on chip" : "weights",
+            "outputs on chip", u.name() + "/" + unit, "area mm^2", best ? "runner-up" : "", ""};
         List<String[]> rows = new ArrayList<>();
         rows.add(head);
         for (IsoAreaPoint p : r.points()) {
@@ -60,7 +62,8 @@ public final class IsoAreaReport {
                 String.format(Locale.ROOT, "%.2f", p.superLinearity()),
                 String.format(Locale.ROOT, "%.2f", res.steadyStateDramBytes() / 1e6 / batch),
                 String.format(Locale.ROOT, "%.2f", p.dramToCompulsory()),
-                p.weightsOnChip() ? "on chip" : "DRAM", p.outputsOnChip() + "/" + res.layers().size(),
+                tokens ? p.residentShares() : p.weightsOnChip() ? "on chip" : "DRAM",
+                p.outputsOnChip() + "/" + res.layers().size(),
                 u.of(cost.steadyCost().energyPj() / batch), Fmt.real(cost.cost().areaMm2()), runnerUp(p),
                 p.superLinearity() > 1.005 ? "SUPER-LINEAR" : ""});
         }
@@ -156,7 +159,7 @@ public final class IsoAreaReport {
                 : String.format(Locale.ROOT, "%s (-%.1f%%)", s.runnerUp().shape(), s.margin() / (1 + s.margin()) * 100);
     }
 
-    static Object[] values(IsoAreaPoint p, int batch) {
+    static Object[] values(IsoAreaPoint p, int batch, String unit) {
         var a = p.design().accelerator();
         var res = p.result();
         var c = p.priced().cost();
@@ -174,13 +177,14 @@ public final class IsoAreaReport {
             a.dataflow().key(), (long) p.search().designs(), (long) p.search().run(), (long) p.search().infeasible(),
             p.search().runnerUp() == null ? "" : p.search().runnerUp().shape(),
             p.search().runnerUp() == null ? null : p.search().runnerUpImagesPerSecond() * batch,
-            p.search().runnerUp() == null ? null : p.search().margin()};
+            p.search().runnerUp() == null ? null : p.search().margin(), unit,
+            Double.isNaN(p.weightShare()) ? null : p.weightShare(), Double.isNaN(p.kvShare()) ? null : p.kvShare()};
     }
 
     public static String csv(IsoArea.Result r) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (IsoAreaPoint p : r.points()) {
-            Object[] v = values(p, r.plan().batch());
+            Object[] v = values(p, r.plan().batch(), r.plan().unit());
             for (int i = 0; i < v.length; i++) {
                 sb.append(i == 0 ? "" : ",").append(ResultCsv.csv(v[i] == null ? (i == 1 ? "unlimited" : "") : v[i]));
             }
@@ -200,7 +204,7 @@ public final class IsoAreaReport {
         ArrayNode pts = root.putArray("points");
         for (IsoAreaPoint p : r.points()) {
             ObjectNode o = pts.addObject();
-            Object[] v = values(p, r.plan().batch());
+            Object[] v = values(p, r.plan().batch(), r.plan().unit());
             for (int i = 0; i < v.length; i++) {
                 ResultJson.put(o, CSV_HEADER[i], v[i]);
             }

@@ -130,7 +130,7 @@ public final class LlmReport {
     }
 
     /** The rows with the model's config and the accelerator. */
-    public static String json(List<Row> rows, org.pactsim.workload.llm.LlmConfig c, org.pactsim.spec.AcceleratorSpec acc) {
+    public static String json(List<Row> rows, org.pactsim.workload.LlmConfig c, org.pactsim.spec.AcceleratorSpec acc) {
         com.fasterxml.jackson.databind.node.ObjectNode root = ResultJson.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("network", c.name());

@@ -105,8 +105,9 @@ public final class IsoArea {
                                       IsoAreaSearch search) {
         double speedup = r.run().inferencesPerSecond() / baseline.run().inferencesPerSecond();
         double peakRatio = r.cost().peakTops() / baseline.cost().peakTops();
+        double[] shares = IsoAreaPoint.shares(net, r.run());
         return new IsoAreaPoint(d, bw, r, speedup, peakRatio, speedup / peakRatio,
-                org.pactsim.memory.Compulsory.bytes(net), search);
+                org.pactsim.memory.Compulsory.bytes(net), search, shares[0], shares[1]);
     }
 
     /** The design run at bandwidth {@code bw} and priced; a refusal names the design. */
@@ -380,6 +381,17 @@ public final class IsoArea {
 
     /** The PE of a precision: its width for weights and activations, the base PE's accumulator and mode. */
     static PeSpec peSpec(PrecisionVariant p, PeSpec base) {
+        if (p.llm() != null) {
+            // an LLM plan: weights x activations (dequantized weights: activations x activations); floats at their format
+            org.pactsim.workload.LlmPrecision b = p.llm().body();
+            if (b.type() == NumberType.FLOAT) {
+                return PeSpec.floating(b.activationBits() == 8 ? org.pactsim.spec.Precision.Format.FP8_E4M3
+                        : org.pactsim.spec.Precision.Format.FP16, Math.max(base.accumulatorBits(), 16),
+                        org.pactsim.spec.PrecisionMode.FIXED);
+            }
+            return new PeSpec(p.llm().peWeightBits(), b.activationBits(), NumberType.INT,
+                    Math.max(base.accumulatorBits(), b.activationBits()), base.mode());
+        }
         TracePrecision t = p.precision();
         int bits = t.bits();
         NumberType type = t.type();

@@ -17,9 +17,17 @@ import org.pactsim.workload.PrecisionVariant;
  *                    baseline's own
  * @param batch       images per inference of the network (the reports say per-image figures
  *                    with it; the study runs the network as given)
+ * @param unit        what one of the {@code batch} items is: {@code image}, or {@code token} for
+ *                    an LLM step (the figures are then per token: tokens/s, DRAM bytes per token)
  */
 public record IsoAreaPlan(List<PrecisionVariant> precisions, List<Double> bandwidthsGBps, Scale scale,
-                          List<Dataflow> dataflows, double areaMm2, int batch) {
+                          List<Dataflow> dataflows, double areaMm2, int batch, String unit) {
+    /** A plan in images. */
+    public IsoAreaPlan(List<PrecisionVariant> precisions, List<Double> bandwidthsGBps, Scale scale,
+                       List<Dataflow> dataflows, double areaMm2, int batch) {
+        this(precisions, bandwidthsGBps, scale, dataflows, areaMm2, batch, "image");
+    }
+
     /** How a precision fills the area budget. */
     public enum Scale {
         /** Cores of the base array, as many as fit (as PACT does). */
@@ -44,8 +52,8 @@ public record IsoAreaPlan(List<PrecisionVariant> precisions, List<Double> bandwi
         if (precisions.isEmpty() || bandwidthsGBps.isEmpty() || scale == null) {
             throw new IllegalArgumentException("at least one precision and one bandwidth, and a scale");
         }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch " + batch);
+        if (batch < 1 || unit == null || unit.isBlank()) {
+            throw new IllegalArgumentException("batch " + batch + ", unit " + unit);
         }
     }
 

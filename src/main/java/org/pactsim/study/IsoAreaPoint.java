@@ -10,11 +10,12 @@ import org.pactsim.sim.SimulationResult;
  * explain). {@code compulsoryDramBytes}: the compulsory traffic of one inference of the
  * network (weights once, input, outputs), the bound its DRAM bytes are held against.
  * {@code search}: how the design was chosen (under {@code --scale best}: of how many, and the
- * runner-up).
+ * runner-up). {@code weightShare}, {@code kvShare}: the shares of the fc weights and of the KV
+ * cache that stay on chip in steady state (NaN when the network has none).
  */
 public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, PricedResult priced,
                            double speedup, double peakRatio, double superLinearity, long compulsoryDramBytes,
-                           IsoAreaSearch search) {
+                           IsoAreaSearch search, double weightShare, double kvShare) {
 
     /** The design's run at this bandwidth (its cost: {@link #priced()}). */
     public SimulationResult result() {
@@ -36,6 +37,44 @@ public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, PricedRes
     /** Whether all weights fit on chip: loaded once by the first inference, never again. */
     public boolean weightsOnChip() {
         return result().first().stream().anyMatch(m -> m.weightLoadBytes() > 0);
+    }
+
+    /**
+     * The shares of the weights and of the KV cache that stay on chip in steady state, as
+     * {@code "12% / 100%"} (the cache {@code -} when the network reads none).
+     */
+    public String residentShares() {
+        return share(weightShare) + " / " + share(kvShare);
+    }
+
+    private static String share(double f) {
+        return Double.isNaN(f) ? "-" : Math.round(100 * f) + "%";
+    }
+
+    /**
+     * {@code {weights, KV cache}}: the share of the fc weights' stored bytes and of the KV cache's
+     * that a steady-state run of {@code net} does not read from DRAM (NaN when there are none).
+     */
+    static double[] shares(org.pactsim.workload.Network net, SimulationResult r) {
+        long[] kv = org.pactsim.memory.MemoryModel.kvCacheBits(net);
+        long w = 0;
+        long wRead = 0;
+        long c = 0;
+        long cRead = 0;
+        for (int i = 0; i < net.layers().size(); i++) {
+            org.pactsim.workload.Layer l = net.layers().get(i);
+            long read = r.steady().isEmpty() ? 0 : r.steady().get(i).filterReadBytes();
+            if (kv[i] > 0) {
+                c = Math.addExact(c, kv[i] / 8);
+                cRead = Math.addExact(cRead, read);
+            } else if (l instanceof org.pactsim.workload.MatMulLayer m
+                    && m.kind() == org.pactsim.workload.MatMulLayer.Kind.LINEAR) {
+                w = Math.addExact(w, (m.storedWeightBits() + 7) / 8);
+                wRead = Math.addExact(wRead, read);
+            }
+        }
+        return new double[] {w == 0 ? Double.NaN : Math.max(0, 1 - (double) wRead / w),
+            c == 0 ? Double.NaN : Math.max(0, 1 - (double) cRead / c)};
     }
 
     /** Layers whose output stayed on chip, of all layers. */

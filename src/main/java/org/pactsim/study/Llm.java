@@ -14,9 +14,9 @@ import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
-import org.pactsim.workload.llm.LlmConfig;
-import org.pactsim.workload.llm.LlmPrecision;
-import org.pactsim.workload.llm.LlmStep;
+import org.pactsim.workload.LlmConfig;
+import org.pactsim.workload.LlmPrecision;
+import org.pactsim.workload.LlmStep;
 import org.pactsim.workload.zoo.Decoder;
 
 /**

@@ -21,7 +21,7 @@ import org.pactsim.spec.NumberType;
  * under PACT, else the variant's). So under PACT the first convolution writes 8 bits and the
  * ReLU after it quantizes to the low width, as PACT's clipping activation does.
  */
-public record PrecisionVariant(TracePrecision precision, boolean pact) {
+public record PrecisionVariant(TracePrecision precision, boolean pact, LlmPrecision.Plan llm) {
     /** The variants the trace generator writes, in order. */
     public static final List<PrecisionVariant> ALL = List.of(
             new PrecisionVariant(TracePrecision.FP16, false), new PrecisionVariant(TracePrecision.INT16, false),
@@ -38,8 +38,33 @@ public record PrecisionVariant(TracePrecision precision, boolean pact) {
         }
     }
 
+    /** A CNN-style variant: every layer at {@code precision}, or PACT's rule. */
+    public PrecisionVariant(TracePrecision precision, boolean pact) {
+        this(precision, pact, null);
+    }
+
+    /**
+     * An LLM plan as a variant of a study ({@code pactsim iso-area} on a decoder): {@code precision}
+     * is the width and kind its PEs compute at (the activation width when weights are
+     * dequantized), the plan types the layers.
+     */
+    public static PrecisionVariant of(LlmPrecision.Plan plan) {
+        LlmPrecision b = plan.body();
+        TracePrecision t = b.type() == NumberType.FLOAT ? (b.activationBits() == 8 ? TracePrecision.FP8 : TracePrecision.FP16)
+                : switch (plan.peWeightBits() == b.activationBits() ? b.activationBits() : Math.max(b.weightBits(), 2)) {
+                    case 16 -> TracePrecision.INT16;
+                    case 8 -> TracePrecision.INT8;
+                    case 4 -> TracePrecision.INT4;
+                    default -> TracePrecision.INT2;
+                };
+        return new PrecisionVariant(t, false, plan);
+    }
+
     /** {@code int4}, {@code int4-pact}, ... */
     public String key() {
+        if (llm != null) {
+            return llm.key();
+        }
         return precision.key() + (pact ? "-pact" : "");
     }
 
@@ -57,6 +82,10 @@ public record PrecisionVariant(TracePrecision precision, boolean pact) {
 
     /** {@code net} with every layer's bits rewritten; named {@code NAME-KEY} when {@code suffix}. */
     public Network apply(Network net, boolean suffix) {
+        if (llm != null) {
+            Network typed = llm.apply(net);
+            return suffix ? typed : new Network(net.name(), typed.layers(), typed.notes());
+        }
         List<Layer> layers = net.layers();
         int n = layers.size();
         List<List<Integer>> prod = net.allProducers();
@@ -120,6 +149,9 @@ public record PrecisionVariant(TracePrecision precision, boolean pact) {
 
     /** One line saying what the variant does. */
     public String describe() {
+        if (llm != null) {
+            return llm.describe();
+        }
         String p = precision.type() == NumberType.FLOAT ? precision.bits() + "-bit float" : precision.bits() + "-bit int";
         if (pact && precision.bits() < PACT_EDGE_BITS) {
             return p + " weights and activations, first and last GEMM layers at " + PACT_EDGE_BITS

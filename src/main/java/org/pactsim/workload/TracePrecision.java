@@ -6,7 +6,9 @@ import org.pactsim.spec.NumberType;
 /** The numeric formats the trace variants are generated at (a layer-level choice; what a PE computes is {@code spec.Precision}). */
 public enum TracePrecision {
     FP16(16, NumberType.FLOAT), INT16(16, NumberType.INT), INT8(8, NumberType.INT),
-    INT4(4, NumberType.INT), INT2(2, NumberType.INT);
+    INT4(4, NumberType.INT), INT2(2, NumberType.INT),
+    /** 8-bit float (e4m3): an LLM precision; the trace generator writes no fp8 variant. */
+    FP8(8, NumberType.FLOAT);
 
     private final int bits;
     private final NumberType type;
@@ -24,7 +26,7 @@ public enum TracePrecision {
         return type;
     }
 
-    /** {@code fp16}, {@code int16}, {@code int8}, {@code int4}, {@code int2}. */
+    /** {@code fp16}, {@code int16}, {@code int8}, {@code int4}, {@code int2}, {@code fp8}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -12,9 +12,9 @@ import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.testing.Seeds;
-import org.pactsim.workload.llm.LlmConfig;
-import org.pactsim.workload.llm.LlmPrecision;
-import org.pactsim.workload.llm.LlmStep;
+import org.pactsim.workload.LlmConfig;
+import org.pactsim.workload.LlmPrecision;
+import org.pactsim.workload.LlmStep;
 
 /**
  * A decode step can never beat the DRAM interface: its first run (nothing on chip yet) takes at

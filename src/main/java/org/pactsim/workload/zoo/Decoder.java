@@ -5,12 +5,12 @@ import org.pactsim.workload.Network;
 import org.pactsim.workload.Shape;
 import org.pactsim.workload.VectorLayer;
 import org.pactsim.workload.VectorOp;
-import org.pactsim.workload.llm.LlmConfig;
-import org.pactsim.workload.llm.LlmStep;
+import org.pactsim.workload.LlmConfig;
+import org.pactsim.workload.LlmStep;
 
 /**
  * A Llama-family decoder ({@link LlmConfig}) for one {@link LlmStep}, at 8 bits (an
- * {@link org.pactsim.workload.llm.LlmPrecision} re-types it). The token tensor is
+ * {@link org.pactsim.workload.LlmPrecision} re-types it). The token tensor is
  * {@code 1 x 1 x (batch*tokens) x hidden}; per block:
  * <ol>
  *   <li>RMS norm; Q, K and V projections (with biases where the config has them); rotary

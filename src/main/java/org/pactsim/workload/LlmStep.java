@@ -1,4 +1,4 @@
-package org.pactsim.workload.llm;
+package org.pactsim.workload;
 
 import org.pactsim.spec.Violations;
 

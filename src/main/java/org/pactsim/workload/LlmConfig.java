@@ -1,4 +1,4 @@
-package org.pactsim.workload.llm;
+package org.pactsim.workload;
 
 import java.util.List;
 
@@ -82,7 +82,12 @@ public record LlmConfig(String name, String title, long layers, long hidden, lon
      */
     public long kvCacheBytes(long batch, long tokens, int bits) {
         long bitsAll = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(2 * layers, kvDim()),
-                Math.multiplyExact(batch, tokens)), (long) org.pactsim.memory.Packing.containerBits(bits));
+                Math.multiplyExact(batch, tokens)), (long) containerBits(bits));
         return Math.addExact(bitsAll, 7) / 8;
+    }
+
+    /** Bits one value takes in memory: the next power of two (as {@code memory.Packing} stores it). */
+    private static int containerBits(int bits) {
+        return Integer.highestOneBit(bits) == bits ? bits : Integer.highestOneBit(bits) << 1;
     }
 }

@@ -1,14 +1,9 @@
-package org.pactsim.workload.llm;
+package org.pactsim.workload;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pactsim.spec.NumberType;
-import org.pactsim.workload.Bits;
-import org.pactsim.workload.Layer;
-import org.pactsim.workload.MatMulLayer;
-import org.pactsim.workload.Network;
-import org.pactsim.workload.WeightQuant;
 
 /**
  * The precision of an LLM's weights and activations, as the LLM quantization literature names
@@ -129,6 +124,11 @@ public enum LlmPrecision {
         /** The body everywhere, the cache at the activation width, groups of 128, dequantized. */
         public static Plan of(LlmPrecision p) {
             return new Plan(p, p, p.activationBits(), 128, true);
+        }
+
+        /** The weight width the PEs multiply: the activation width when weight-only layers dequantize. */
+        public int peWeightBits() {
+            return dequantize ? body.activationBits() : body.weightBits();
         }
 
         /** A short key: {@code w4a16-kv4}, {@code w4a16-head-w8a16}. */

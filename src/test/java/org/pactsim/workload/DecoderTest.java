@@ -1,4 +1,4 @@
-package org.pactsim.workload.llm;
+package org.pactsim.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,9 +7,6 @@ import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pactsim.memory.MemoryModel;
-import org.pactsim.workload.Layer;
-import org.pactsim.workload.MatMulLayer;
-import org.pactsim.workload.Network;
 import org.pactsim.workload.zoo.Decoder;
 
 /**
