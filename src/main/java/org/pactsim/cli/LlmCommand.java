@@ -79,7 +79,14 @@ public final class LlmCommand implements Callable<Integer> {
                     + " a list runs each.")
     List<String> precisions;
 
-    @Option(names = "--lm-head", paramLabel = "P", description = "The LM head's precision (default: --precision).")
+    @Option(names = "--attention", paramLabel = "P",
+            description = "The attention projections' (Q, K, V, O) precision, instead of --precision's.")
+    String attention;
+
+    @Option(names = "--mlp", paramLabel = "P", description = "The MLP's (gate, up, down) precision, instead of --precision's.")
+    String mlp;
+
+    @Option(names = "--lm-head", paramLabel = "P", description = "The LM head's precision (default: the MLP's).")
     String lmHead;
 
     @Option(names = "--kv-bits", paramLabel = "BITS",
@@ -128,6 +135,8 @@ public final class LlmCommand implements Callable<Integer> {
             ps.add(precision("--precision", p));
         }
         LlmPrecision head = lmHead == null ? null : precision("--lm-head", lmHead);
+        LlmPrecision attn = attention == null ? null : precision("--attention", attention);
+        LlmPrecision ffn = mlp == null ? null : precision("--mlp", mlp);
         check("--prompt", prompt, 1, LlmStep.MAX_TOKENS);
         check("--generate", generate, 1, LlmStep.MAX_TOKENS);
         check("--group-size", groupSize, 0, 1L << 20);
@@ -152,13 +161,15 @@ public final class LlmCommand implements Callable<Integer> {
         for (LlmPrecision p : ps) {
             LlmPrecision.Plan plan;
             try {
-                LlmPrecision h = head == null ? p : head;
-                plan = new LlmPrecision.Plan(p, h, kvBits == null ? p.activationBits() : kvBits, groupSize,
+                LlmPrecision a = attn == null ? p : attn;
+                LlmPrecision f = ffn == null ? p : ffn;
+                LlmPrecision h = head == null ? f : head;
+                plan = new LlmPrecision.Plan(a, f, h, kvBits == null ? a.activationBits() : kvBits, groupSize,
                         weightOnly == WeightOnly.dequantize);
             } catch (SpecException e) {
                 throw new InputException(InputException.oneLine(e.getMessage()), e);
             }
-            AcceleratorSpec acc = matchPe ? withPe(base, p) : base;
+            AcceleratorSpec acc = matchPe ? withPe(base, plan) : base;
             for (long c : ctx) {
                 for (long b : batches) {
                     rows.add(run(acc, config, plan, b, c, costTables, memo));
@@ -230,15 +241,16 @@ public final class LlmCommand implements Callable<Integer> {
         return Costing.price(s.sim(), s.net(), t).steadyCost().energyPj();
     }
 
-    /** {@code base} with PEs of {@code p}'s widths and kind. */
-    private AcceleratorSpec withPe(AcceleratorSpec base, LlmPrecision p) {
+    /** {@code base} with PEs of the plan's widths and kind (the wider of its attention and MLP). */
+    private AcceleratorSpec withPe(AcceleratorSpec base, LlmPrecision.Plan plan) {
         PeSpec pe = base.pe();
+        LlmPrecision p = plan.body();
         if (p.type() == NumberType.FLOAT) {
             Precision.Format f = p.activationBits() == 16 ? Precision.Format.FP16 : Precision.Format.FP8_E4M3;
             return base.withPe(PeSpec.floating(f, pe.accumulatorBits(), org.pactsim.spec.PrecisionMode.FIXED));
         }
-        int w = weightOnly == WeightOnly.dequantize ? p.activationBits() : p.weightBits();
-        return base.withPe(new PeSpec(w, p.activationBits(), NumberType.INT, pe.accumulatorBits(), pe.mode()));
+        return base.withPe(new PeSpec(plan.peWeightBits(), p.activationBits(), NumberType.INT,
+                Math.max(pe.accumulatorBits(), p.activationBits()), pe.mode()));
     }
 
     private static LlmPrecision precision(String option, String s) {

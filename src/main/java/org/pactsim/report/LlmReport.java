@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -92,8 +91,8 @@ public final class LlmReport {
         for (Row r : rows) {
             Llm.Step s = r.shown();
             double bound = Math.max(s.streamingBoundSeconds(), s.computeBoundSeconds());
-            t.add(List.of(r.network(), r.phase(), r.precision(), Long.toString(r.batch()), Long.toString(r.prompt()),
-                    Long.toString(r.context()), String.format(Locale.ROOT, "%.3f", r.stepSeconds() * 1e3),
+            t.add(List.of(r.network(), r.phase(), r.precision(), Long.toString(r.batch()), r.prompt() == 0 ? "-" : Long.toString(r.prompt()),
+                    r.context() == 0 ? "-" : Long.toString(r.context()), String.format(Locale.ROOT, "%.3f", r.stepSeconds() * 1e3),
                     r.serve() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.serve().ttftSeconds() * 1e3),
                     String.format(Locale.ROOT, "%.1f", r.tokensPerSecond()), String.format(Locale.ROOT, "%.1f", s.sim().steadyStateDramBytes() / 1e6),
                     String.format(Locale.ROOT, "%.1f", s.weightBytes() / 1e6), pct(s.weightsOnChip()),
@@ -147,26 +146,44 @@ public final class LlmReport {
         return root.toPrettyString() + System.lineSeparator();
     }
 
-    /** Decode tokens/s against batch, one line per precision and context (log-log). */
+    /**
+     * Tokens/s against batch on log-log axes: one colour per precision, one line style per
+     * context (solid for the first, dashed for the next).
+     */
     public static JFreeChart chart(List<Row> rows, String title) {
-        Map<String, XYSeries> series = new TreeMap<>();
+        List<String> precisions = rows.stream().map(Row::precision).distinct().toList();
+        List<Long> contexts = rows.stream().map(Row::context).distinct().toList();
+        Map<String, XYSeries> series = new java.util.LinkedHashMap<>();
         for (Row r : rows) {
-            String key = r.precision() + (rows.stream().map(Row::context).distinct().count() > 1
-                    ? ", L=" + r.context() : "");
+            String key = r.precision() + (contexts.size() > 1 ? ", context " + r.context() : "");
             series.computeIfAbsent(key, k -> new XYSeries(k, true, false)).add((double) r.batch(), r.tokensPerSecond());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
+        java.text.NumberFormat plain = java.text.NumberFormat.getIntegerInstance(Locale.ROOT);
+        plain.setGroupingUsed(true);
         LogAxis x = new LogAxis("batch (sequences decoded together)");
         x.setBase(2);
-        x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        x.setNumberFormatOverride(plain);
         LogAxis y = new LogAxis("output tokens per second");
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        y.setNumberFormatOverride(plain);
+        y.setMinorTickMarksVisible(true);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
-        List<Color> palette = new ArrayList<>(List.of(new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-                new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)));
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            lines.setSeriesPaint(i, palette.get(i % palette.size()));
-            lines.setSeriesStroke(i, new BasicStroke(2f));
+        Color[] palette = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)};
+        int i = 0;
+        for (Row r : rows) {
+            String key = r.precision() + (contexts.size() > 1 ? ", context " + r.context() : "");
+            int s = data.getSeriesIndex(key);
+            if (s != i) {
+                continue;
+            }
+            lines.setSeriesPaint(s, palette[precisions.indexOf(r.precision()) % palette.length]);
+            lines.setSeriesStroke(s, contexts.indexOf(r.context()) == 0 ? new BasicStroke(2f)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            i++;
         }
         XYPlot plot = new XYPlot(data, x, y, lines);
         plot.setBackgroundPaint(Color.WHITE);

@@ -100,25 +100,36 @@ public enum LlmPrecision {
     }
 
     /**
-     * A whole plan: the projections' and MLP's precision ({@code body}), the LM head's, the KV
-     * cache's bits, the weight group size (0: no group scales) and whether weight-only layers
-     * dequantize before the array ({@link WeightQuant#dequantize}) or run on a mixed-width PE.
-     * The attention matmuls read Q and the softmax at the body's activation width and K and V
-     * at {@code kvBits}.
+     * A whole plan: the precision of the attention projections (Q, K, V, O), of the MLP (gate,
+     * up, down) and of the LM head, the KV cache's bits, the weight group size (0: no group
+     * scales) and whether weight-only layers dequantize before the array
+     * ({@link WeightQuant#dequantize}) or run on a mixed-width PE. The attention matmuls read Q
+     * and the softmax at the attention's activation width and K and V at {@code kvBits}; the
+     * vector layers run at the wider activation width of the two. All three precisions are of
+     * one kind (integer or float): the PE runs one.
      */
-    public record Plan(LlmPrecision body, LlmPrecision head, int kvBits, long groupSize, boolean dequantize) {
+    public record Plan(LlmPrecision attention, LlmPrecision mlp, LlmPrecision head, int kvBits, long groupSize,
+                       boolean dequantize) {
         public Plan {
-            if (body.type() == NumberType.FLOAT && kvBits != 8 && kvBits != 16) {
-                throw new org.pactsim.spec.SpecException("--kv-bits", "8 or 16 with a float variant (" + body.key()
+            if (attention.type() == NumberType.FLOAT && kvBits != 8 && kvBits != 16) {
+                throw new org.pactsim.spec.SpecException("--kv-bits", "8 or 16 with a float variant (" + attention.key()
                         + "): the cache is stored as floats", Integer.toString(kvBits));
             }
-            if (head.type() != body.type()) {
-                throw new org.pactsim.spec.SpecException("--lm-head", "a variant of the body's kind (" + (body.type()
-                        == NumberType.FLOAT ? "fp8 or fp16" : "an integer wXaY") + "): the PE runs one kind",
-                        head.key());
+            for (Object[] o : new Object[][] {{"--mlp", mlp}, {"--lm-head", head}}) {
+                LlmPrecision p = (LlmPrecision) o[1];
+                if (p.type() != attention.type()) {
+                    throw new org.pactsim.spec.SpecException((String) o[0], "a variant of the attention's kind ("
+                            + (attention.type() == NumberType.FLOAT ? "fp8 or fp16" : "an integer wXaY")
+                            + "): the PE runs one", p.key());
+                }
             }
             new org.pactsim.spec.Violations().between("--kv-bits", kvBits, 1, 16)
                     .between("--group-size", groupSize, 0, 1L << 20).throwIfAny();
+        }
+
+        /** The same precision for the attention and the MLP. */
+        public Plan(LlmPrecision body, LlmPrecision head, int kvBits, long groupSize, boolean dequantize) {
+            this(body, body, head, kvBits, groupSize, dequantize);
         }
 
         /** The body everywhere, the cache at the activation width, groups of 128, dequantized. */
@@ -126,24 +137,36 @@ public enum LlmPrecision {
             return new Plan(p, p, p.activationBits(), 128, true);
         }
 
-        /** The weight width the PEs multiply: the activation width when weight-only layers dequantize. */
-        public int peWeightBits() {
-            return dequantize ? body.activationBits() : body.weightBits();
+        /** The wider of the attention's and the MLP's precisions (activations, then weights): what the PEs must run. */
+        public LlmPrecision body() {
+            if (mlp.activationBits() != attention.activationBits()) {
+                return mlp.activationBits() > attention.activationBits() ? mlp : attention;
+            }
+            return mlp.weightBits() > attention.weightBits() ? mlp : attention;
         }
 
-        /** A short key: {@code w4a16-kv4}, {@code w4a16-head-w8a16}. */
+        /** The weight width the PEs multiply: the activation width when weight-only layers dequantize. */
+        public int peWeightBits() {
+            LlmPrecision b = body();
+            return dequantize ? b.activationBits() : Math.max(attention.weightBits(), mlp.weightBits());
+        }
+
+        /** A short key: {@code w4a16}, {@code w4a16-kv4}, {@code attn-w8a8-mlp-w4a8}, {@code w4a16-head-w8a16}. */
         public String key() {
-            return body.key() + (head != body ? "-head-" + head.key() : "")
-                    + (kvBits != body.activationBits() ? "-kv" + kvBits : "");
+            String k = attention == mlp ? attention.key() : "attn-" + attention.key() + "-mlp-" + mlp.key();
+            return k + (head != mlp ? "-head-" + head.key() : "")
+                    + (kvBits != attention.activationBits() ? "-kv" + kvBits : "");
         }
 
         public String describe() {
-            String w = body.weightOnly() ? ", weights " + (dequantize ? "dequantized to the activation width before"
-                    + " the array" : "multiplied at their width (mixed-width PE)") : "";
-            String g = body.grouped() && groupSize > 0 ? ", one " + SCALE_BITS + "-bit scale per " + groupSize
-                    + " weights" : "";
-            return body.key() + " projections and MLP, " + head.key() + " LM head, KV cache at " + kvBits + " bits"
-                    + g + w;
+            LlmPrecision b = body();
+            String w = attention.weightOnly() || mlp.weightOnly() ? ", weights " + (dequantize ? "dequantized to the"
+                    + " activation width before the array" : "multiplied at their width (mixed-width PE)") : "";
+            String g = (attention.grouped() || mlp.grouped()) && groupSize > 0 ? ", one " + SCALE_BITS
+                    + "-bit scale per " + groupSize + " weights" : "";
+            String body = attention == mlp ? b.key() + " projections and MLP" : attention.key() + " attention projections, "
+                    + mlp.key() + " MLP";
+            return body + ", " + head.key() + " LM head, KV cache at " + kvBits + " bits" + g + w;
         }
 
         WeightQuant quant(LlmPrecision p) {
@@ -153,8 +176,8 @@ public enum LlmPrecision {
 
         /** {@code net} (a decoder at 8 bits) with every layer's bits set by this plan. */
         public Network apply(Network net) {
-            int act = body.activationBits();
-            NumberType t = body.type();
+            int act = Math.max(attention.activationBits(), mlp.activationBits());
+            NumberType t = attention.type();
             List<Layer> out = new ArrayList<>(net.layers().size());
             for (Layer l : net.layers()) {
                 String n = l.name();
@@ -163,15 +186,19 @@ public enum LlmPrecision {
                 Layer r;
                 switch (kind(n)) {
                     case ATTENTION:
+                        r = ((MatMulLayer) l.withBits(new Bits(attention.weightBits(), attention.activationBits(),
+                                toCache ? kvBits : attention.activationBits(), t))).withQuant(quant(attention));
+                        break;
                     case MLP:
-                        r = ((MatMulLayer) l.withBits(new Bits(body.weightBits(), act, outBits, t))).withQuant(quant(body));
+                        r = ((MatMulLayer) l.withBits(new Bits(mlp.weightBits(), mlp.activationBits(), mlp.activationBits(),
+                                t))).withQuant(quant(mlp));
                         break;
                     case LM_HEAD:
                         r = ((MatMulLayer) l.withBits(new Bits(head.weightBits(), head.activationBits(),
                                 head.activationBits(), t))).withQuant(quant(head));
                         break;
                     case MATMULS:
-                        r = l.withBits(new Bits(kvBits, act, act, t));
+                        r = l.withBits(new Bits(kvBits, attention.activationBits(), attention.activationBits(), t));
                         break;
                     default:
                         r = l.withBits(new Bits(act, act, outBits, t));

@@ -54,6 +54,18 @@ class LlmCommandTest {
     }
 
     @Test
+    void eachLayerKindTakesItsOwnPrecision() throws Exception {
+        Cli c = Cli.run("llm", "--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "w4a8", "--attention",
+                "w8a8", "--lm-head", "w8a16", "--kv-bits", "4", "--format", "json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(c.out()).get("runs").get(0);
+        assertThat(r.get("precision").asText()).isEqualTo("attn-w8a8-mlp-w4a8-head-w8a16-kv4");
+        assertThat(r.get("describe").asText()).contains("w8a8 attention projections, w4a8 MLP, w8a16 LM head, KV cache at 4 bits");
+        // the cache at 4 bits: 2 x 24 layers x 2 KV heads x 64 x (512 + 1) positions x 4 bits / 8
+        assertThat(r.get("kvCacheBytes").asLong()).isEqualTo(2L * 24 * 2 * 64 * 513 * 4 / 8);
+    }
+
+    @Test
     void matchPeRunsFloatPrecisionsOnFloatPes() {
         Cli c = Cli.run("llm", "--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "fp8,fp16,w4a4",
                 "--match-pe");
@@ -71,10 +83,12 @@ class LlmCommandTest {
             {"--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "fp8"},
             {"--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "fp16", "--kv-bits", "4"},
             {"--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "fp16", "--lm-head", "w8a8"},
+            {"--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "w4a8", "--attention", "fp8"},
         };
         String[] expect = {"--network: expected one of llama-3.2-1b", "--precision: expected one of w4a16",
             "--context: expected --phase decode", "--batch: expected an integer from 1", "--match-pe",
-            "--kv-bits: expected 8 or 16 with a float variant", "--lm-head: expected a variant of the body's kind"};
+            "--kv-bits: expected 8 or 16 with a float variant", "--lm-head: expected a variant of the attention's kind",
+            "--mlp: expected a variant of the attention's kind"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 1];
             args[0] = "llm";
