@@ -78,12 +78,16 @@ public final class IsoAreaCommand implements Callable<Integer> {
     long batch;
 
     /** {@code --phase}: which step of an LLM the study runs. */
-    enum Phase { decode, prefill }
+    enum Phase { decode, prefill, serve }
 
     @Option(names = "--phase", paramLabel = "PHASE",
-            description = "For an LLM: decode (one token per sequence at --context, default) or prefill (--prompt"
-                    + " tokens); throughput is then in tokens/s. A serving scenario is 'pactsim llm'.")
+            description = "For an LLM: decode (one token per sequence at --context, default), prefill (--prompt"
+                    + " tokens) or serve (--prompt tokens, then --generate output tokens; each design's whole scenario,"
+                    + " its decode steps sampled); throughput is then in tokens/s.")
     Phase phase;
+
+    @Option(names = "--generate", paramLabel = "G", description = "For an LLM serving study: output tokens per request (default 128).")
+    Long generate;
 
     @Option(names = "--context", paramLabel = "L", description = "For an LLM decode step: tokens in the KV cache (default 512).")
     Long context;
@@ -157,7 +161,19 @@ public final class IsoAreaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LlmConfig llm = trace == null ? LlmConfig.find(network.trim()) : null;
+        LlmConfig llm = trace == null ? LlmConfig.find(network.trim().toLowerCase(Locale.ROOT)) : null;
+        if (trace == null && llm == null && !Zoo.names().contains(network.trim())) {
+            Decoder.Named named;
+            try {
+                named = Decoder.parse(network);
+            } catch (org.pactsim.spec.SpecException x) {
+                named = null;
+            }
+            if (named != null) {
+                throw InputException.at("--network", null, "the model's name alone (" + named.config().name()
+                        + ") with --phase, --context, --prompt and --batch", InputException.quote(network));
+            }
+        }
         checkLlmOptions(llm);
         batch = batchOption != null ? batchOption : llm != null ? 1 : 8;
         if (bandwidths == null || bandwidths.isEmpty()) {
@@ -179,6 +195,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
         CostTables costTables = tables.read();
         Network image;
         Function<PrecisionVariant, Network> networks;
+        if (llm != null && phase == Phase.serve) {
+            return serve(llm, plan, base, costTables);
+        }
         if (llm != null) {
             LlmStep step = phase == Phase.prefill ? LlmStep.prefill(batch, prompt == null ? 512 : prompt)
                     : LlmStep.decode(batch, context == null ? 512 : context);
@@ -330,7 +349,8 @@ public final class IsoAreaCommand implements Callable<Integer> {
     /** Refuses LLM-only options on other networks, and options the LLM study does not take. */
     private void checkLlmOptions(LlmConfig llm) {
         if (llm == null) {
-            Object[][] only = {{"--phase", phase}, {"--context", context}, {"--prompt", prompt}, {"--kv-bits", kvBits},
+            Object[][] only = {{"--phase", phase}, {"--context", context}, {"--prompt", prompt}, {"--generate", generate},
+                {"--kv-bits", kvBits},
                 {"--group-size", groupSize}, {"--weight-only", weightOnly}};
             for (Object[] o : only) {
                 if (o[1] != null) {
@@ -348,11 +368,17 @@ public final class IsoAreaCommand implements Callable<Integer> {
             throw InputException.at("--quantize-all", null, "a CNN network (an LLM's precisions say what each layer"
                     + " gets; see --precisions)", "--network " + network);
         }
-        if (context != null && phase == Phase.prefill) {
-            throw InputException.at("--context", null, "--phase decode", "--phase prefill");
+        if (context != null && phase != null && phase != Phase.decode) {
+            throw InputException.at("--context", null, "--phase decode", "--phase " + phase);
         }
-        if (prompt != null && phase != Phase.prefill) {
-            throw InputException.at("--prompt", null, "--phase prefill", "--phase decode");
+        if (prompt != null && (phase == null || phase == Phase.decode)) {
+            throw InputException.at("--prompt", null, "--phase prefill or serve", "--phase decode");
+        }
+        if (generate != null && phase != Phase.serve) {
+            throw InputException.at("--generate", null, "--phase serve", "--phase " + (phase == null ? Phase.decode : phase));
+        }
+        if (generate != null && (generate < 1 || generate > LlmStep.MAX_TOKENS)) {
+            throw InputException.at("--generate", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, generate.toString());
         }
         if (context != null && (context < 1 || context > LlmStep.MAX_TOKENS)) {
             throw InputException.at("--context", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, context.toString());
@@ -360,6 +386,51 @@ public final class IsoAreaCommand implements Callable<Integer> {
         if (prompt != null && (prompt < 1 || prompt > LlmStep.MAX_TOKENS)) {
             throw InputException.at("--prompt", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, prompt.toString());
         }
+    }
+
+    /** The serving study: every design serves the scenario; the report folder holds its own files. */
+    private int serve(LlmConfig llm, IsoAreaPlan plan, AcceleratorSpec base, CostTables costTables) {
+        long p = prompt == null ? 512 : prompt;
+        long g = generate == null ? 128 : generate;
+        org.pactsim.study.LlmServeStudy.Result r;
+        try {
+            r = org.pactsim.study.LlmServeStudy.run(base, llm, plan, costTables, batch, p, g);
+        } catch (org.pactsim.spec.SpecException e) {
+            throw new InputException(InputException.oneLine(e.getMessage()), e);
+        }
+        String table = org.pactsim.report.LlmServeReport.table(r);
+        String csv = org.pactsim.report.LlmServeReport.csv(r);
+        String json = org.pactsim.report.LlmServeReport.json(r);
+        JFreeChart chart = org.pactsim.report.LlmServeReport.speedup(r);
+        try (OutputFolder folder = OutputFolder.claim(out, "iso-area", "--out", force)) {
+            Path dir = folder.staging();
+            AtomicFiles.write(dir.resolve("iso-area.txt"), table);
+            AtomicFiles.write(dir.resolve("iso-area.csv"), csv);
+            AtomicFiles.write(dir.resolve("iso-area.json"), json);
+            AtomicFiles.write(dir.resolve("speedup.png"), IsoAreaCharts.png(chart));
+            AtomicFiles.write(dir.resolve("speedup.svg"), IsoAreaCharts.svg(chart));
+            AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
+                    ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
+            java.util.Map<String, String> info = Options.runInfo(spec);
+            info.put("network", llm.title() + " (" + llm.source() + ")");
+            info.put("scenario", batch + " request(s) of " + p + " prompt tokens, " + g + " output tokens each; "
+                    + org.pactsim.study.LlmServeStudy.SAMPLES + " decode steps simulated per design, the rest"
+                    + " interpolated ('pactsim llm' simulates every step)");
+            info.put("cost tables", tables.describe());
+            AtomicFiles.write(dir.resolve("index.html"), org.pactsim.report.LlmServeReport.html(r, info, chart));
+            folder.commit();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        switch (format) {
+            case csv: w.print(csv); break;
+            case json: w.print(json); break;
+            default:
+                w.print(table);
+                w.println("report: " + out.resolve("index.html"));
+                break;
+        }
+        w.flush();
+        return 0;
     }
 
     /** The plan of an LLM study: each precision as an LLM plan, throughput in tokens. */
@@ -390,7 +461,17 @@ public final class IsoAreaCommand implements Callable<Integer> {
     static Network zoo(String name) {
         Zoo.Entry e = Zoo.find(name.trim());
         if (e == null) {
-            throw InputException.at("--network", null, "one of " + String.join(", ", Zoo.names()), InputException.quote(name));
+            Decoder.Named llm;
+            try {
+                llm = Decoder.parse(name);
+            } catch (org.pactsim.spec.SpecException x) {
+                throw new InputException(InputException.oneLine(x.getMessage()), x);
+            }
+            if (llm != null) {
+                return Decoder.build(llm.config(), llm.step());
+            }
+            throw InputException.at("--network", null, "one of " + String.join(", ", Zoo.names()) + ", or an LLM: "
+                    + String.join(", ", LlmConfig.names()) + " [-prefillP|-decodeL][-bB]", InputException.quote(name));
         }
         return e.build();
     }

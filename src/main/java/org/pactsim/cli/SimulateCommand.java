@@ -42,7 +42,9 @@ public final class SimulateCommand implements Callable<Integer> {
     Path arch;
 
     @Option(names = "--network", paramLabel = "NAME",
-            description = "A built-in network of 'pactsim traces list' at int8 (e.g. resnet50); instead of --trace.")
+            description = "A built-in network of 'pactsim traces list' at int8 (e.g. resnet50), or an LLM step"
+                    + " (llama-3.2-1b-decode4096-b8, qwen2.5-0.5b-prefill512: model, phase and tokens, batch; with"
+                    + " --precision w4a16 and the other LLM precisions); instead of --trace.")
     String network;
 
     @Option(names = "--trace", paramLabel = "FILE",
@@ -113,7 +115,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ArchReader.Loaded loaded = ArchReader.read(arch, chip.all());
         AcceleratorSpec acc = loaded.spec();
         Network net = network != null ? IsoAreaCommand.zoo(network) : dims.read(trace);
-        PrecisionVariant v = precision == null ? null : PrecisionVariant.parse(precision);
+        boolean llm = network != null && org.pactsim.workload.zoo.Decoder.parse(network) != null;
+        PrecisionVariant v = precision == null ? null : llm ? llmVariant(precision) : PrecisionVariant.parse(precision);
         if (precision != null && v == null) {
             throw InputException.at("--precision", null, PrecisionVariant.ALL.stream().map(PrecisionVariant::key)
                     .collect(java.util.stream.Collectors.joining(", ", "one of ", "")), InputException.quote(precision));
@@ -140,6 +143,17 @@ public final class SimulateCommand implements Callable<Integer> {
             // a layer too large for 64-bit counts, or one this accelerator cannot run
             throw new InputException(InputException.oneLine(trace + ": " + e.getMessage()), e);
         }
+    }
+
+    /** An LLM precision key ({@code w4a16}: groups of 128, dequantized, KV cache at the activation width) as a variant. */
+    private static PrecisionVariant llmVariant(String key) {
+        org.pactsim.workload.LlmPrecision p = org.pactsim.workload.LlmPrecision.parse(key.trim().toLowerCase(
+                java.util.Locale.ROOT));
+        if (p == null) {
+            throw InputException.at("--precision", null, "an LLM precision: " + String.join(", ",
+                    org.pactsim.workload.LlmPrecision.keys()) + " (more choices: 'pactsim llm')", InputException.quote(key));
+        }
+        return PrecisionVariant.of(org.pactsim.workload.LlmPrecision.Plan.of(p));
     }
 
     /** Simulates, then writes the report (all files at once, after the run succeeded) and prints. */

@@ -52,9 +52,12 @@ public final class Simulator {
             if (rate.peCycles() > rate.macs()) {
                 slower++;
                 worst = Math.max(worst, -Math.floorDiv(-rate.peCycles(), rate.macs()));
-            } else if (rate.macs() == rate.peCycles() && !pe.isFloat()
-                    && (l.bits().weight() < pe.weightBits() || l.bits().activation() < pe.activationBits())) {
-                idle++;
+            } else if (rate.macs() == rate.peCycles() && !pe.isFloat()) {
+                // the widths the PE multiplies (dequantized weights arrive at the activation width)
+                org.pactsim.spec.Precision p = LayerRate.precision(l);
+                if (p.weightBits() < pe.weightBits() || p.activationBits() < pe.activationBits()) {
+                    idle++;
+                }
             }
         }
         if (slower == 0 && idle == 0) {

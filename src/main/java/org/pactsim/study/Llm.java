@@ -122,30 +122,36 @@ public final class Llm {
     /**
      * A serving scenario: {@code batch} requests of {@code prompt} tokens each, {@code generate}
      * output tokens each. The prefill gives the first output token; {@code generate - 1} decode
-     * steps follow at contexts {@code prompt .. prompt + generate - 2}.
+     * steps follow at contexts {@code prompt .. prompt + generate - 2}. {@code decode} holds the
+     * decode steps simulated: all of them, or (a sampled serve) some of them, evenly spaced with
+     * the first and the last, the others' times interpolated linearly between their neighbours;
+     * {@code decodeSeconds} is the total over all {@code generate - 1} steps either way.
      */
     public record Serve(LlmConfig config, LlmPrecision.Plan plan, long batch, long prompt, long generate,
-                        Step prefill, List<Step> decode, long cacheWriteBytes, double cacheWriteSeconds) {
+                        Step prefill, List<Step> decode, double decodeSeconds, long cacheWriteBytes,
+                        double cacheWriteSeconds) {
         /** Time to first token: the prefill, plus writing its KV cache to DRAM when the cache does not stay on chip. */
         public double ttftSeconds() {
             return prefill.seconds() + cacheWriteSeconds;
         }
 
-        public double decodeSeconds() {
-            double s = 0;
-            for (Step d : decode) {
-                s += d.seconds();
-            }
-            return s;
+        /** Decode steps in the scenario. */
+        public long steps() {
+            return generate - 1;
+        }
+
+        /** Whether some decode steps were interpolated, not simulated. */
+        public boolean sampled() {
+            return decode.size() < steps();
         }
 
         /** Mean time per output token after the first. */
         public double tpotSeconds() {
-            return decode.isEmpty() ? 0 : decodeSeconds() / decode.size();
+            return steps() == 0 ? 0 : decodeSeconds / steps();
         }
 
         public double totalSeconds() {
-            return ttftSeconds() + decodeSeconds();
+            return ttftSeconds() + decodeSeconds;
         }
 
         /** Output tokens per second over the whole scenario (all requests of the batch). */
@@ -155,19 +161,55 @@ public final class Llm {
 
         /** Output tokens per second of the decode steps alone. */
         public double decodeTokensPerSecond() {
-            return decode.isEmpty() ? 0 : batch * decode.size() / decodeSeconds();
+            return steps() == 0 ? 0 : batch * steps() / decodeSeconds;
         }
     }
 
+    /** Every decode step simulated. */
     public static Serve serve(AcceleratorSpec acc, LlmConfig c, LlmPrecision.Plan plan, long batch, long prompt,
                               long generate, TilingMemo memo) {
+        return serve(acc, c, plan, batch, prompt, generate, Integer.MAX_VALUE, memo);
+    }
+
+    /**
+     * At most {@code samples} (at least 2) decode steps simulated, evenly spaced over the
+     * contexts with the first and the last; the steps between are interpolated linearly. Decode
+     * time is affine in the context while the residency stays the same (the weights' and
+     * cache's bytes are fixed or grow by one row a step); the error is where it changes.
+     */
+    public static Serve serve(AcceleratorSpec acc, LlmConfig c, LlmPrecision.Plan plan, long batch, long prompt,
+                              long generate, int samples, TilingMemo memo) {
         if (generate < 1) {
             throw new org.pactsim.spec.SpecException("--generate", "at least 1 output token", Long.toString(generate));
         }
         Step pre = step(acc, c, plan, LlmStep.prefill(batch, prompt), memo);
+        long steps = generate - 1;
         List<Step> dec = new ArrayList<>();
-        for (long j = 0; j < generate - 1; j++) {
-            dec.add(step(acc, c, plan, LlmStep.decode(batch, prompt + j), memo));
+        double total = 0;
+        if (steps <= Math.max(2, samples)) {
+            for (long j = 0; j < steps; j++) {
+                Step d = step(acc, c, plan, LlmStep.decode(batch, prompt + j), memo);
+                dec.add(d);
+                total += d.seconds();
+            }
+        } else {
+            int k = Math.max(2, samples);
+            long[] at = new long[k];
+            double[] t = new double[k];
+            for (int i = 0; i < k; i++) {
+                at[i] = Math.round((double) i * (steps - 1) / (k - 1));
+                Step d = step(acc, c, plan, LlmStep.decode(batch, prompt + at[i]), memo);
+                dec.add(d);
+                t[i] = d.seconds();
+            }
+            for (int i = 0; i + 1 < k; i++) {
+                // steps at[i] .. at[i+1]-1 (the last segment includes its end): trapezoids
+                long n = at[i + 1] - at[i];
+                for (long j = 0; j < n; j++) {
+                    total += t[i] + (t[i + 1] - t[i]) * j / n;
+                }
+            }
+            total += t[k - 1];
         }
         // the prompt's K and V go to DRAM when the first decode step does not find its cache on chip
         long write = 0;
@@ -176,6 +218,6 @@ public final class Llm {
             write = c.kvCacheBytes(batch, prompt, plan.kvBits());
             writeSeconds = acc.dram().isUnlimited() ? 0 : write / (acc.dram().sustainedGBps() * 1e9);
         }
-        return new Serve(c, plan, batch, prompt, generate, pre, dec, write, writeSeconds);
+        return new Serve(c, plan, batch, prompt, generate, pre, dec, total, write, writeSeconds);
     }
 }

@@ -48,6 +48,29 @@ class IsoAreaLlmTest {
     }
 
     @Test
+    void serveStudyRanksDesignsByTheWholeScenario() throws Exception {
+        Path out = dir.resolve("serve");
+        Cli c = Cli.run("iso-area", "--network", "qwen2.5-0.5b", "--phase", "serve", "--prompt", "64", "--generate", "16",
+                "--precisions", "w8a8,w4a8", "--bandwidths", "64", "--out", out.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("serving study").contains("TTFT ms").contains("TPOT ms");
+        for (String f : new String[] {"iso-area.txt", "iso-area.csv", "iso-area.json", "speedup.png", "speedup.svg",
+            "index.html", "accelerator.resolved.json"}) {
+            assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+        }
+        JsonNode root = new ObjectMapper().readTree(out.resolve("iso-area.json").toFile());
+        assertThat(root.get("schema").asText()).isEqualTo("pactsim/iso-area-serve/1");
+        JsonNode pts = root.get("points");
+        assertThat(pts).hasSize(2);
+        // 4-bit weights against 8-bit at a DDR bandwidth: close to the byte ratio, never above 2.2x
+        assertThat(pts.get(1).get("speedup").asDouble()).isGreaterThan(1.5).isLessThan(2.2);
+        assertThat(pts.get(0).get("designsSearched").asInt()).isGreaterThan(5);
+        Cli bad = Cli.run("iso-area", "--network", "qwen2.5-0.5b", "--generate", "16", "--out", dir.resolve("x").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--generate: expected --phase serve");
+    }
+
+    @Test
     void llmOptionsAreRefusedOnOtherNetworksAndViceVersa() {
         Cli a = Cli.run("iso-area", "--network", "resnet20", "--phase", "decode", "--out", dir.resolve("a").toString());
         assertThat(a.code()).isEqualTo(2);

@@ -66,6 +66,28 @@ class LlmCommandTest {
     }
 
     @Test
+    void simulateTakesAnLlmStepByName() throws Exception {
+        Cli c = Cli.run("simulate", "--arch", "pact-14nm", "--network", "qwen2.5-0.5b-decode256-b2", "--precision", "w4a16",
+                "--format", "json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(c.out());
+        assertThat(r.toString()).contains("decode step: 2 x 1 new token, K and V of 256 earlier tokens")
+                .contains("l23.attn.scores").contains("KV cache at 16 bits");
+        Cli plain = Cli.run("simulate", "--arch", "pact-14nm", "--network", "qwen2.5-0.5b-prefill64");
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("prefill: 1 x 64 prompt tokens");
+        Cli bad = Cli.run("simulate", "--arch", "pact-14nm", "--network", "qwen2.5-0.5b-decode");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--network: expected qwen2.5-0.5b[-prefillP|-decodeL][-bB]");
+        Cli cnn = Cli.run("simulate", "--arch", "pact-14nm", "--network", "qwen2.5-0.5b", "--precision", "int4");
+        assertThat(cnn.code()).isEqualTo(2);
+        assertThat(cnn.err()).contains("--precision: expected an LLM precision");
+        Cli iso = Cli.run("iso-area", "--network", "qwen2.5-0.5b-decode64", "--out", "target/never");
+        assertThat(iso.code()).isEqualTo(2);
+        assertThat(iso.err()).contains("the model's name alone (qwen2.5-0.5b) with --phase");
+    }
+
+    @Test
     void matchPeRunsFloatPrecisionsOnFloatPes() {
         Cli c = Cli.run("llm", "--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "fp8,fp16,w4a4",
                 "--match-pe");

@@ -40,6 +40,36 @@ public final class Decoder {
         return c.name() + phase + (s.batch() > 1 ? "-b" + s.batch() : "");
     }
 
+    /** A config and step named as {@link #name} writes them (a bare model name: decode at 512), or null. */
+    public record Named(LlmConfig config, LlmStep step) {
+    }
+
+    /**
+     * Reads {@code llama-3.2-1b}, {@code llama-3.2-1b-decode4096}, {@code qwen2.5-0.5b-prefill128-b8}:
+     * the model, then optionally the phase and its tokens, then optionally the batch. Null when the
+     * name starts with no model's name; a {@link org.pactsim.spec.SpecException} when the rest is
+     * not a phase and batch.
+     */
+    public static Named parse(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        for (LlmConfig c : LlmConfig.ALL) {
+            if (!n.equals(c.name()) && !n.startsWith(c.name() + "-")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:-(prefill|decode)(\\d{1,7}))?(?:-b(\\d{1,5}))?")
+                    .matcher(n.substring(c.name().length()));
+            if (!m.matches()) {
+                throw new org.pactsim.spec.SpecException("--network", c.name() + "[-prefillP|-decodeL][-bB], e.g. "
+                        + c.name() + "-decode4096-b8", name);
+            }
+            long tokens = m.group(2) == null ? 512 : Long.parseLong(m.group(2));
+            long batch = m.group(3) == null ? 1 : Long.parseLong(m.group(3));
+            LlmStep s = "prefill".equals(m.group(1)) ? LlmStep.prefill(batch, tokens) : LlmStep.decode(batch, tokens);
+            return new Named(c, s);
+        }
+        return null;
+    }
+
     public static Network build(LlmConfig c, LlmStep s) {
         long rows = s.rows();
         Shape tokens = new Shape(1, 1, rows, c.hidden());
