@@ -151,11 +151,15 @@ public enum LlmPrecision {
             return dequantize ? b.activationBits() : Math.max(attention.weightBits(), mlp.weightBits());
         }
 
-        /** A short key: {@code w4a16}, {@code w4a16-kv4}, {@code attn-w8a8-mlp-w4a8}, {@code w4a16-head-w8a16}. */
+        /**
+         * A short key: {@code w4a16}, {@code w4a16-kv4}, {@code attn-w8a8-mlp-w4a8}, {@code w4a16-head-w8a16},
+         * {@code w4a16-mixed} (weight-only layers on a mixed-width PE).
+         */
         public String key() {
             String k = attention == mlp ? attention.key() : "attn-" + attention.key() + "-mlp-" + mlp.key();
+            boolean weightOnly = attention.weightOnly() || mlp.weightOnly() || head.weightOnly();
             return k + (head != mlp ? "-head-" + head.key() : "")
-                    + (kvBits != attention.activationBits() ? "-kv" + kvBits : "");
+                    + (kvBits != attention.activationBits() ? "-kv" + kvBits : "") + (weightOnly && !dequantize ? "-mixed" : "");
         }
 
         public String describe() {
