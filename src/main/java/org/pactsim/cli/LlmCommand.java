@@ -93,6 +93,11 @@ public final class LlmCommand implements Callable<Integer> {
             description = "Bits of the KV cache (default: the activation width of the precision).")
     Integer kvBits;
 
+    @Option(names = "--matmul-bits", paramLabel = "BITS",
+            description = "Width of Q and the softmax in the attention matmuls (default: the attention's activation width;"
+                    + " K and V are at --kv-bits).")
+    Integer matmulBits;
+
     @Option(names = "--group-size", defaultValue = "128", paramLabel = "G",
             description = "Weights per 16-bit scale for w4a16, w8a16 and w4a8 (0: no group scales; default ${DEFAULT-VALUE}).")
     long groupSize;
@@ -164,8 +169,8 @@ public final class LlmCommand implements Callable<Integer> {
                 LlmPrecision a = attn == null ? p : attn;
                 LlmPrecision f = ffn == null ? p : ffn;
                 LlmPrecision h = head == null ? f : head;
-                plan = new LlmPrecision.Plan(a, f, h, kvBits == null ? a.activationBits() : kvBits, groupSize,
-                        weightOnly == WeightOnly.dequantize);
+                plan = new LlmPrecision.Plan(a, f, h, kvBits == null ? a.activationBits() : kvBits,
+                        matmulBits == null ? a.activationBits() : matmulBits, groupSize, weightOnly == WeightOnly.dequantize);
             } catch (SpecException e) {
                 throw new InputException(InputException.oneLine(e.getMessage()), e);
             }

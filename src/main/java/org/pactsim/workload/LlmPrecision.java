@@ -104,16 +104,21 @@ public enum LlmPrecision {
      * up, down) and of the LM head, the KV cache's bits, the weight group size (0: no group
      * scales) and whether weight-only layers dequantize before the array
      * ({@link WeightQuant#dequantize}) or run on a mixed-width PE. The attention matmuls read Q
-     * and the softmax at the attention's activation width and K and V at {@code kvBits}; the
+     * and the softmax at {@code matmulBits} (by default the attention's activation width) and K and V
+     * at {@code kvBits}; the
      * vector layers run at the wider activation width of the two. All three precisions are of
      * one kind (integer or float): the PE runs one.
      */
-    public record Plan(LlmPrecision attention, LlmPrecision mlp, LlmPrecision head, int kvBits, long groupSize,
-                       boolean dequantize) {
+    public record Plan(LlmPrecision attention, LlmPrecision mlp, LlmPrecision head, int kvBits, int matmulBits,
+                       long groupSize, boolean dequantize) {
         public Plan {
             if (attention.type() == NumberType.FLOAT && kvBits != 8 && kvBits != 16) {
                 throw new org.pactsim.spec.SpecException("--kv-bits", "8 or 16 with a float variant (" + attention.key()
                         + "): the cache is stored as floats", Integer.toString(kvBits));
+            }
+            if (attention.type() == NumberType.FLOAT && matmulBits != 8 && matmulBits != 16) {
+                throw new org.pactsim.spec.SpecException("--matmul-bits", "8 or 16 with a float variant ("
+                        + attention.key() + ")", Integer.toString(matmulBits));
             }
             for (Object[] o : new Object[][] {{"--mlp", mlp}, {"--lm-head", head}}) {
                 LlmPrecision p = (LlmPrecision) o[1];
@@ -123,11 +128,17 @@ public enum LlmPrecision {
                             + "): the PE runs one", p.key());
                 }
             }
-            new org.pactsim.spec.Violations().between("--kv-bits", kvBits, 1, 16)
+            new org.pactsim.spec.Violations().between("--kv-bits", kvBits, 1, 16).between("--matmul-bits", matmulBits, 1, 16)
                     .between("--group-size", groupSize, 0, 1L << 20).throwIfAny();
         }
 
-        /** The same precision for the attention and the MLP. */
+        /** The attention matmuls' Q and softmax at the attention's activation width. */
+        public Plan(LlmPrecision attention, LlmPrecision mlp, LlmPrecision head, int kvBits, long groupSize,
+                    boolean dequantize) {
+            this(attention, mlp, head, kvBits, attention.activationBits(), groupSize, dequantize);
+        }
+
+                /** The same precision for the attention and the MLP. */
         public Plan(LlmPrecision body, LlmPrecision head, int kvBits, long groupSize, boolean dequantize) {
             this(body, body, head, kvBits, groupSize, dequantize);
         }
@@ -159,7 +170,9 @@ public enum LlmPrecision {
             String k = attention == mlp ? attention.key() : "attn-" + attention.key() + "-mlp-" + mlp.key();
             boolean weightOnly = attention.weightOnly() || mlp.weightOnly() || head.weightOnly();
             return k + (head != mlp ? "-head-" + head.key() : "")
-                    + (kvBits != attention.activationBits() ? "-kv" + kvBits : "") + (weightOnly && !dequantize ? "-mixed" : "");
+                    + (kvBits != attention.activationBits() ? "-kv" + kvBits : "")
+                    + (matmulBits != attention.activationBits() ? "-mm" + matmulBits : "")
+                    + (weightOnly && !dequantize ? "-mixed" : "");
         }
 
         public String describe() {
@@ -170,7 +183,8 @@ public enum LlmPrecision {
                     + "-bit scale per " + groupSize + " weights" : "";
             String body = attention == mlp ? b.key() + " projections and MLP" : attention.key() + " attention projections, "
                     + mlp.key() + " MLP";
-            return body + ", " + head.key() + " LM head, KV cache at " + kvBits + " bits" + g + w;
+            return body + ", " + head.key() + " LM head, KV cache at " + kvBits + " bits, attention matmuls' Q and"
+                    + " softmax at " + matmulBits + g + w;
         }
 
         WeightQuant quant(LlmPrecision p) {
@@ -202,7 +216,7 @@ public enum LlmPrecision {
                                 head.activationBits(), t))).withQuant(quant(head));
                         break;
                     case MATMULS:
-                        r = l.withBits(new Bits(kvBits, attention.activationBits(), attention.activationBits(), t));
+                        r = l.withBits(new Bits(kvBits, matmulBits, matmulBits, t));
                         break;
                     default:
                         r = l.withBits(new Bits(act, act, outBits, t));

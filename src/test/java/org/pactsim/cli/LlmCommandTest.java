@@ -63,6 +63,12 @@ class LlmCommandTest {
         assertThat(r.get("describe").asText()).contains("w8a8 attention projections, w4a8 MLP, w8a16 LM head, KV cache at 4 bits");
         // the cache at 4 bits: 2 x 24 layers x 2 KV heads x 64 x (512 + 1) positions x 4 bits / 8
         assertThat(r.get("kvCacheBytes").asLong()).isEqualTo(2L * 24 * 2 * 64 * 513 * 4 / 8);
+        Cli m = Cli.run("llm", "--network", "qwen2.5-0.5b", "--phase", "decode", "--precision", "w4a8", "--matmul-bits",
+                "16", "--format", "json");
+        assertThat(m.code()).as(m.err()).isZero();
+        JsonNode mr = new ObjectMapper().readTree(m.out()).get("runs").get(0);
+        assertThat(mr.get("precision").asText()).isEqualTo("w4a8-mm16");
+        assertThat(mr.get("describe").asText()).contains("attention matmuls' Q and softmax at 16");
     }
 
     @Test
