@@ -59,10 +59,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
     @Option(names = "--precisions", split = ",", paramLabel = "P",
             description = "Precisions, baseline first: fp16, int16, int8, int4, int2 (default int16,int8,int4,int2);"
                     + " for an LLM (--network llama-3.2-1b ...) w4a16, w8a16, w4a8, w8a8, w4a4, fp8, fp16 (default "
-                    + LLM_PRECISIONS + ").")
+                    + LlmOptions.Study.PRECISIONS + ").")
     List<String> precisions;
 
-    static final String LLM_PRECISIONS = "fp16,w8a8,w4a16,w4a8,w4a4";
 
     @Option(names = "--bandwidths", split = ",", paramLabel = "GBPS",
             converter = Options.BandwidthConverter.class,
@@ -77,36 +76,9 @@ public final class IsoAreaCommand implements Callable<Integer> {
 
     long batch;
 
-    /** {@code --phase}: which step of an LLM the study runs. */
-    enum Phase { decode, prefill, serve }
-
-    @Option(names = "--phase", paramLabel = "PHASE",
-            description = "For an LLM: decode (one token per sequence at --context, default), prefill (--prompt"
-                    + " tokens) or serve (--prompt tokens, then --generate output tokens; each design's whole scenario,"
-                    + " its decode steps sampled); throughput is then in tokens/s.")
-    Phase phase;
-
-    @Option(names = "--generate", paramLabel = "G", description = "For an LLM serving study: output tokens per request (default 128).")
-    Long generate;
-
-    @Option(names = "--context", paramLabel = "L", description = "For an LLM decode step: tokens in the KV cache (default 512).")
-    Long context;
-
-    @Option(names = "--prompt", paramLabel = "P", description = "For an LLM prefill: prompt tokens (default 512).")
-    Long prompt;
-
-    @Option(names = "--kv-bits", paramLabel = "BITS",
-            description = "For an LLM: bits of the KV cache (default: each precision's activation width).")
-    Integer kvBits;
-
-    @Option(names = "--group-size", paramLabel = "G",
-            description = "For an LLM: weights per 16-bit scale for w4a16, w8a16, w4a8 (default 128; 0: none).")
-    Long groupSize;
-
-    @Option(names = "--weight-only", paramLabel = "HOW",
-            description = "For an LLM: dequantize (default: weights widened to the activation width before an"
-                    + " activation x activation PE) or mixed (a weights x activations PE).")
-    LlmCommand.WeightOnly weightOnly;
+    /** The options of an LLM network's study. */
+    @Mixin
+    LlmOptions.Study llmOptions;
 
     @Option(names = "--quantize-all", description = "Every layer at the precision (default: PACT's rule, first and "
             + "last layers at 8 bits).")
@@ -174,20 +146,28 @@ public final class IsoAreaCommand implements Callable<Integer> {
                         + ") with --phase, --context, --prompt and --batch", InputException.quote(network));
             }
         }
-        checkLlmOptions(llm);
+        llmOptions.check(llm, LlmOptions.where(trace, network));
+        if (llm != null && sensitivity) {
+            throw InputException.at("--sensitivity", null, "a CNN network (the LLM study has no sensitivity study yet)",
+                    "--network " + network);
+        }
+        if (llm != null && quantizeAll) {
+            throw InputException.at("--quantize-all", null, "a CNN network (an LLM's precisions say what each layer"
+                    + " gets; see --precisions)", "--network " + network);
+        }
         batch = batchOption != null ? batchOption : llm != null ? 1 : 8;
         if (bandwidths == null || bandwidths.isEmpty()) {
             bandwidths = llm != null ? List.of(Double.POSITIVE_INFINITY, 64.0, 819.0)
                     : List.of(Double.POSITIVE_INFINITY, 32.0, 64.0);
         }
         if (precisions == null || precisions.isEmpty()) {
-            precisions = List.of((llm != null ? LLM_PRECISIONS : "int16,int8,int4,int2").split(","));
+            precisions = List.of((llm != null ? LlmOptions.Study.PRECISIONS : "int16,int8,int4,int2").split(","));
         }
         if (batch < 1 || batch > (llm != null ? 65_536 : 1 << 20)) {
             throw InputException.at("--batch", null, "an integer from 1 to " + (llm != null ? 65_536 : 1 << 20),
                     Long.toString(batch));
         }
-        IsoAreaPlan plan = llm != null ? llmPlan() : plan();
+        IsoAreaPlan plan = llm != null ? llmOptions.plan(precisions, plan(List.of()), batch) : plan();
         // the default chip is found from any working folder (pactsim's own copy)
         ArchReader.Loaded loaded = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all());
         AcceleratorSpec base = loaded.spec();
@@ -195,13 +175,11 @@ public final class IsoAreaCommand implements Callable<Integer> {
         CostTables costTables = tables.read();
         Network image;
         Function<PrecisionVariant, Network> networks;
-        if (llm != null && phase == Phase.serve) {
+        if (llm != null && llmOptions.phase() == LlmOptions.Study.Phase.serve) {
             return serve(llm, plan, base, costTables);
         }
         if (llm != null) {
-            LlmStep step = phase == Phase.prefill ? LlmStep.prefill(batch, prompt == null ? 512 : prompt)
-                    : LlmStep.decode(batch, context == null ? 512 : context);
-            image = Decoder.build(llm, step);
+            image = Decoder.build(llm, llmOptions.step(batch));
             Network decoder = image;
             networks = p -> p.apply(decoder, true);
         } else {
@@ -233,10 +211,7 @@ public final class IsoAreaCommand implements Callable<Integer> {
                     ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
             if (llm != null) {
-                info.put("network", llm.title() + " (" + llm.source() + ")");
-                info.put("step", image.notes().get(1) + "; one " + plan.unit() + " per sequence and step");
-                info.put("precisions", "the attention projections and MLP at each precision, the KV cache at "
-                        + (kvBits == null ? "the activation width" : kvBits + " bits") + " (docs/llm.md)");
+                llmOptions.describe(info, llm, image.notes().get(1), plan.unit(), batch);
             } else {
                 info.put("batch", batch + (batch == 1 ? " image" : " images") + " per inference");
                 info.put("quantization rule", quantizeAll ? "every layer at the precision"
@@ -346,52 +321,10 @@ public final class IsoAreaCommand implements Callable<Integer> {
         });
     }
 
-    /** Refuses LLM-only options on other networks, and options the LLM study does not take. */
-    private void checkLlmOptions(LlmConfig llm) {
-        if (llm == null) {
-            Object[][] only = {{"--phase", phase}, {"--context", context}, {"--prompt", prompt}, {"--generate", generate},
-                {"--kv-bits", kvBits},
-                {"--group-size", groupSize}, {"--weight-only", weightOnly}};
-            for (Object[] o : only) {
-                if (o[1] != null) {
-                    throw InputException.at((String) o[0], null, "an LLM --network (" + String.join(", ",
-                            LlmConfig.names()) + ")", trace != null ? "--trace " + trace : "--network " + network);
-                }
-            }
-            return;
-        }
-        if (sensitivity) {
-            throw InputException.at("--sensitivity", null, "a CNN network (the LLM study has no sensitivity study yet)",
-                    "--network " + network);
-        }
-        if (quantizeAll) {
-            throw InputException.at("--quantize-all", null, "a CNN network (an LLM's precisions say what each layer"
-                    + " gets; see --precisions)", "--network " + network);
-        }
-        if (context != null && phase != null && phase != Phase.decode) {
-            throw InputException.at("--context", null, "--phase decode", "--phase " + phase);
-        }
-        if (prompt != null && (phase == null || phase == Phase.decode)) {
-            throw InputException.at("--prompt", null, "--phase prefill or serve", "--phase decode");
-        }
-        if (generate != null && phase != Phase.serve) {
-            throw InputException.at("--generate", null, "--phase serve", "--phase " + (phase == null ? Phase.decode : phase));
-        }
-        if (generate != null && (generate < 1 || generate > LlmStep.MAX_TOKENS)) {
-            throw InputException.at("--generate", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, generate.toString());
-        }
-        if (context != null && (context < 1 || context > LlmStep.MAX_TOKENS)) {
-            throw InputException.at("--context", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, context.toString());
-        }
-        if (prompt != null && (prompt < 1 || prompt > LlmStep.MAX_TOKENS)) {
-            throw InputException.at("--prompt", null, "an integer from 1 to " + LlmStep.MAX_TOKENS, prompt.toString());
-        }
-    }
-
     /** The serving study: every design serves the scenario; the report folder holds its own files. */
     private int serve(LlmConfig llm, IsoAreaPlan plan, AcceleratorSpec base, CostTables costTables) {
-        long p = prompt == null ? 512 : prompt;
-        long g = generate == null ? 128 : generate;
+        long p = llmOptions.prompt();
+        long g = llmOptions.generate();
         org.pactsim.study.LlmServeStudy.Result r;
         try {
             r = org.pactsim.study.LlmServeStudy.run(base, llm, plan, costTables, batch, p, g);
@@ -412,10 +345,7 @@ public final class IsoAreaCommand implements Callable<Integer> {
             AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
                     ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
-            info.put("network", llm.title() + " (" + llm.source() + ")");
-            info.put("scenario", batch + " request(s) of " + p + " prompt tokens, " + g + " output tokens each; "
-                    + org.pactsim.study.LlmServeStudy.SAMPLES + " decode steps simulated per design, the rest"
-                    + " interpolated ('pactsim llm' simulates every step)");
+            llmOptions.describe(info, llm, "", plan.unit(), batch);
             info.put("cost tables", tables.describe());
             AtomicFiles.write(dir.resolve("index.html"), org.pactsim.report.LlmServeReport.html(r, info, chart));
             folder.commit();
@@ -431,31 +361,6 @@ public final class IsoAreaCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    /** The plan of an LLM study: each precision as an LLM plan, throughput in tokens. */
-    private IsoAreaPlan llmPlan() {
-        List<PrecisionVariant> ps = new ArrayList<>();
-        for (String p : precisions) {
-            LlmPrecision lp = LlmPrecision.parse(p.trim().toLowerCase(Locale.ROOT));
-            if (lp == null) {
-                throw InputException.at("--precisions", null, "LLM precisions: " + String.join(", ", LlmPrecision.keys()),
-                        InputException.quote(p));
-            }
-            try {
-                ps.add(PrecisionVariant.of(new LlmPrecision.Plan(lp, lp, kvBits == null ? lp.activationBits() : kvBits,
-                        groupSize == null ? 128 : groupSize, weightOnly != LlmCommand.WeightOnly.mixed)));
-            } catch (org.pactsim.spec.SpecException e) {
-                throw new InputException(InputException.oneLine(e.getMessage()), e);
-            }
-        }
-        IsoAreaPlan cnn = plan(List.of());
-        long tokens = phase == Phase.prefill ? Math.multiplyExact(batch, prompt == null ? 512 : prompt) : batch;
-        if (tokens > Integer.MAX_VALUE) {
-            throw InputException.at("--batch", null, "batch x prompt tokens below 2^31", Long.toString(tokens));
-        }
-        return new IsoAreaPlan(ps, cnn.bandwidthsGBps(), cnn.scale(), cnn.dataflows(), cnn.areaMm2(), (int) tokens,
-                "token");
     }
 
     static Network zoo(String name) {

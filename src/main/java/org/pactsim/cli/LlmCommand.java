@@ -40,8 +40,6 @@ public final class LlmCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
 
-    enum WeightOnly { dequantize, mixed }
-
     @Option(names = "--network", required = true, paramLabel = "NAME",
             description = "llama-3.2-1b, llama-3.1-8b, qwen2.5-0.5b or tinyllama-1.1b.")
     String network;
@@ -89,24 +87,8 @@ public final class LlmCommand implements Callable<Integer> {
     @Option(names = "--lm-head", paramLabel = "P", description = "The LM head's precision (default: the MLP's).")
     String lmHead;
 
-    @Option(names = "--kv-bits", paramLabel = "BITS",
-            description = "Bits of the KV cache (default: the activation width of the precision).")
-    Integer kvBits;
-
-    @Option(names = "--matmul-bits", paramLabel = "BITS",
-            description = "Width of Q and the softmax in the attention matmuls (default: the attention's activation width;"
-                    + " K and V are at --kv-bits).")
-    Integer matmulBits;
-
-    @Option(names = "--group-size", defaultValue = "128", paramLabel = "G",
-            description = "Weights per 16-bit scale for w4a16, w8a16 and w4a8 (0: no group scales; default ${DEFAULT-VALUE}).")
-    long groupSize;
-
-    @Option(names = "--weight-only", defaultValue = "dequantize", paramLabel = "HOW",
-            description = "How weights narrower than activations reach the PE: dequantize (widened to the activation"
-                    + " width before the array, one vector-lane multiply per weight) or mixed (a mixed-width PE"
-                    + " multiplies them as stored). Default ${DEFAULT-VALUE}.")
-    WeightOnly weightOnly;
+    @Mixin
+    LlmOptions.Quant quant;
 
     @Option(names = "--match-pe", description = "Give the PEs each precision's widths and kind (the arch's array,"
             + " cores, SRAM and DRAM otherwise): weights x activations for mixed, activations x activations for"
@@ -137,14 +119,13 @@ public final class LlmCommand implements Callable<Integer> {
         }
         List<LlmPrecision> ps = new ArrayList<>();
         for (String p : precisions) {
-            ps.add(precision("--precision", p));
+            ps.add(LlmOptions.precision("--precision", p));
         }
-        LlmPrecision head = lmHead == null ? null : precision("--lm-head", lmHead);
-        LlmPrecision attn = attention == null ? null : precision("--attention", attention);
-        LlmPrecision ffn = mlp == null ? null : precision("--mlp", mlp);
+        LlmPrecision head = lmHead == null ? null : LlmOptions.precision("--lm-head", lmHead);
+        LlmPrecision attn = attention == null ? null : LlmOptions.precision("--attention", attention);
+        LlmPrecision ffn = mlp == null ? null : LlmOptions.precision("--mlp", mlp);
         check("--prompt", prompt, 1, LlmStep.MAX_TOKENS);
         check("--generate", generate, 1, LlmStep.MAX_TOKENS);
-        check("--group-size", groupSize, 0, 1L << 20);
         for (long b : batches) {
             check("--batch", b, 1, 65_536);
         }
@@ -164,16 +145,9 @@ public final class LlmCommand implements Callable<Integer> {
         List<LlmReport.Row> rows = new ArrayList<>();
         TilingMemo memo = TilingMemo.local();
         for (LlmPrecision p : ps) {
-            LlmPrecision.Plan plan;
-            try {
-                LlmPrecision a = attn == null ? p : attn;
-                LlmPrecision f = ffn == null ? p : ffn;
-                LlmPrecision h = head == null ? f : head;
-                plan = new LlmPrecision.Plan(a, f, h, kvBits == null ? a.activationBits() : kvBits,
-                        matmulBits == null ? a.activationBits() : matmulBits, groupSize, weightOnly == WeightOnly.dequantize);
-            } catch (SpecException e) {
-                throw new InputException(InputException.oneLine(e.getMessage()), e);
-            }
+            LlmPrecision a = attn == null ? p : attn;
+            LlmPrecision f = ffn == null ? p : ffn;
+            LlmPrecision.Plan plan = quant.plan(a, f, head == null ? f : head);
             AcceleratorSpec acc = matchPe ? withPe(base, plan) : base;
             for (long c : ctx) {
                 for (long b : batches) {
@@ -256,15 +230,6 @@ public final class LlmCommand implements Callable<Integer> {
         }
         return base.withPe(new PeSpec(plan.peWeightBits(), p.activationBits(), NumberType.INT,
                 Math.max(pe.accumulatorBits(), p.activationBits()), pe.mode()));
-    }
-
-    private static LlmPrecision precision(String option, String s) {
-        LlmPrecision p = LlmPrecision.parse(s.trim().toLowerCase(Locale.ROOT));
-        if (p == null) {
-            throw InputException.at(option, null, "one of " + String.join(", ", LlmPrecision.keys()),
-                    InputException.quote(s));
-        }
-        return p;
     }
 
     private static void check(String option, long v, long min, long max) {
