@@ -168,6 +168,8 @@ final class InferenceRun {
         final long aKept = onChip.getOrDefault(aName, 0L);
         String bName = !bIsWeight && src.size() > 1 ? src.get(1) : null;
         String rowsName = cache ? src.get(1) : null;
+        // the new tokens' rows as their producer kept them (read now: they are released before the output is placed)
+        final long rowsKept = cache ? onChip.getOrDefault(rowsName, 0L) : 0;
         final long bKept = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
         final boolean ownResident = bIsWeight && resident[i];
         note(notes, () -> aKept > 0 ? "input " + aName + ": on chip (kept from its producer)"
@@ -319,12 +321,11 @@ final class InferenceRun {
         long weightLoad = best.weightLoad();
         Choice.Split run = best.split();
         long outWrite = addExact(keep ? 0 : run.outWrite(), evicted);
-        if (cache && !weightsOnChip && onChip.containsKey(rowsName)) {
+        if (cache && !weightsOnChip && rowsKept > 0) {
             // the new tokens' rows, kept on chip by their producer, are appended to the cache in DRAM
-            long rows = onChip.get(rowsName);
-            outWrite = addExact(outWrite, rows);
-            best = best.plusCycles(transferCycles(Tensors.bytes(rows), bpc));
-            note(notes, () -> "KV cache: the new rows of " + rowsName + " (" + Tensors.kib(rows) + ") written to DRAM");
+            outWrite = addExact(outWrite, rowsKept);
+            best = best.plusCycles(transferCycles(Tensors.bytes(rowsKept), bpc));
+            note(notes, () -> "KV cache: the new rows of " + rowsName + " (" + Tensors.kib(rowsKept) + ") written to DRAM");
         }
         long cycles = best.cycles();
         layerCycles[i] = cycles;
