@@ -16,22 +16,22 @@ public record LlmConfig(String name, String title, long layers, long hidden, lon
     /** Meta's Llama 3.2 1B (HF meta-llama/Llama-3.2-1B config.json; model card: 1.23B). */
     public static final LlmConfig LLAMA_3_2_1B = new LlmConfig("llama-3.2-1b", "Llama-3.2-1B", 16, 2048, 32, 8, 64,
             8192, 128_256, true, false, 1_235_814_400L,
-            "huggingface.co/meta-llama/Llama-3.2-1B config.json; 1,235,814,400 parameters (safetensors index)");
+            "huggingface.co/meta-llama/Llama-3.2-1B config.json; 1,235,814,400 parameters as transformers loads them (model card: 1.23B)");
 
     /** Meta's Llama 3.1 8B (HF meta-llama/Llama-3.1-8B config.json; model card: 8.03B). */
     public static final LlmConfig LLAMA_3_1_8B = new LlmConfig("llama-3.1-8b", "Llama-3.1-8B", 32, 4096, 32, 8, 128,
             14_336, 128_256, false, false, 8_030_261_248L,
-            "huggingface.co/meta-llama/Llama-3.1-8B config.json; 8,030,261,248 parameters (safetensors index)");
+            "huggingface.co/meta-llama/Llama-3.1-8B config.json; 8,030,261,248 parameters as transformers loads them (model card: 8B)");
 
     /** Alibaba's Qwen2.5 0.5B (HF Qwen/Qwen2.5-0.5B config.json; model card: 0.49B). */
     public static final LlmConfig QWEN_2_5_0_5B = new LlmConfig("qwen2.5-0.5b", "Qwen2.5-0.5B", 24, 896, 14, 2, 64,
             4864, 151_936, true, true, 494_032_768L,
-            "huggingface.co/Qwen/Qwen2.5-0.5B config.json; model card: 0.49B parameters (494,032,768)");
+            "huggingface.co/Qwen/Qwen2.5-0.5B config.json; 494,032,768 parameters as transformers loads them (model card: 0.49B)");
 
     /** TinyLlama 1.1B (HF TinyLlama/TinyLlama-1.1B-Chat-v1.0 config.json; Zhang et al., arXiv 2401.02385). */
     public static final LlmConfig TINYLLAMA_1_1B = new LlmConfig("tinyllama-1.1b", "TinyLlama-1.1B", 22, 2048, 32, 4,
             64, 5632, 32_000, false, false, 1_100_048_384L,
-            "huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0 config.json; 1.1B parameters (1,100,048,384)");
+            "huggingface.co/TinyLlama/TinyLlama-1.1B-Chat-v1.0 config.json; 1,100,048,384 parameters as transformers loads them (model card: 1.1B)");
 
     public static final List<LlmConfig> ALL = List.of(LLAMA_3_2_1B, LLAMA_3_1_8B, QWEN_2_5_0_5B, TINYLLAMA_1_1B);
 
