@@ -201,14 +201,10 @@ public final class IsoAreaCommand implements Callable<Integer> {
         }
         try (OutputFolder folder = OutputFolder.claim(out, "iso-area", "--out", force)) {
             Path dir = folder.staging();
-            AtomicFiles.write(dir.resolve("iso-area.txt"), table);
-            AtomicFiles.write(dir.resolve("iso-area.csv"), csv);
-            AtomicFiles.write(dir.resolve("iso-area.json"), json);
+            writeTables(dir, table, csv, json, base);
             for (Object[] f : files) {
                 AtomicFiles.write(dir.resolve((String) f[0]), (byte[]) f[1]);
             }
-            AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
-                    ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
             if (llm != null) {
                 llmOptions.describe(info, llm, image.notes().get(1), plan.unit(), batch);
@@ -232,15 +228,26 @@ public final class IsoAreaCommand implements Callable<Integer> {
             folder.commit();
         }
 
+        return print(sens == null ? table : table + SensitivityReport.text(sens), csv, json);
+    }
+
+    /** The study's tables and the resolved accelerator, in the staging folder {@code dir}. */
+    private static void writeTables(Path dir, String table, String csv, String json, AcceleratorSpec base) {
+        AtomicFiles.write(dir.resolve("iso-area.txt"), table);
+        AtomicFiles.write(dir.resolve("iso-area.csv"), csv);
+        AtomicFiles.write(dir.resolve("iso-area.json"), json);
+        AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
+                ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
+    }
+
+    /** Standard output in the asked format (the table ends with where the report is); exit code 0. */
+    private int print(String table, String csv, String json) {
         PrintWriter w = spec.commandLine().getOut();
         switch (format) {
             case csv: w.print(csv); break;
             case json: w.print(json); break;
             default:
                 w.print(table);
-                if (sens != null) {
-                    w.print(SensitivityReport.text(sens));
-                }
                 w.println("report: " + out.resolve("index.html"));
                 break;
         }
@@ -337,30 +344,16 @@ public final class IsoAreaCommand implements Callable<Integer> {
         JFreeChart chart = org.pactsim.report.LlmServeReport.speedup(r);
         try (OutputFolder folder = OutputFolder.claim(out, "iso-area", "--out", force)) {
             Path dir = folder.staging();
-            AtomicFiles.write(dir.resolve("iso-area.txt"), table);
-            AtomicFiles.write(dir.resolve("iso-area.csv"), csv);
-            AtomicFiles.write(dir.resolve("iso-area.json"), json);
+            writeTables(dir, table, csv, json, base);
             AtomicFiles.write(dir.resolve("speedup.png"), IsoAreaCharts.png(chart));
             AtomicFiles.write(dir.resolve("speedup.svg"), IsoAreaCharts.svg(chart));
-            AtomicFiles.write(dir.resolve("accelerator.resolved.json"),
-                    ResultJson.accelerator(base).toPrettyString() + System.lineSeparator());
             java.util.Map<String, String> info = Options.runInfo(spec);
             llmOptions.describe(info, llm, "", plan.unit(), batch);
             info.put("cost tables", tables.describe());
             AtomicFiles.write(dir.resolve("index.html"), org.pactsim.report.LlmServeReport.html(r, info, chart));
             folder.commit();
         }
-        PrintWriter w = spec.commandLine().getOut();
-        switch (format) {
-            case csv: w.print(csv); break;
-            case json: w.print(json); break;
-            default:
-                w.print(table);
-                w.println("report: " + out.resolve("index.html"));
-                break;
-        }
-        w.flush();
-        return 0;
+        return print(table, csv, json);
     }
 
     static Network zoo(String name) {

@@ -56,25 +56,11 @@ public record IsoAreaPoint(IsoAreaDesign design, double bandwidthGBps, PricedRes
      * that a steady-state run of {@code net} does not read from DRAM (NaN when there are none).
      */
     static double[] shares(org.pactsim.workload.Network net, SimulationResult r) {
-        long[] kv = org.pactsim.memory.MemoryModel.kvCacheBits(net);
-        long w = 0;
-        long wRead = 0;
-        long c = 0;
-        long cRead = 0;
-        for (int i = 0; i < net.layers().size(); i++) {
-            org.pactsim.workload.Layer l = net.layers().get(i);
-            long read = r.steady().isEmpty() ? 0 : r.steady().get(i).filterReadBytes();
-            if (kv[i] > 0) {
-                c = Math.addExact(c, kv[i] / 8);
-                cRead = Math.addExact(cRead, read);
-            } else if (l instanceof org.pactsim.workload.MatMulLayer m
-                    && m.kind() == org.pactsim.workload.MatMulLayer.Kind.LINEAR) {
-                w = Math.addExact(w, (m.storedWeightBits() + 7) / 8);
-                wRead = Math.addExact(wRead, read);
-            }
-        }
-        return new double[] {w == 0 ? Double.NaN : Math.max(0, 1 - (double) wRead / w),
-            c == 0 ? Double.NaN : Math.max(0, 1 - (double) cRead / c)};
+        long w = Llm.weightBytes(net);
+        long c = Llm.cacheBytes(net);
+        boolean ran = !r.steady().isEmpty();
+        return new double[] {w == 0 ? Double.NaN : Math.max(0, 1 - (ran ? (double) Llm.streamed(net, r, false) : 0) / w),
+            c == 0 ? Double.NaN : Math.max(0, 1 - (ran ? (double) Llm.streamed(net, r, true) : 0) / c)};
     }
 
     /** Layers whose output stayed on chip, of all layers. */

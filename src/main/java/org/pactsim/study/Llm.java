@@ -38,47 +38,22 @@ public final class Llm {
 
         /** Stored bytes of the fc weights (and their group scales), the LM head's included. */
         public long weightBytes() {
-            long bits = 0;
-            for (Layer l : net.layers()) {
-                if (l instanceof MatMulLayer m) {
-                    bits = addExact(bits, m.storedWeightBits());
-                }
-            }
-            return addExact(bits, 7) / 8;
+            return Llm.weightBytes(net);
         }
 
         /** Bytes of the KV cache the step reads (every layer's K and V, the new tokens' rows included). */
         public long cacheBytes() {
-            long bits = 0;
-            for (long b : MemoryModel.kvCacheBits(net)) {
-                bits = addExact(bits, b);
-            }
-            return addExact(bits, 7) / 8;
+            return Llm.cacheBytes(net);
         }
 
         /** Weight bytes a steady-state step reads from DRAM (0 when all stay on chip). */
         public long weightBytesStreamed() {
-            return streamed(false);
+            return streamed(net, sim, false);
         }
 
         /** KV-cache bytes a steady-state step reads from DRAM. */
         public long cacheBytesStreamed() {
-            return streamed(true);
-        }
-
-        private long streamed(boolean cache) {
-            long[] kv = MemoryModel.kvCacheBits(net);
-            long s = 0;
-            for (int i = 0; i < net.layers().size(); i++) {
-                Layer l = net.layers().get(i);
-                boolean isCache = kv[i] > 0;
-                boolean isWeight = l instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR;
-                if (cache ? isCache : isWeight) {
-                    LayerMemory m = sim.steady().get(i);
-                    s = addExact(s, m.filterReadBytes());
-                }
-            }
-            return s;
+            return streamed(net, sim, true);
         }
 
         /** Share of the weight bytes that stay on chip in steady state, 0 to 1. */
@@ -111,6 +86,42 @@ public final class Llm {
             double ips = IsoArea.peakImagesPerSecond(sim.accelerator(), net);
             return Double.isInfinite(ips) ? 0 : 1 / ips;
         }
+    }
+
+    /** Stored bytes of a network's fc weights and their group scales. */
+    static long weightBytes(Network net) {
+        long bits = 0;
+        for (Layer l : net.layers()) {
+            if (l instanceof MatMulLayer m) {
+                bits = addExact(bits, m.storedWeightBits());
+            }
+        }
+        return addExact(bits, 7) / 8;
+    }
+
+    /** Bytes of the KV caches a network reads. */
+    static long cacheBytes(Network net) {
+        long bits = 0;
+        for (long b : MemoryModel.kvCacheBits(net)) {
+            bits = addExact(bits, b);
+        }
+        return addExact(bits, 7) / 8;
+    }
+
+    /** Bytes a steady-state run reads from DRAM for the KV caches ({@code cache}) or the fc weights. */
+    static long streamed(Network net, SimulationResult sim, boolean cache) {
+        long[] kv = MemoryModel.kvCacheBits(net);
+        long s = 0;
+        for (int i = 0; i < net.layers().size(); i++) {
+            Layer l = net.layers().get(i);
+            boolean isCache = kv[i] > 0;
+            boolean isWeight = l instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR;
+            if (cache ? isCache : isWeight) {
+                LayerMemory m = sim.steady().get(i);
+                s = addExact(s, m.filterReadBytes());
+            }
+        }
+        return s;
     }
 
     /** The decoder of {@code c} at {@code s}, typed by {@code plan}, simulated on {@code acc}. */
