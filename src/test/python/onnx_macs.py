@@ -7,8 +7,10 @@ pactsim; MACs follow the ONNX operator definitions:
   ConvTranspose: input elements x kernel area x (output channels / group)
   MatMul, MatMulInteger, QLinearMatMul: output elements x K (A's last axis)
   Gemm: M x N x K
-Usage: onnx_macs.py MODEL [NAME=VALUE ...]   (values for symbolic input dimensions)
-Prints one JSON object: {"macs": total, "nodes": {op: count}}.
+Usage: onnx_macs.py MODEL [NAME=VALUE ...]   (values for unknown input dimensions: by symbolic
+  name, or INPUT[AXIS] for any axis, as pactsim's --dim)
+Prints one JSON object: {"macs": total, "nodes": {op: count}, "missing": [node names whose shapes
+the inference left unknown (counted in neither)]}.
 """
 import json
 import sys
@@ -40,9 +42,19 @@ def main():
     model = onnx.load(sys.argv[1])
     fixed = dict(a.split("=", 1) for a in sys.argv[2:])
     for inp in model.graph.input:
-        for d in inp.type.tensor_type.shape.dim:
-            if d.HasField("dim_param") and d.dim_param in fixed:
+        for i, d in enumerate(inp.type.tensor_type.shape.dim):
+            at = "%s[%d]" % (inp.name, i)
+            if at in fixed:
+                d.dim_value = int(fixed[at])
+            elif d.HasField("dim_param") and d.dim_param in fixed:
                 d.dim_value = int(fixed[d.dim_param])
+    # the exporter's own value_info may hold -1 for unknown sizes (Paddle), which the inference
+    # then refuses to refine: shapes are inferred afresh from the inputs
+    del model.graph.value_info[:]
+    for out in model.graph.output:
+        for d in out.type.tensor_type.shape.dim:
+            if d.HasField("dim_value") and d.dim_value < 1:
+                d.dim_param = "unknown"
     model = shape_inference.infer_shapes(model, data_prop=True)
     shapes = {}
     for vi in list(model.graph.input) + list(model.graph.value_info) + list(model.graph.output):

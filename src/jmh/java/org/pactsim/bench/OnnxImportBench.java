@@ -30,7 +30,7 @@ import org.pactsim.io.onnx.OnnxImporter;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class OnnxImportBench {
-    @Param({"mobilenet-v1", "mobilenet-v2", "ssd-fpnlite", "minilm"})
+    @Param({"mobilenet-v1", "mobilenet-v2", "ssd-fpnlite", "minilm", "ocr-det", "ocr-rec"})
     public String model;
 
     @Benchmark
@@ -44,6 +44,10 @@ public class OnnxImportBench {
             case "ssd-fpnlite" -> OnnxImporter.importFile(
                     Path.of("src/test/resources/onnx/ssd_mobilenet_v2_fpnlite_10_256_int8.onnx"),
                     Map.of("unk__3298", 1L));
+            case "ocr-det" -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/ch_PP-OCRv3_det_infer.onnx"),
+                    Map.of("x[0]", 1L, "x[2]", 640L, "x[3]", 640L));
+            case "ocr-rec" -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/ch_PP-OCRv3_rec_infer.onnx"),
+                    Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 320L));
             default -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/all-minilm-l6-v2-q.onnx"),
                     Map.of("batch_size", 1L, "sequence_length", 128L));
         };

@@ -350,11 +350,11 @@ final class InferenceRun {
             return fused(i, l, src);
         }
         List<String> notes = new ArrayList<>();
-        long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
         long read = 0;
         boolean allOnChip = true;
         for (int s = 0; s < l.namedOperands(); s++) {
             String name = src.get(Math.min(s, src.size() - 1));
+            long inBits = Packing.bits(l.operandReads(s), l.bits().activation());
             boolean on = onChip.containsKey(name);
             allOnChip &= on;
             read = addExact(read, on ? 0 : inBits);
@@ -408,7 +408,6 @@ final class InferenceRun {
         String prev = net.layers().get(i - 1).name();
         List<String> notes = new ArrayList<>();
         note(notes, () -> "fused into " + net.layers().get(root).name() + "'s output path");
-        long inBits = Packing.bits(l.inputShape().elements(), l.bits().activation());
         long read = 0;
         boolean allOnChip = true;
         for (int s = 0; s < l.namedOperands(); s++) {
@@ -416,6 +415,7 @@ final class InferenceRun {
             if (name.equals(prev)) {
                 continue;
             }
+            long inBits = Packing.bits(l.operandReads(s), l.bits().activation());
             boolean on = onChip.containsKey(name);
             allOnChip &= on;
             read = addExact(read, on ? 0 : inBits);

@@ -15,9 +15,14 @@ import org.pactsim.spec.Violations;
  *       the floor output size.</li>
  *   <li>add: the element-wise sum of the named inputs, or of one input and a learned tensor
  *       of the input's shape ({@code learned = inH*inW*inC}, a position embedding).</li>
- *   <li>concat: prepends {@code learned / (inH*inC)} learned rows along {@code inW}.</li>
+ *   <li>concat: prepends {@code learned / (inH*inC)} learned rows along {@code inW} to one input;
+ *       of two or more named inputs, joins them along channels ({@code parts}: each one's
+ *       channels; {@code inC} is their sum, the output's).</li>
  *   <li>relu, relu6, gelu, silu, rope, softmax, layernorm, rmsnorm: same shape out; layer norm
  *       learns {@code 2*inC} parameters, RMS norm {@code inC}.</li>
+ *   <li>slice: keeps {@code parts.get(0)} of the input's {@code inC} channels.</li>
+ *   <li>bcast: an element-wise op of the first input and the second broadcast over it along H
+ *       ({@code strideH = inH}) and/or W ({@code strideW = inW}).</li>
  *   <li>embed: the input is one token id per row; each output row is a row of a learned table
  *       of {@code learned} values ({@code learned / inC} rows), of which only the rows looked up
  *       are read.</li>
@@ -28,10 +33,11 @@ import org.pactsim.spec.Violations;
  */
 public record VectorLayer(String name, VectorOp op, long batch, long inH, long inW, long inC,
                           long kH, long kW, long strideH, long strideW, long padH, long padW,
-                          long learned, Bits bits, List<String> inputs) implements Layer {
+                          long learned, Bits bits, List<String> inputs, List<Long> parts) implements Layer {
 
     public VectorLayer {
         inputs = List.copyOf(inputs);
+        parts = parts == null ? List.of() : List.copyOf(parts);
         long max = ConvLayer.MAX_DIM;
         Violations v = new Violations()
                 .check(name != null && !name.isBlank(), "name", "a non-empty name", Violations.shown(name))
@@ -45,11 +51,62 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 .check(bits != null, "bits", "bit widths", "nothing");
         if (v.isEmpty()) {
             check(v, op, inH, inW, inC, kH, kW, strideH, strideW, padH, padW, learned, inputs.size());
+            checkParts(v, op, inC, inputs.size(), parts);
         }
         v.throwIfAny();
         if (bits.weight() != bits.activation()) {
             bits = new Bits(bits.activation(), bits.activation(), bits.output(), bits.type());
         }
+    }
+
+    /** A layer of any op but a channel concat (no parts). */
+    public VectorLayer(String name, VectorOp op, long batch, long inH, long inW, long inC, long kH, long kW,
+                       long strideH, long strideW, long padH, long padW, long learned, Bits bits, List<String> inputs) {
+        this(name, op, batch, inH, inW, inC, kH, kW, strideH, strideW, padH, padW, learned, bits, inputs, List.of());
+    }
+
+    /**
+     * The concatenation along channels of two or more named inputs of {@code batch x inH x inW}
+     * with {@code parts} channels each: the output has {@code inC} = their sum.
+     */
+    public static VectorLayer concat(String name, long batch, long inH, long inW, List<Long> parts, Bits bits,
+                                     List<String> inputs) {
+        long sum = 0;
+        for (long p : parts) {
+            sum = Math.addExact(sum, p);
+        }
+        return new VectorLayer(name, VectorOp.CONCAT, batch, inH, inW, Math.max(1, sum), 1, 1, 1, 1, 0, 0, 0, bits,
+                inputs, parts);
+    }
+
+    /** Keeps {@code kept} of the input's {@code in.c()} channels. */
+    public static VectorLayer slice(String name, Shape in, long kept, Bits bits, List<String> inputs) {
+        return new VectorLayer(name, VectorOp.SLICE, in.batch(), in.h(), in.w(), in.c(), 1, 1, 1, 1, 0, 0, 0, bits,
+                inputs, List.of(kept));
+    }
+
+    private static void checkParts(Violations v, VectorOp op, long inC, int named, List<Long> parts) {
+        if (op == VectorOp.SLICE) {
+            v.check(parts.size() == 1 && parts.get(0) >= 1 && parts.get(0) <= inC, "outC",
+                    "the channels kept: 1 to inC = " + inC, parts.size() == 1 ? Long.toString(parts.get(0))
+                            : parts.toString());
+            return;
+        }
+        if (op != VectorOp.CONCAT || named < 2) {
+            v.check(parts.isEmpty(), "parts", "no parts (only a concat of two or more inputs has them)",
+                    parts.toString());
+            return;
+        }
+        long sum = 0;
+        boolean positive = true;
+        for (long p : parts) {
+            positive &= p >= 1;
+            sum = positive ? Math.addExact(sum, p) : sum;
+        }
+        v.check(parts.size() == named && positive, "parts", "the channels of each of the " + named + " inputs (each >= 1: "
+                + "its producer's output elements / (batch*inH*inW))", parts.toString())
+         .check(!positive || sum == inC, "inC", "the output's channels, the sum of the inputs' " + parts + " = " + sum,
+                 Long.toString(inC));
     }
 
     private static void check(Violations v, VectorOp op, long inH, long inW, long inC, long kH, long kW,
@@ -65,6 +122,15 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
             v.check(padH == 0 && padW == 0, "padH", "no padding (0) on a resize layer", padH + "/" + padW)
              .check((kH == 1 || kH == 2 || kH == 4) && kW == kH, "kH", "the taps read per output: 1 (nearest), 2 (linear) "
                      + "or 4 (cubic), the same along both axes", kH + "x" + kW);
+        } else if (op == VectorOp.BCAST) {
+            v.check(kH == 1 && kW == 1 && padH == 0 && padW == 0, "kH", "no window and no padding on a bcast layer",
+                    kH + "x" + kW + " pad " + padH + "/" + padW)
+             .check(strideH == 1 || strideH == inH, "strideH", "1 or inH = " + inH + " (the second operand broadcast "
+                     + "over H)", Long.toString(strideH))
+             .check(strideW == 1 || strideW == inW, "strideW", "1 or inW = " + inW + " (the second operand broadcast "
+                     + "over W)", Long.toString(strideW))
+             .check(strideH > 1 || strideW > 1, "strideH", "a broadcast along H or W (strideH = inH or strideW = inW; "
+                     + "operands of one shape are a mul or an add)", strideH + "x" + strideW);
         } else if (op.isPool()) {
             v.check(kH <= inH + 2 * padH, "kH", "<= padded input height " + (inH + 2 * padH), Long.toString(kH))
              .check(kW <= inW + 2 * padW, "kW", "<= padded input width " + (inW + 2 * padW), Long.toString(kW))
@@ -89,6 +155,15 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 v.check(named >= 2, "inputs", "two or more inputs for mul", named + " inputs")
                  .check(learned == 0, "learned", "0 on a mul layer (its operands are named inputs)", Long.toString(learned));
                 break;
+            case SLICE:
+                v.check(named <= 1, "inputs", "at most one input for slice", named + " inputs")
+                 .check(learned == 0, "learned", "0 on a slice layer", Long.toString(learned));
+                break;
+            case BCAST:
+                v.check(named == 2, "inputs", "two inputs for bcast (the activation, then the one broadcast over it)",
+                        named + " inputs")
+                 .check(learned == 0, "learned", "0 on a bcast layer (its operands are named inputs)", Long.toString(learned));
+                break;
             case SCALE:
                 v.check(named <= 1, "inputs", "at most one input for scale", named + " inputs")
                  .check(learned >= 1 && learned <= plane, "learned", "the constants broadcast over the input: 1 to "
@@ -100,8 +175,12 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                          + " (vocabulary rows of inC values)", Long.toString(learned));
                 break;
             case CONCAT:
-                v.check(named <= 1, "inputs", "at most one input for concat", named + " inputs")
-                 .check(learned > 0 && learned % Math.multiplyExact(inH, inC) == 0, "learned",
+                if (named >= 2) {
+                    v.check(learned == 0, "learned", "0 on a concat of named inputs (learned rows are prepended to "
+                            + "one input)", Long.toString(learned));
+                    break;
+                }
+                v.check(learned > 0 && learned % Math.multiplyExact(inH, inC) == 0, "learned",
                          "a positive multiple of inH*inC = " + inH * inC + " (whole learned rows)", Long.toString(learned));
                 break;
             default:
@@ -149,6 +228,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         if (op == VectorOp.RESIZE) {
             return new Shape(batch, Math.multiplyExact(inH, strideH), Math.multiplyExact(inW, strideW), inC);
         }
+        if (op == VectorOp.SLICE) {
+            return new Shape(batch, inH, inW, parts.get(0));
+        }
         if (op == VectorOp.COL2IM) {
             return new Shape(batch, Math.addExact(Math.multiplyExact(inH - 1, strideH), kH) - 2 * padH,
                     Math.addExact(Math.multiplyExact(inW - 1, strideW), kW) - 2 * padW, inC / (kH * kW));
@@ -158,12 +240,23 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     /** Operands fed by layers (an add's learned operand is not one of them). */
     public int namedOperands() {
-        return (op == VectorOp.ADD && learned == 0) || op == VectorOp.MUL ? Math.max(2, inputs.size()) : 1;
+        if (op == VectorOp.CONCAT && !parts.isEmpty()) {
+            return parts.size();
+        }
+        return (op == VectorOp.ADD && learned == 0) || op == VectorOp.MUL || op == VectorOp.BCAST
+                ? Math.max(2, inputs.size()) : 1;
     }
 
     @Override
     public List<Shape> operandShapes() {
-        return new ArrayList<>(Collections.nCopies(namedOperands(), inputShape()));
+        List<Shape> s = new ArrayList<>(Collections.nCopies(namedOperands(), inputShape()));
+        if (op == VectorOp.BCAST) {
+            s.set(1, new Shape(batch, inH / strideH, inW / strideW, inC));
+        }
+        for (int i = 0; op == VectorOp.CONCAT && i < parts.size(); i++) {
+            s.set(i, new Shape(batch, inH, inW, parts.get(i)));
+        }
+        return s;
     }
 
     /** Element operations: what the lanes process, one per lane per cycle. */
@@ -189,7 +282,16 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     /** Elements read from the operands produced by layers. */
     public long activationReads() {
-        return Math.multiplyExact(inputShape().elements(), namedOperands());
+        long sum = 0;
+        for (int s = 0; s < namedOperands(); s++) {
+            sum = Math.addExact(sum, operandReads(s));
+        }
+        return sum;
+    }
+
+    /** Elements read from operand {@code s}: all of it, but for a slice only the part it keeps. */
+    public long operandReads(int s) {
+        return op == VectorOp.SLICE ? outputShape().elements() : operandShapes().get(s).elements();
     }
 
     /** Elements of learned data read (position embedding, class token, norm scale and shift). */
@@ -222,6 +324,6 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
     @Override
     public VectorLayer withBits(Bits b) {
         return new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, strideH, strideW, padH, padW, learned, b,
-                inputs);
+                inputs, parts);
     }
 }

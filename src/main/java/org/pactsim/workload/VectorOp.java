@@ -43,7 +43,19 @@ public enum VectorOp {
      * Embedding lookup: the input is {@code batch x inH x inW} token ids; each reads one row of
      * {@code inC} values from a table of {@code learned / inC} rows.
      */
-    EMBED(1);
+    EMBED(1),
+    /**
+     * An element-wise op (product, quotient, sum or difference) of an activation and a second
+     * activation broadcast over it along H ({@code strideH = inH}) and/or W
+     * ({@code strideW = inW}): the second operand is {@code batch x inH/strideH x inW/strideW x
+     * inC}. Squeeze-and-excitation's channel gate ({@code 1 x 1 x C}), an attention mask.
+     */
+    BCAST(1),
+    /**
+     * Part of one input kept along its channels ({@code outC} of {@code inC}): an ONNX Slice,
+     * one output of a Split, a Gather of activations. Reads and writes the kept elements only.
+     */
+    SLICE(1);
 
     private final int passes;
 
@@ -70,6 +82,11 @@ public enum VectorOp {
     /** Whether the op has a window ({@code kH kW strideH strideW padH padW}): pools, col2im and resize. */
     public boolean hasWindow() {
         return isPool() || this == COL2IM || this == RESIZE;
+    }
+
+    /** Whether the op has strides ({@code strideH strideW}): the windowed ops and bcast's broadcast factors. */
+    public boolean hasStride() {
+        return hasWindow() || this == BCAST;
     }
 
     /** The op for a trace type name, or null. */

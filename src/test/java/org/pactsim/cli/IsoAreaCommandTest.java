@@ -88,7 +88,7 @@ class IsoAreaCommandTest {
         assertThat(c.out()).contains("int4-pact at unlimited");
         Cli two = Cli.run("simulate", "--arch", "tpu-v1", "--trace", "src/test/resources/onnx/all-minilm-l6-v2-q.onnx");
         assertThat(two.code()).isEqualTo(2);
-        assertThat(two.err().strip()).endsWith("expected values for the symbolic dimensions \"batch_size\","
+        assertThat(two.err().strip()).endsWith("expected values for the unknown dimensions \"batch_size\","
                 + " \"sequence_length\" (--dim batch_size=N --dim sequence_length=N; in a sweep spec, dims: {batch_size: N,"
                 + " sequence_length: N}), found none");
     }

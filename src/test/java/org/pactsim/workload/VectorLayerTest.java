@@ -46,6 +46,58 @@ class VectorLayerTest {
                 .isInstanceOf(SpecException.class).hasMessageContaining("learned");
     }
 
+    /** Squeeze-and-excitation's gate: a 1x1xC activation broadcast over HxW (issue 22). */
+    @Test
+    void bcastReadsTheActivationAndTheSmallerOperand() {
+        VectorLayer se = new VectorLayer("se", VectorOp.BCAST, 2, 14, 14, 96, 1, 1, 14, 14, 0, 0, 0, B,
+                List.of("x", "gate"));
+        assertThat(se.operandShapes()).containsExactly(new Shape(2, 14, 14, 96), new Shape(2, 1, 1, 96));
+        assertThat(se.outputShape()).isEqualTo(new Shape(2, 14, 14, 96));
+        assertThat(se.activationReads()).isEqualTo(2L * 14 * 14 * 96 + 2 * 96);
+        assertThat(se.work()).isEqualTo(2L * 14 * 14 * 96);
+        // a row mask broadcast over H only
+        VectorLayer mask = new VectorLayer("m", VectorOp.BCAST, 1, 12, 128, 128, 1, 1, 12, 1, 0, 0, 0, B,
+                List.of("s", "mask"));
+        assertThat(mask.operandShapes().get(1)).isEqualTo(new Shape(1, 1, 128, 128));
+        assertThatThrownBy(() -> new VectorLayer("b", VectorOp.BCAST, 1, 14, 14, 8, 1, 1, 7, 14, 0, 0, 0, B,
+                List.of("x", "g"))).isInstanceOf(SpecException.class).hasMessageContaining("strideH");
+        assertThatThrownBy(() -> new VectorLayer("b", VectorOp.BCAST, 1, 14, 14, 8, 1, 1, 1, 1, 0, 0, 0, B,
+                List.of("x", "g"))).isInstanceOf(SpecException.class).hasMessageContaining("a mul or an add");
+        assertThatThrownBy(() -> new VectorLayer("b", VectorOp.BCAST, 1, 14, 14, 8, 1, 1, 14, 14, 0, 0, 0, B,
+                List.of("x"))).isInstanceOf(SpecException.class).hasMessageContaining("two inputs");
+    }
+
+    /** An FPN's merged levels or a U-Net's skip: inputs of any channel counts joined along channels. */
+    @Test
+    void concatOfNamedInputsJoinsChannels() {
+        VectorLayer c = VectorLayer.concat("c", 1, 160, 160, List.of(24L, 24L, 48L), B, List.of("a", "b", "d"));
+        assertThat(c.outputShape()).isEqualTo(new Shape(1, 160, 160, 96));
+        assertThat(c.operandShapes()).containsExactly(new Shape(1, 160, 160, 24), new Shape(1, 160, 160, 24),
+                new Shape(1, 160, 160, 48));
+        assertThat(c.activationReads()).isEqualTo(160L * 160 * 96);
+        assertThat(c.work()).isEqualTo(160L * 160 * 96);
+        assertThat(c.params()).isZero();
+        assertThatThrownBy(() -> new VectorLayer("c", VectorOp.CONCAT, 1, 4, 4, 50, 1, 1, 1, 1, 0, 0, 0, B,
+                List.of("a", "b"), List.of(24L, 24L))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("inC").hasMessageContaining("= 48");
+        assertThatThrownBy(() -> new VectorLayer("c", VectorOp.CONCAT, 1, 4, 4, 48, 1, 1, 1, 1, 0, 0, 0, B,
+                List.of("a", "b"), List.of(48L))).isInstanceOf(SpecException.class).hasMessageContaining("parts");
+        assertThatThrownBy(() -> new VectorLayer("r", VectorOp.RELU, 1, 4, 4, 48, 1, 1, 1, 1, 0, 0, 0, B,
+                List.of("a"), List.of(48L))).isInstanceOf(SpecException.class).hasMessageContaining("parts");
+    }
+
+    /** A Slice, a Split's output or a Gather of activations: reads and writes only what it keeps. */
+    @Test
+    void sliceKeepsPartOfItsChannels() {
+        VectorLayer q = VectorLayer.slice("q", new Shape(1, 320, 15, 3), 1, B, List.of("qkv"));
+        assertThat(q.outputShape()).isEqualTo(new Shape(1, 320, 15, 1));
+        assertThat(q.operandShapes()).containsExactly(new Shape(1, 320, 15, 3));
+        assertThat(q.activationReads()).isEqualTo(320L * 15);
+        assertThat(q.work()).isEqualTo(320L * 15);
+        assertThatThrownBy(() -> VectorLayer.slice("q", new Shape(1, 4, 4, 3), 4, B, List.of()))
+                .isInstanceOf(SpecException.class).hasMessageContaining("outC");
+    }
+
     @Test
     void concatPrependsLearnedRows() {
         VectorLayer c = VectorLayer.of("c", VectorOp.CONCAT, new Shape(1, 1, 196, 768), 768, B, List.of());

@@ -265,7 +265,7 @@ public final class TraceReader {
     private static void addLayer(List<Layer> layers, List<String> wheres, List<String> keys, YNode node, String path,
                                  Set<String> names, InputProblems problems) {
         try {
-            Layer l = layer(node, path, names, problems);
+            Layer l = layer(node, path, names, layers, problems);
             if (l != null) {
                 layers.add(l);
                 wheres.add(node.where());
@@ -290,7 +290,8 @@ public final class TraceReader {
         return problems != null && problems.count() > before ? null : net;
     }
 
-    private static Layer layer(YNode node, String path, Set<String> names, InputProblems problems) {
+    private static Layer layer(YNode node, String path, Set<String> names, List<Layer> earlier,
+                               InputProblems problems) {
         MapReader r = MapReader.of(node, path, problems);
         String read = r.string("name");
         String bad = read == null ? null : TraceCheck.nameProblem(read);
@@ -341,13 +342,17 @@ public final class TraceReader {
             long inC = r.integer("inC", 1, max);
             long kH = op.hasWindow() ? r.integer("kH", 1, max) : 1;
             long kW = op.hasWindow() ? r.integer("kW", 1, max, kH) : 1;
-            long sH = op.hasWindow() ? r.integer("strideH", 1, max, 1) : 1;
-            long sW = op.hasWindow() ? r.integer("strideW", 1, max, sH) : 1;
+            long sH = op.hasStride() ? r.integer("strideH", 1, max, 1) : 1;
+            long sW = op.hasStride() ? r.integer("strideW", 1, max, op.hasWindow() ? sH : 1) : 1;
             long pH = op.hasWindow() ? r.integer("padH", 0, max, 0) : 0;
             long pW = op.hasWindow() ? r.integer("padW", 0, max, pH) : 0;
             long learned = r.integer("learned", 0, Long.MAX_VALUE / 4, 0);
+            // a concat of named inputs joins them along channels: each one's channels are its producer's
+            List<Long> parts = op == VectorOp.CONCAT && inputs.size() >= 2
+                    ? channels(inputs, earlier, Math.multiplyExact(Math.multiplyExact(batch, inH), inW))
+                    : op == VectorOp.SLICE ? List.of(r.integer("outC", 1, max)) : List.of();
             layer = r.build(() -> new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, sH, sW, pH, pW, learned,
-                    bits, inputs));
+                    bits, inputs, parts));
         } else {
             switch (type) {
                 case "conv":
@@ -398,6 +403,26 @@ public final class TraceReader {
         return layer;
     }
 
+    /**
+     * Each named layer's output as channels of a {@code plane = batch*inH*inW} concat: its
+     * elements / plane (0 when they do not divide: refused by the layer; 1 for an unknown name,
+     * refused before).
+     */
+    private static List<Long> channels(List<String> inputs, List<Layer> earlier, long plane) {
+        List<Long> out = new ArrayList<>();
+        for (String in : inputs) {
+            long c = 1;
+            for (Layer l : earlier) {
+                if (l.name().equals(in)) {
+                    long e = l.outputShape().elements();
+                    c = e % plane == 0 ? e / plane : 0;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
     /** Refuses a column that exists but means nothing for this layer type. */
     private static void refuseOthers(MapReader r, YNode node, String path, String type, VectorOp op) {
         Set<String> allowed = new HashSet<>(COMMON);
@@ -407,9 +432,14 @@ public final class TraceReader {
             allowed.addAll(List.of("batch", "inH", "inW", "inC"));
             if (op.hasWindow()) {
                 allowed.addAll(List.of("kH", "kW", "strideH", "strideW", "padH", "padW"));
+            } else if (op.hasStride()) {
+                allowed.addAll(List.of("strideH", "strideW"));
             }
             if (op == VectorOp.ADD || op == VectorOp.CONCAT || op == VectorOp.SCALE) {
                 allowed.add("learned");
+            }
+            if (op == VectorOp.SLICE) {
+                allowed.add("outC");
             }
         }
         for (var e : node.entries().entrySet()) {

@@ -16,6 +16,7 @@ import org.pactsim.workload.Layer;
 import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 import org.pactsim.workload.VectorLayer;
+import org.pactsim.workload.VectorOp;
 
 /**
  * Writes a network as a pactsim trace, CSV or YAML, in the columns of {@link TraceReader}
@@ -121,6 +122,11 @@ public final class TraceWriter {
             if (v.op().hasWindow()) {
                 put(r, "kH", v.kH(), "kW", v.kW(), "strideH", v.strideH(), "strideW", v.strideW(),
                         "padH", v.padH(), "padW", v.padW());
+            } else if (v.op().hasStride()) {
+                put(r, "strideH", v.strideH(), "strideW", v.strideW());
+            }
+            if (v.op() == VectorOp.SLICE) {
+                put(r, "outC", v.outputShape().c());
             }
             if (v.learned() > 0) {
                 put(r, "learned", v.learned());

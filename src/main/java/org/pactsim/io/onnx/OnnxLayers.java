@@ -90,6 +90,7 @@ final class OnnxLayers {
             case "Conv", "ConvInteger", "QLinearConv" -> OnnxGemm.conv(this, imp, n);
             case "ConvTranspose" -> OnnxGemm.convTranspose(this, imp, n);
             case "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm" -> OnnxGemm.matmul(this, imp, n);
+            case "Einsum" -> OnnxEinsum.convert(this, imp, n);
             case "Relu", "LeakyRelu" -> OnnxVector.unary(this, imp, n, VectorOp.RELU);
             case "Clip" -> OnnxVector.unary(this, imp, n, VectorOp.RELU6);
             case "Gelu", "Erf", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Elu", "Selu", "Softplus" ->
@@ -123,6 +124,8 @@ final class OnnxLayers {
             case "BatchNormalization" -> batchNorm(n);
             case "Resize", "Upsample" -> OnnxVector.resize(this, imp, n);
             case "ReduceMean", "ReduceMax" -> OnnxVector.reduce(this, imp, n);
+            case "Concat" -> OnnxVector.concat(this, imp, n);
+            case "Slice", "Gather", "Split" -> OnnxVector.slices(this, imp, n);
             default -> unsupported(n);
         }
     }
@@ -145,9 +148,6 @@ final class OnnxLayers {
         }
         return imp.val(n.input(0));
     }
-
-
-
     /** A recognised decomposition (layer norm, GELU) as one vector layer on its input. */
     void fused(Node last, OnnxFusion.Group g) {
         Val x = imp.val(g.input());
@@ -181,10 +181,6 @@ final class OnnxLayers {
         }
         OnnxVector.binary(this, imp, n, VectorOp.ADD);
     }
-
-
-
-
 
     /**
      * Whether an element-wise op on {@code x} can be a trace layer: {@code x} comes from a layer.
@@ -285,6 +281,12 @@ final class OnnxLayers {
             imp.put(n, i, new Val(di, e, null, x == null ? null : x.layer(),
                     null, false, false, null));
         }
+    }
+
+    /** Registers one more layer of a node already counted (a Split's second output...); returns its name. */
+    String addMore(Node n, Layer l, ElemType a) {
+        layers.put(l.name(), new Pending(l, n.opType(), "", a, a, a, false));
+        return l.name();
     }
 
     /** Registers a layer; returns its name. */

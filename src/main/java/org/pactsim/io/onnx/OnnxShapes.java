@@ -275,6 +275,40 @@ final class OnnxShapes {
         return Math.max(lo, Math.min(hi, v));
     }
 
+    /**
+     * Split's outputs: {@code sizes} along {@code axis} (they must add up to it), or, without
+     * them, {@code outputs} equal parts (the last one smaller when they do not divide: opset 18).
+     */
+    static List<long[]> split(long[] in, long axis, long[] sizes, int outputs) {
+        int a = axis(axis, in.length);
+        long[] parts = sizes;
+        if (parts == null) {
+            if (outputs < 1 || outputs > in[a]) {
+                throw new Bad("1 to " + in[a] + " outputs for a split of " + in[a], Integer.toString(outputs));
+            }
+            long each = (in[a] + outputs - 1) / outputs;
+            parts = new long[outputs];
+            for (int i = 0; i < outputs; i++) {
+                parts[i] = Math.max(0, Math.min(each, in[a] - each * i));
+            }
+        }
+        long sum = 0;
+        for (long p : parts) {
+            sum = Math.addExact(sum, p);
+        }
+        if (parts.length != outputs || sum != in[a]) {
+            throw new Bad(outputs + " split sizes adding up to " + in[a] + " (axis " + a + ")",
+                    java.util.Arrays.toString(parts));
+        }
+        List<long[]> out = new java.util.ArrayList<>();
+        for (long p : parts) {
+            long[] d = in.clone();
+            d[a] = p;
+            out.add(d);
+        }
+        return out;
+    }
+
     static long[] gather(long[] data, long[] indices, long axis) {
         int a = axis(axis, data.length);
         long[] out = new long[data.length - 1 + indices.length];

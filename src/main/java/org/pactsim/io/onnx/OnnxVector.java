@@ -53,6 +53,9 @@ final class OnnxVector {
             scale(ls, imp, n);
             return;
         }
+        if (n.inputs().size() == 2 && broadcast(ls, imp, n)) {
+            return;
+        }
         List<String> in = new ArrayList<>();
         Val first = imp.val(n.input(0));
         for (String s : n.inputs()) {
@@ -72,6 +75,175 @@ final class OnnxVector {
         String name = ls.add(n, VectorLayer.of(ls.name(n), op, s, 0, OnnxLayers.PROVISIONAL, in), "", first.storage(),
                 first.storage(), first.elem(), false);
         imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * Two activations, one broadcast over the other along H and/or W (squeeze-and-excitation's
+     * {@code x * gate} with a {@code [N, C, 1, 1]} gate): a {@link VectorOp#BCAST} reading the
+     * activation, then the smaller operand. False (nothing done) when the shapes are equal or
+     * broadcast otherwise (along channels, or both ways).
+     */
+    private static boolean broadcast(OnnxLayers ls, OnnxImporter imp, Node n) {
+        Val a = imp.val(n.input(0));
+        Val b = imp.val(n.input(1));
+        if (a == null || b == null || a.constant() || b.constant() || a.layer() == null || b.layer() == null
+                || a.dims() == null || b.dims() == null || java.util.Arrays.equals(a.dims(), b.dims())) {
+            return false;
+        }
+        long[] out = OnnxShapes.broadcast(a.dims(), b.dims());
+        boolean aIsX = java.util.Arrays.equals(out, a.dims());
+        if (!aIsX && !java.util.Arrays.equals(out, b.dims())) {
+            return false;
+        }
+        Val x = aIsX ? a : b;
+        Val g = aIsX ? b : a;
+        long[] gd = new long[out.length];
+        java.util.Arrays.fill(gd, 1);
+        System.arraycopy(g.dims(), 0, gd, out.length - g.rank(), g.rank());
+        int channel = out.length == 4 ? 1 : out.length - 1;
+        Shape xs = OnnxLayers.shape(out, channel);
+        Shape gs = OnnxLayers.shape(gd, channel);
+        if (gs.batch() != xs.batch() || gs.c() != xs.c() || (gs.h() != 1 && gs.h() != xs.h())
+                || (gs.w() != 1 && gs.w() != xs.w())) {
+            return false;
+        }
+        VectorLayer v = new VectorLayer(ls.name(n), VectorOp.BCAST, xs.batch(), xs.h(), xs.w(), xs.c(), 1, 1,
+                xs.h() / gs.h(), xs.w() / gs.w(), 0, 0, 0, OnnxLayers.PROVISIONAL, List.of(x.layer(), g.layer()));
+        String name = ls.add(n, v, "", x.storage(), x.storage(), x.elem(), false);
+        imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
+        return true;
+    }
+
+    /**
+     * Concat of two or more activations along their channel axis (an FPN's merged levels, a
+     * U-Net's skip connection), or of tensors of another rank along any axis (an SSD head's
+     * anchors): a {@link VectorOp#CONCAT} that reads each input and writes the joined
+     * tensor. Along H or W of NCHW, or with a constant or unknown operand, it is listed.
+     */
+    static void concat(OnnxLayers ls, OnnxImporter imp, Node n) {
+        List<Val> ins = new ArrayList<>();
+        for (String s : n.inputs()) {
+            Val v = imp.val(s);
+            if (v == null || v.constant() || v.layer() == null || v.dims() == null) {
+                ls.unsupported(n);
+                return;
+            }
+            ins.add(v);
+        }
+        Val first = ins.isEmpty() ? null : ins.get(0);
+        int rank = first == null ? 0 : first.rank();
+        int axis = rank < 2 ? -1 : OnnxShapes.axis(n.attrInt("axis", 0), rank);
+        // NCHW joins along C; other ranks (a token sequence, a detection head's [N, anchors, classes])
+        // along any axis: their readers (fc, matmul, vector layers) take it by element count, so the
+        // joined axis stands as the trace's channels
+        int channel = rank == 4 ? 1 : axis;
+        if (ins.size() < 2 || rank < 2 || axis != channel) {
+            ls.unsupported(n);
+            return;
+        }
+        List<Long> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Val v : ins) {
+            long[] a = v.dims().clone();
+            long[] b = first.dims().clone();
+            if (v.rank() != rank) {
+                ls.unsupported(n);
+                return;
+            }
+            a[channel] = 0;
+            b[channel] = 0;
+            if (!java.util.Arrays.equals(a, b)) {
+                ls.unsupported(n);
+                return;
+            }
+            parts.add(v.dims()[channel]);
+            names.add(v.layer());
+        }
+        Shape s = OnnxLayers.shape(first.dims(), channel);
+        VectorLayer v = VectorLayer.concat(ls.name(n), s.batch(), s.h(), s.w(), parts, OnnxLayers.PROVISIONAL, names);
+        String name = ls.add(n, v, "", first.storage(), first.storage(), first.elem(), false);
+        long[] out = first.dims().clone();
+        out[channel] = v.inC();
+        imp.put(n, 0, new Val(out, first.elem(), null, name, null, false, false, null));
+    }
+
+    /**
+     * Slice, Split and Gather of an activation along one axis: a {@link VectorOp#SLICE} per
+     * output, keeping that axis's part (read and written once: data movement with its bytes). A
+     * Slice that keeps everything is folded. The axis stands as the trace's channels, as for a
+     * concat: NCHW only along C (its readers may be convolutions), other ranks along any axis.
+     * Anything else (several axes at once, a Gather with activation indices: an embedding) is listed.
+     */
+    static void slices(OnnxLayers ls, OnnxImporter imp, Node n) {
+        Val x = imp.val(n.input(0));
+        if (x == null || x.constant() || x.layer() == null || x.dims() == null
+                || (n.opType().equals("Gather") && (imp.val(n.input(1)) == null || !imp.val(n.input(1)).constant()))) {
+            ls.unsupported(n);
+            return;
+        }
+        List<long[]> outs = new ArrayList<>();
+        if (n.opType().equals("Split")) {
+            outs.addAll(OnnxShapes.split(x.dims(), n.attrInt("axis", 0), splitSizes(imp, n), n.outputs().size()));
+        } else {
+            long[] d = OnnxOther.shape(imp, n);
+            if (d == null) {
+                ls.unsupported(n);
+                return;
+            }
+            outs.add(d);
+        }
+        int axis = -1;
+        for (long[] d : outs) {
+            if (d.length != x.rank() && !n.opType().equals("Gather")) {
+                ls.unsupported(n);
+                return;
+            }
+        }
+        long[] in = x.dims();
+        if (n.opType().equals("Gather")) {
+            axis = OnnxShapes.axis(n.attrInt("axis", 0), x.rank());
+        } else {
+            for (long[] d : outs) {
+                for (int i = 0; i < d.length; i++) {
+                    if (d[i] != in[i]) {
+                        if (axis >= 0 && axis != i) {
+                            ls.unsupported(n); // more than one axis cut
+                            return;
+                        }
+                        axis = i;
+                    }
+                }
+            }
+        }
+        if (axis < 0) {
+            imp.put(n, 0, x); // keeps everything: nothing moves
+            OnnxImporter.count(imp.folded, n.opType() + " (of the whole tensor)");
+            return;
+        }
+        int rank = x.rank();
+        if ((rank == 4 && axis != 1) || rank < 2) {
+            ls.unsupported(n);
+            return;
+        }
+        Shape s = OnnxLayers.shape(in, axis);
+        for (int o = 0; o < outs.size(); o++) {
+            long[] d = outs.get(o);
+            long[] idx = n.opType().equals("Gather") ? imp.val(n.input(1)).dims() : null;
+            long kept = idx != null ? Math.max(1, OnnxShapes.product(idx, 0, idx.length))
+                    : d[axis];
+            VectorLayer v = VectorLayer.slice(ls.name(n), s, kept, OnnxLayers.PROVISIONAL, List.of(x.layer()));
+            String name = o == 0 ? ls.add(n, v, "", x.storage(), x.storage(), x.elem(), false)
+                    : ls.addMore(n, v, x.elem());
+            imp.put(n, o, new Val(d, x.elem(), null, name, null, false, false, null));
+        }
+    }
+
+    /** A Split's sizes: its {@code split} input (opset 13) or attribute, else null (equal parts). */
+    private static long[] splitSizes(OnnxImporter imp, Node n) {
+        if (n.attrInts("split") != null) {
+            return n.attrInts("split");
+        }
+        return n.inputs().size() > 1 && !n.input(1).isEmpty() ? OnnxFolding.ints(imp, n, 1, "split") : null;
     }
 
     /**

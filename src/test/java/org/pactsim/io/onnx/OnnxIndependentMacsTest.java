@@ -23,14 +23,39 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code src/test/python/onnx_macs.py}, which takes every shape from the {@code onnx} Python
  * package's own shape inference (Debian's {@code python3-onnx}, which {@code .ci/run} installs)
  * and counts MACs by the ONNX operator definitions. Skipped, with a message, where that package
- * is absent. MiniLM is not among them: onnx 1.12's shape inference cannot propagate its
- * {@code Slice} of a {@code Shape}, so its MACs are checked by hand in {@link OnnxRealModelsTest}.
+ * is absent. Where onnx 1.12's shape inference cannot follow a {@code Reshape} whose target is
+ * computed from a {@code Shape} (PaddleOCR's recogniser and classifier), the nodes it leaves
+ * unknown are named and counted by hand from the architecture. MiniLM is not among them: its
+ * inference stops too early to be useful, so its MACs are checked by hand in
+ * {@link OnnxRealModelsTest}.
  */
 class OnnxIndependentMacsTest {
     static Stream<Arguments> models() {
-        return Stream.of(Arguments.of("mobilenet_v1_0.5_128_quant.onnx", Map.<String, Long>of()),
-                Arguments.of("mobilenet_v2_1.0_224_int8_per_tensor.onnx", Map.of("unk__1590", 1L)),
-                Arguments.of("ssd_mobilenet_v2_fpnlite_10_256_int8.onnx", Map.of("unk__3298", 1L)));
+        Map<String, Long> none = Map.of();
+        // PP-OCRv3's recogniser at 48x320: onnx 1.12 cannot follow the Reshape (of a Shape, Sliced)
+        // into its two SVTR blocks, nor the 1x1 conv after them; counted by hand from the
+        // architecture (hidden 120, 8 heads of 15, MLP ratio 2, 320/8 = 40 tokens) instead.
+        // Per block: qkv 40x120x360, scores and context 8x40x40x15 each, proj 40x120x120, MLP
+        // 40x120x240 and 40x240x120; then Conv_33, 1x1 from 120 to 512 channels at 1x40
+        Map<String, Long> svtr = new java.util.LinkedHashMap<>();
+        for (int b = 0; b < 2; b++) {
+            int m = 6 * b;
+            svtr.put("MatMul_" + m, 40L * 120 * 360);
+            svtr.put("MatMul_" + (m + 1), 8L * 40 * 40 * 15);
+            svtr.put("MatMul_" + (m + 2), 8L * 40 * 40 * 15);
+            svtr.put("MatMul_" + (m + 3), 40L * 120 * 120);
+            svtr.put("MatMul_" + (m + 4), 40L * 120 * 240);
+            svtr.put("MatMul_" + (m + 5), 40L * 240 * 120);
+        }
+        svtr.put("Conv_33", 40L * 120 * 512);
+        return Stream.of(Arguments.of("mobilenet_v1_0.5_128_quant.onnx", none, none),
+                Arguments.of("mobilenet_v2_1.0_224_int8_per_tensor.onnx", Map.of("unk__1590", 1L), none),
+                Arguments.of("ssd_mobilenet_v2_fpnlite_10_256_int8.onnx", Map.of("unk__3298", 1L), none),
+                Arguments.of("ch_PP-OCRv3_det_infer.onnx", Map.of("x[0]", 1L, "x[2]", 640L, "x[3]", 640L), none),
+                // the classifier's last fc (200 features to 2 classes) follows a Reshape of a Shape too
+                Arguments.of("ch_ppocr_mobile_v2.0_cls_infer.onnx", Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 192L),
+                        Map.of("MatMul@0", 200L * 2)),
+                Arguments.of("ch_PP-OCRv3_rec_infer.onnx", Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 320L), svtr));
     }
 
     /** A Python 3 with the onnx package, or null. */
@@ -50,7 +75,8 @@ class OnnxIndependentMacsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void macsAgreeWithTheOnnxPackagesShapeInference(String file, Map<String, Long> dims) throws Exception {
+    void macsAgreeWithTheOnnxPackagesShapeInference(String file, Map<String, Long> dims, Map<String, Long> byHand)
+            throws Exception {
         String python = python();
         Assumptions.assumeTrue(python != null, "no Python 3 with the onnx package (Debian: python3-onnx): the "
                 + "independent MAC check is skipped");
@@ -64,8 +90,11 @@ class OnnxIndependentMacsTest {
             assertThat(pr.waitFor(120, TimeUnit.SECONDS)).as("onnx_macs.py finishes").isTrue();
             assertThat(pr.exitValue()).isZero();
             JsonNode r = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
-            assertThat(r.get("missing")).as("nodes whose shapes onnx could not infer").isEmpty();
-            long independent = r.get("macs").asLong();
+            List<String> missing = new ArrayList<>();
+            r.get("missing").forEach(m -> missing.add(m.asText()));
+            assertThat(missing).as("nodes whose shapes onnx could not infer").containsExactlyInAnyOrderElementsOf(
+                    byHand.keySet());
+            long independent = r.get("macs").asLong() + byHand.values().stream().mapToLong(Long::longValue).sum();
             long pactsim = OnnxImporter.importFile(model, dims).network().macs();
             assertThat(independent).isPositive();
             // within 1% (issue 22); in fact equal

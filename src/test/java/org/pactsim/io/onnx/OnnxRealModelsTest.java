@@ -33,6 +33,24 @@ class OnnxRealModelsTest {
     static final Path V2 = DIR.resolve("mobilenet_v2_1.0_224_int8_per_tensor.onnx");
     static final Path SSD = DIR.resolve("ssd_mobilenet_v2_fpnlite_10_256_int8.onnx");
     static final Path MINILM = DIR.resolve("all-minilm-l6-v2-q.onnx");
+    static final Path OCR_DET = DIR.resolve("ch_PP-OCRv3_det_infer.onnx");
+    static final Path OCR_REC = DIR.resolve("ch_PP-OCRv3_rec_infer.onnx");
+    static final Path OCR_CLS = DIR.resolve("ch_ppocr_mobile_v2.0_cls_infer.onnx");
+
+    /** The network written as a CSV trace and read back: an imported trace must load as it is. */
+    static Network roundTrip(Network net) {
+        try {
+            Path csv = java.nio.file.Files.createTempFile("imported", ".csv");
+            try {
+                java.nio.file.Files.writeString(csv, org.pactsim.io.format.TraceWriter.csv(net, List.of()));
+                return org.pactsim.io.format.TraceReader.read(csv, null);
+            } finally {
+                java.nio.file.Files.delete(csv);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static long count(OnnxGraph g, String op) {
         return g.nodes().stream().filter(n -> n.opType().equals(op)).count();
@@ -118,15 +136,77 @@ class OnnxRealModelsTest {
                 .allMatch(l -> l.bits().equals(new Bits(8, 8, l.bits().output(), NumberType.INT)));
         assertThat(imp.quantization()).allMatch(q -> q.perChannel() && q.weight().equals("int8"));
         // the FPN's two 2x upsamplings are resize layers (issue 22), each read by the add that merges
-        // it with the lateral 1x1 conv; the concatenation of the heads has no trace layer: listed, not dropped
+        // it with the lateral 1x1 conv; the heads' boxes and classes are concatenated along the anchors
         List<VectorLayer> up = imp.network().layers().stream()
                 .filter(l -> l instanceof VectorLayer v && v.op() == VectorOp.RESIZE).map(l -> (VectorLayer) l).toList();
         assertThat(up).hasSize(2).allMatch(v -> v.strideH() == 2 && v.strideW() == 2);
         assertThat(imp.mapped()).containsEntry("Resize", 2);
-        assertThat(imp.unsupported()).doesNotContainKey("Resize").containsEntry("Concat", 2);
-        assertThat(imp.summary()).anyMatch(s -> s.contains("unsupported") && s.contains("Concat 2"));
-        // the chain around the resizes is sound (the head's softmax after the unplaced Concat is not)
-        assertThat(ShapeChain.problems(imp.network())).noneMatch(p -> up.stream().anyMatch(v -> p.contains(v.name())));
+        assertThat(imp.mapped()).containsEntry("Concat", 2);
+        List<VectorLayer> cat = imp.network().layers().stream()
+                .filter(l -> l instanceof VectorLayer v && v.op() == VectorOp.CONCAT).map(l -> (VectorLayer) l).toList();
+        // 5 levels of 32x32, 16x16, 8x8, 4x4 and 2x2 cells with 5 anchors each: 6,820 anchors, joined
+        // along the anchor axis, of 4 box coordinates and of 81 class scores
+        assertThat(cat).hasSize(2).allMatch(v -> v.parts().equals(List.of(5120L, 1280L, 320L, 80L, 20L)));
+        assertThat(cat.stream().map(VectorLayer::inW)).containsExactly(4L, 81L);
+        assertThat(imp.unsupported()).doesNotContainKeys("Resize", "Concat");
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        assertThat(roundTrip(imp.network()).layers()).isEqualTo(imp.network().layers());
+    }
+
+    /**
+     * PaddleOCR's text detector (issue 22: the model whose Resize stopped the import): its FPN's
+     * four upsamplings, the concat of the four levels, the squeeze-and-excitation gates and the
+     * head's two transposed convolutions are all layers; it imports whole and its trace loads.
+     */
+    @Test
+    void ocrDetectorImportsWhole() {
+        OnnxImport imp = OnnxImporter.importFile(OCR_DET, Map.of("x[0]", 1L, "x[2]", 640L, "x[3]", 640L));
+        Network net = imp.network();
+        assertThat(imp.unsupported()).isEmpty();
+        assertThat(imp.mapped()).containsEntry("Resize", 6).containsEntry("Concat", 1).containsEntry("ConvTranspose", 2);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("bcast"))).hasSize(8);
+        VectorLayer cat = (VectorLayer) net.layers().stream().filter(l -> l.type().equals("concat")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(cat.inH(), cat.inW(), cat.inC(), cat.parts())).containsExactly(160L, 160L, 96L,
+                List.of(24L, 24L, 24L, 24L));
+        // a float model: every GEMM float32
+        assertThat(gemms(net)).hasSize(74).allMatch(l -> l.bits().equals(Bits.uniform(32, NumberType.FLOAT)));
+        assertThat(ShapeChain.problems(net)).isEmpty();
+        assertThat(roundTrip(net).layers()).isEqualTo(net.layers());
+    }
+
+    /**
+     * PaddleOCR's recogniser (SVTR-LCNet): a float CNN, then two transformer blocks whose
+     * attention matmuls are batched over 8 heads of 15, then the CTC classifier over 6,625 classes.
+     */
+    @Test
+    void ocrRecogniserHasItsTransformerBlocks() {
+        OnnxImport imp = OnnxImporter.importFile(OCR_REC, Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 320L));
+        Network net = imp.network();
+        List<MatMulLayer> mm = net.layers().stream().filter(l -> l instanceof MatMulLayer).map(l -> (MatMulLayer) l)
+                .toList();
+        assertThat(mm.stream().filter(m -> m.kind() == MatMulLayer.Kind.MATMUL)).hasSize(4)
+                .allMatch(m -> m.count() == 8 && m.m() == 40);
+        assertThat(mm.stream().filter(m -> m.kind() == MatMulLayer.Kind.LINEAR)).hasSize(9);
+        assertThat(mm.get(mm.size() - 1).n()).isEqualTo(6625);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("layernorm"))).hasSize(5);
+        assertThat(net.layers().stream().filter(l -> l.type().equals("softmax"))).hasSize(3);
+        // the qkv projection's output is cut into q, k and v by three Slices per block (issue 22):
+        // slice layers, so every layer chains and the trace loads as written
+        assertThat(net.layers().stream().filter(l -> l.type().equals("slice"))).hasSize(6);
+        assertThat(imp.unsupported()).isEmpty();
+        assertThat(ShapeChain.problems(net)).isEmpty();
+        assertThat(roundTrip(net).layers()).isEqualTo(net.layers());
+    }
+
+    /** The direction classifier (MobileNetV3-small with squeeze-and-excitation) imports whole. */
+    @Test
+    void ocrClassifierImportsWhole() {
+        OnnxImport imp = OnnxImporter.importFile(OCR_CLS, Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 192L));
+        assertThat(imp.unsupported()).isEmpty();
+        assertThat(imp.network().layers().stream().filter(l -> l.type().equals("bcast"))).hasSize(9);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        assertThat(roundTrip(imp.network()).layers()).isEqualTo(imp.network().layers());
     }
 
     @Test

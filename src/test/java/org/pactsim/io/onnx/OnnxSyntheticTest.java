@@ -227,11 +227,32 @@ class OnnxSyntheticTest {
     }
 
     /**
+     * Paddle's exports leave the batch axis unnamed (-1) and call both H and W "?": any unknown
+     * axis is set as INPUT[AXIS]=N, which wins over the name; a fixed axis cannot be set.
+     */
+    @Test
+    void unnamedDimensionsAreSetByInputAndAxis() {
+        OnnxWriter w = new OnnxWriter(true).input("x", FLOAT, -1L, 4, "?", "?").weight("w", FLOAT, 8, 4, 3, 3)
+                .node("Conv", "c", List.of("x", "w"), List.of("y"), Attr.ints("kernel_shape", 3, 3)).output("y");
+        assertThatThrownBy(() -> w.importAs("paddle", Map.of())).isInstanceOf(InputException.class)
+                .hasMessageContaining("\"x[0]\", \"?\"").hasMessageContaining("--dim 'x[0]'=N --dim '?'=N")
+                .hasMessageContaining("dims: {\"x[0]\": N, \"?\": N}");
+        assertThatThrownBy(() -> w.importAs("paddle", Map.of("?", 32L))).isInstanceOf(InputException.class)
+                .hasMessageContaining("unnamed dimension 0 (--dim 'x[0]'=N");
+        ConvLayer c = (ConvLayer) w.importAs("paddle", Map.of("x[0]", 2L, "x[2]", 48L, "?", 320L)).network().layers().get(0);
+        assertThat(List.of(c.batch(), c.inH(), c.inW())).containsExactly(2L, 48L, 320L);
+        assertThatThrownBy(() -> w.importAs("paddle", Map.of("x[0]", 1L, "x[1]", 3L, "?", 8L)))
+                .hasMessageContaining("--dim x[1]").hasMessageContaining("axis 1 of fixed size 4");
+        assertThatThrownBy(() -> w.importAs("paddle", Map.of("x[0]", 1L, "?", 8L, "x[7]", 3L)))
+                .hasMessageContaining("--dim x[7]").hasMessageContaining("INPUT[AXIS]");
+    }
+
+    /**
      * Float graphs' element-wise ops (issue 22): a batch norm folds into the convolution before
      * it when nothing else reads the convolution's output, else it is a per-channel scale; Mul,
      * Div, Sub and Add of one activation and constants are scales reading the constants once; of
-     * two activations of one shape, mul and add layers; Sqrt a one-pass function. Broadcasting
-     * between two activations is listed, not placed.
+     * two activations of one shape, mul and add layers; Sqrt a one-pass function; of an activation
+     * and a second broadcast over it along H and W (squeeze-and-excitation's gate), a bcast layer.
      */
     @Test
     void batchNormsFoldAndElementwiseOpsBecomeVectorLayers() {
@@ -272,8 +293,14 @@ class OnnxSyntheticTest {
         assertThat(List.of(mul2.op(), mul2.inputs(), mul2.work())).containsExactly(VectorOp.MUL, List.of("divc", "relu1"),
                 8L * 16 * 16);
         assertThat(((VectorLayer) by.get("sqrt")).op()).isEqualTo(VectorOp.GELU);
-        // the squeeze-and-excitation product broadcasts one activation over another: listed
-        assertThat(imp.unsupported()).containsOnlyKeys("Mul");
+        // the squeeze-and-excitation product broadcasts the pooled gate over the activation: a bcast
+        VectorLayer se = (VectorLayer) by.get("se");
+        assertThat(List.of(se.op(), se.inputs(), se.strideH(), se.strideW())).containsExactly(VectorOp.BCAST,
+                List.of("sqrt", "gap"), 16L, 16L);
+        assertThat(se.operandShapes()).containsExactly(new org.pactsim.workload.Shape(1, 16, 16, 8),
+                new org.pactsim.workload.Shape(1, 1, 1, 8));
+        assertThat(se.activationReads()).isEqualTo(8L * 16 * 16 + 8);
+        assertThat(imp.unsupported()).isEmpty();
         assertThat(ShapeChain.problems(imp.network())).isEmpty();
         // the trace keeps every new layer: written and read back, the same layers
         try {
@@ -356,6 +383,100 @@ class OnnxSyntheticTest {
         ConvLayer c2 = (ConvLayer) imp.network().layers().get(2);
         assertThat(List.of(c2.inH(), c2.inputs())).containsExactly(16L, List.of("up"));
         assertThat(imp.unsupported()).containsOnlyKeys("Resize").containsEntry("Resize", 1);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
+
+    /**
+     * Concat of activations along channels (an FPN's merged levels, issue 22) is a concat layer
+     * reading each input, of any channel counts; along another axis it is listed.
+     */
+    @Test
+    void channelConcatIsALayer() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 4, 8, 8).weight("w", FLOAT, 8, 4, 1, 1)
+                .weight("w2", FLOAT, 4, 8, 1, 1)
+                .node("Conv", "c1", List.of("x", "w"), List.of("a"), Attr.ints("kernel_shape", 1, 1))
+                .node("Relu", "r", List.of("a"), List.of("b"))
+                .node("Conv", "c2", List.of("b", "w2"), List.of("c"), Attr.ints("kernel_shape", 1, 1))
+                .node("Concat", "cat", List.of("a", "c", "b"), List.of("y"), Attr.i("axis", 1))
+                .node("Concat", "rows", List.of("a", "a"), List.of("z"), Attr.i("axis", 2))
+                .output("y").output("z").importAs("concat", Map.of());
+        VectorLayer cat = (VectorLayer) imp.network().layers().get(3);
+        assertThat(List.of(cat.op(), cat.inputs(), cat.parts())).containsExactly(VectorOp.CONCAT,
+                List.of("c1", "c2", "r"), List.of(8L, 4L, 8L));
+        assertThat(cat.outputShape()).isEqualTo(new org.pactsim.workload.Shape(1, 8, 8, 20));
+        assertThat(imp.unsupported()).containsOnlyKeys("Concat").containsEntry("Concat", 1);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        // the trace keeps it: its parts come back from the producers
+        try {
+            java.nio.file.Path csv = java.nio.file.Files.createTempFile("concat", ".csv");
+            java.nio.file.Files.writeString(csv, org.pactsim.io.format.TraceWriter.csv(imp.network(), List.of()));
+            assertThat(org.pactsim.io.format.TraceReader.read(csv, null).layers()).isEqualTo(imp.network().layers());
+            java.nio.file.Files.delete(csv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Slice, Split and Gather of activations along one axis (issue 22) are slice layers that
+     * read and write what they keep; a Slice of the whole tensor is folded; a cut along H of
+     * NCHW (its readers may be convolutions) is listed.
+     */
+    @Test
+    void slicesSplitsAndGathersAreSliceLayers() {
+        OnnxImport imp = new OnnxWriter(true).opset(13).input("x", FLOAT, 1, 4, 8, 8).weight("w", FLOAT, 12, 4, 1, 1)
+                .int64("s0", 0).int64("s4", 4).int64("big", 100).int64("ax1", 1).int64("ax2", 2)
+                .int64("sizes", 4, 8).scalar("i2", 2)
+                .node("Conv", "c", List.of("x", "w"), List.of("a"), Attr.ints("kernel_shape", 1, 1))
+                .node("Slice", "first4", List.of("a", "s0", "s4", "ax1"), List.of("b"))
+                .node("Slice", "all", List.of("a", "s0", "big", "ax1"), List.of("e"))
+                .node("Split", "halves", List.of("e", "sizes"), List.of("f", "g"), Attr.i("axis", 1))
+                .node("Gather", "one", List.of("g", "i2"), List.of("h"), Attr.i("axis", 1))
+                .node("Slice", "rows", List.of("a", "s0", "s4", "ax2"), List.of("y"))
+                .output("b").output("f").output("h").output("y").importAs("slices", Map.of());
+        Map<String, Layer> by = new java.util.LinkedHashMap<>();
+        imp.network().layers().forEach(l -> by.put(l.name(), l));
+        VectorLayer first = (VectorLayer) by.get("first4");
+        assertThat(List.of(first.op(), first.inC(), first.outputShape().c(), first.inputs())).containsExactly(
+                VectorOp.SLICE, 12L, 4L, List.of("c"));
+        assertThat(by).doesNotContainKey("all");
+        assertThat(imp.folded()).containsEntry("Slice (of the whole tensor)", 1);
+        VectorLayer h1 = (VectorLayer) by.get("halves");
+        VectorLayer h2 = (VectorLayer) by.get("halves_2");
+        assertThat(List.of(h1.outputShape().c(), h2.outputShape().c(), h2.inputs())).containsExactly(4L, 8L,
+                List.of("c"));
+        VectorLayer one = (VectorLayer) by.get("one");
+        assertThat(List.of(one.inC(), one.outputShape().c(), one.inputs())).containsExactly(8L, 1L, List.of("halves_2"));
+        assertThat(imp.mapped()).containsEntry("Split", 1).containsEntry("Slice", 1).containsEntry("Gather", 1);
+        assertThat(imp.unsupported()).containsOnlyKeys("Slice").containsEntry("Slice", 1);
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+    }
+
+    /**
+     * Einsum in matmul forms (issue 22): a projection by a constant is an fc, attention's scores
+     * with batch indices b and h a matmul of b*h products; MACs the product of every index's
+     * size. A one-operand Einsum (a diagonal) is listed.
+     */
+    @Test
+    void einsumMatmulFormsAreGemms() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 1, 16, 32).weight("w", FLOAT, 32, 64)
+                .int64("shp", 1, 16, 4, 16)
+                .node("Einsum", "proj", List.of("x", "w"), List.of("a"), Attr.s("equation", "bsd,df->bsf"))
+                .node("Reshape", "heads", List.of("a", "shp"), List.of("r"))
+                .node("Einsum", "scores", List.of("r", "r"), List.of("s"), Attr.s("equation", "bqhd, bkhd -> bhqk"))
+                .node("Einsum", "batched", List.of("s", "s"), List.of("t"), Attr.s("equation", "...qk,...kj->...qj"))
+                .node("Einsum", "diag", List.of("s"), List.of("y"), Attr.s("equation", "bhii->bhi"))
+                .output("t").output("y").importAs("einsum", Map.of());
+        MatMulLayer proj = (MatMulLayer) imp.network().layers().get(0);
+        assertThat(List.of(proj.kind(), proj.m(), proj.n(), proj.k())).containsExactly(MatMulLayer.Kind.LINEAR, 16L, 64L,
+                32L);
+        MatMulLayer scores = (MatMulLayer) imp.network().layers().get(1);
+        assertThat(List.of(scores.kind(), scores.count(), scores.m(), scores.n(), scores.k(), scores.inputs()))
+                .containsExactly(MatMulLayer.Kind.MATMUL, 4L, 16L, 16L, 16L, List.of("proj", "proj"));
+        MatMulLayer batched = (MatMulLayer) imp.network().layers().get(2);
+        assertThat(List.of(batched.count(), batched.m(), batched.n(), batched.k())).containsExactly(4L, 16L, 16L, 16L);
+        assertThat(imp.network().macs()).isEqualTo(16L * 64 * 32 + 2 * 4L * 16 * 16 * 16);
+        assertThat(imp.unsupported()).containsOnlyKeys("Einsum").containsEntry("Einsum", 1);
         assertThat(ShapeChain.problems(imp.network())).isEmpty();
     }
 

@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a copy of an ONNX model whose large initializers hold zeros: the {@code raw_data} of
- * every {@code GraphProto.initializer} longer than {@link #KEEP_BYTES} bytes becomes as many
- * zero bytes. Every other byte of the file is copied as it is (field order, lengths and sizes
+ * Writes a copy of an ONNX model whose large initializers hold zeros: the {@code raw_data} (or
+ * packed {@code float_data}) of every {@code GraphProto.initializer}, and of every tensor a
+ * node attribute holds (a {@code Constant}'s value: Paddle's exporter keeps its weights there),
+ * longer than {@link #KEEP_BYTES} bytes becomes as many zero bytes. Every other byte of the file is copied as it is (field order, lengths and sizes
  * unchanged, so the file has the same length and every shape and {@code raw_data} length still
  * holds). pactsim reads a tensor's values only when it has at most {@link OnnxReader#SMALL}
  * elements (shape folding: at most 512 bytes), so the import of the copy equals the original's
@@ -28,8 +29,14 @@ public final class ZeroWeights {
     private static final int MODEL_GRAPH = 7;
     private static final int GRAPH_INITIALIZER = 5;
     private static final int TENSOR_RAW_DATA = 9;
+    /** Packed {@code float_data} (Paddle's exporter stores weights there): fixed 4-byte floats, so zeros keep the length. */
+    private static final int TENSOR_FLOAT_DATA = 4;
 
-    private enum Level { MODEL, GRAPH, TENSOR }
+    private static final int GRAPH_NODE = 1;
+    private static final int NODE_ATTRIBUTE = 5;
+    private static final int ATTRIBUTE_TENSOR = 5;
+
+    private enum Level { MODEL, GRAPH, NODE, ATTRIBUTE, TENSOR }
 
     private ZeroWeights() {
     }
@@ -67,7 +74,14 @@ public final class ZeroWeights {
                 value = rewrite(value, Level.GRAPH);
             } else if (level == Level.GRAPH && field == GRAPH_INITIALIZER) {
                 value = rewrite(value, Level.TENSOR);
-            } else if (level == Level.TENSOR && field == TENSOR_RAW_DATA && value.length > KEEP_BYTES) {
+            } else if (level == Level.GRAPH && field == GRAPH_NODE) {
+                value = rewrite(value, Level.NODE); // Constant nodes hold Paddle's weights
+            } else if (level == Level.NODE && field == NODE_ATTRIBUTE) {
+                value = rewrite(value, Level.ATTRIBUTE);
+            } else if (level == Level.ATTRIBUTE && field == ATTRIBUTE_TENSOR) {
+                value = rewrite(value, Level.TENSOR);
+            } else if (level == Level.TENSOR && (field == TENSOR_RAW_DATA || field == TENSOR_FLOAT_DATA)
+                    && value.length > KEEP_BYTES) {
                 value = new byte[value.length];
             }
             out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
