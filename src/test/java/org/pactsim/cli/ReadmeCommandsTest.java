@@ -76,7 +76,10 @@ class ReadmeCommandsTest {
         assertThat(cmds).hasSizeGreaterThanOrEqualTo(3);
         return java.util.stream.IntStream.range(0, cmds.size()).mapToObj(n -> DynamicTest.dynamicTest(cmds.get(n), () -> {
             String cmd = cmds.get(n);
-            String[] args = cmd.split("\\s+");
+            // single-quoted words lose their quotes, as the shell takes them (--dim 'x[0]=1')
+            String[] args = java.util.Arrays.stream(cmd.split("\\s+"))
+                    .map(a -> a.length() > 1 && a.startsWith("'") && a.endsWith("'") ? a.substring(1, a.length() - 1) : a)
+                    .toArray(String[]::new);
             boolean redirected = false;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--out") || args[i].equals("-p")) {
