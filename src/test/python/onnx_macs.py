@@ -7,6 +7,7 @@ pactsim; MACs follow the ONNX operator definitions:
   ConvTranspose: input elements x kernel area x (output channels / group)
   MatMul, MatMulInteger, QLinearMatMul: output elements x K (A's last axis)
   Gemm: M x N x K
+  LSTM, GRU, RNN: directions x steps x batch x (gates x hidden) x (input + hidden)
 Usage: onnx_macs.py MODEL [NAME=VALUE ...]   (values for unknown input dimensions: by symbolic
   name, or INPUT[AXIS] for any axis, as pactsim's --dim)
 Prints one JSON object: {"macs": total, "nodes": {op: count}, "missing": [node names whose shapes
@@ -48,13 +49,12 @@ def main():
                 d.dim_value = int(fixed[at])
             elif d.HasField("dim_param") and d.dim_param in fixed:
                 d.dim_value = int(fixed[d.dim_param])
-    # the exporter's own value_info may hold -1 for unknown sizes (Paddle), which the inference
-    # then refuses to refine: shapes are inferred afresh from the inputs
+    # the exporter's own value_info and output shapes may hold -1 for unknown sizes (Paddle), or
+    # no axes at all, which the inference then refuses to refine: shapes are inferred afresh
+    # from the inputs
     del model.graph.value_info[:]
     for out in model.graph.output:
-        for d in out.type.tensor_type.shape.dim:
-            if d.HasField("dim_value") and d.dim_value < 1:
-                d.dim_param = "unknown"
+        out.type.tensor_type.ClearField("shape")
     model = shape_inference.infer_shapes(model, data_prop=True)
     shapes = {}
     for vi in list(model.graph.input) + list(model.graph.value_info) + list(model.graph.output):
@@ -76,7 +76,20 @@ def main():
     for n in model.graph.node:
         op = n.op_type
         if op not in ("Conv", "ConvInteger", "QLinearConv", "ConvTranspose", "MatMul", "MatMulInteger",
-                      "QLinearMatMul", "Gemm"):
+                      "QLinearMatMul", "Gemm", "LSTM", "GRU", "RNN"):
+            continue
+        if op in ("LSTM", "GRU", "RNN"):
+            # per direction and step: X_t W^T and H_{t-1} R^T, W [dirs, G*H, input], R [dirs, G*H, H]
+            x = shapes.get(n.input[0])
+            w = shapes.get(n.input[1])
+            r = shapes.get(n.input[2])
+            if x is None or w is None or r is None:
+                missing.append(n.name or op)
+                continue
+            seq, batch = (x[1], x[0]) if attr(n, "layout", 0) == 1 else (x[0], x[1])
+            macs = w[0] * seq * batch * w[1] * (w[2] + r[2])
+            total += macs
+            nodes[op] = nodes.get(op, 0) + 1
             continue
         w_index = 3 if op.startswith("QLinear") else 1
         out = shapes.get(n.output[0])

@@ -21,6 +21,8 @@ import org.pactsim.spec.Violations;
  *   <li>relu, relu6, gelu, silu, rope, softmax, layernorm, rmsnorm: same shape out; layer norm
  *       learns {@code 2*inC} parameters, RMS norm {@code inC}.</li>
  *   <li>slice: keeps {@code parts.get(0)} of the input's {@code inC} channels.</li>
+ *   <li>cell: a recurrent cell's update, {@code inC = G x H} gate values to the
+ *       {@code parts.get(0) = H}-wide state.</li>
  *   <li>bcast: an element-wise op of the first input and the second broadcast over it along H
  *       ({@code strideH = inH}) and/or W ({@code strideW = inW}).</li>
  *   <li>embed: the input is one token id per row; each output row is a row of a learned table
@@ -79,6 +81,12 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 inputs, parts);
     }
 
+    /** A recurrent cell update of {@code in.c()} gate values into a {@code hidden}-wide state. */
+    public static VectorLayer cell(String name, Shape in, long hidden, Bits bits, List<String> inputs) {
+        return new VectorLayer(name, VectorOp.CELL, in.batch(), in.h(), in.w(), in.c(), 1, 1, 1, 1, 0, 0, 0, bits,
+                inputs, List.of(hidden));
+    }
+
     /** Keeps {@code kept} of the input's {@code in.c()} channels. */
     public static VectorLayer slice(String name, Shape in, long kept, Bits bits, List<String> inputs) {
         return new VectorLayer(name, VectorOp.SLICE, in.batch(), in.h(), in.w(), in.c(), 1, 1, 1, 1, 0, 0, 0, bits,
@@ -86,6 +94,13 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
     }
 
     private static void checkParts(Violations v, VectorOp op, long inC, int named, List<Long> parts) {
+        if (op == VectorOp.CELL) {
+            long h = parts.size() == 1 ? parts.get(0) : 0;
+            v.check(h >= 1 && inC % h == 0 && (inC / h == 1 || inC / h == 3 || inC / h == 4), "outC",
+                    "the state's width H, with inC = G x H for G = 1 (RNN), 3 (GRU) or 4 (LSTM) gates; inC = " + inC,
+                    parts.size() == 1 ? Long.toString(h) : parts.toString());
+            return;
+        }
         if (op == VectorOp.SLICE) {
             v.check(parts.size() == 1 && parts.get(0) >= 1 && parts.get(0) <= inC, "outC",
                     "the channels kept: 1 to inC = " + inC, parts.size() == 1 ? Long.toString(parts.get(0))
@@ -156,8 +171,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                  .check(learned == 0, "learned", "0 on a mul layer (its operands are named inputs)", Long.toString(learned));
                 break;
             case SLICE:
-                v.check(named <= 1, "inputs", "at most one input for slice", named + " inputs")
-                 .check(learned == 0, "learned", "0 on a slice layer", Long.toString(learned));
+            case CELL:
+                v.check(named <= 1, "inputs", "at most one input for " + op.key(), named + " inputs")
+                 .check(learned == 0, "learned", "0 on a " + op.key() + " layer", Long.toString(learned));
                 break;
             case BCAST:
                 v.check(named == 2, "inputs", "two inputs for bcast (the activation, then the one broadcast over it)",
@@ -228,7 +244,7 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
         if (op == VectorOp.RESIZE) {
             return new Shape(batch, Math.multiplyExact(inH, strideH), Math.multiplyExact(inW, strideW), inC);
         }
-        if (op == VectorOp.SLICE) {
+        if (op == VectorOp.SLICE || op == VectorOp.CELL) {
             return new Shape(batch, inH, inW, parts.get(0));
         }
         if (op == VectorOp.COL2IM) {
@@ -271,6 +287,8 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
                 return Math.multiplyExact(out, learned > 0 ? 1 : namedOperands() - 1);
             case CONCAT:
                 return out;
+            case CELL:
+                return Math.addExact(inputShape().elements(), Math.multiplyExact(3, out));
             case COL2IM:
                 return inputShape().elements(); // every GEMM result added once into the output
             case RESIZE:
@@ -291,6 +309,9 @@ public record VectorLayer(String name, VectorOp op, long batch, long inH, long i
 
     /** Elements read from operand {@code s}: all of it, but for a slice only the part it keeps. */
     public long operandReads(int s) {
+        if (op == VectorOp.CELL) {
+            return Math.addExact(inputShape().elements(), outputShape().elements()); // the gates and the old state
+        }
         return op == VectorOp.SLICE ? outputShape().elements() : operandShapes().get(s).elements();
     }
 

@@ -55,7 +55,15 @@ public enum VectorOp {
      * Part of one input kept along its channels ({@code outC} of {@code inC}): an ONNX Slice,
      * one output of a Split, a Gather of activations. Reads and writes the kept elements only.
      */
-    SLICE(1);
+    SLICE(1),
+    /**
+     * A recurrent cell's update at one time step (LSTM: 4 gates, GRU: 3, RNN: 1): reads the
+     * {@code inC = G x H} gate pre-activations and the previous {@code H}-wide state, applies
+     * the gate functions (one pass over the gates) and the state update (three operations per
+     * state element: LSTM's {@code c = f*c + i*g}, {@code h = o*tanh(c)}; GRU's
+     * {@code h = (1-z)*n + z*h}), writes the new {@code outC = H}-wide state.
+     */
+    CELL(1);
 
     private final int passes;
 

@@ -59,7 +59,7 @@ class LauncherTest {
                 continue;
             }
             List<String> args = new java.util.ArrayList<>(List.of(link.toString()));
-            args.addAll(List.of(cmd.split("\\s+")));
+            args.addAll(List.of(ReadmeCommandsTest.words(cmd)));
             Process p = new ProcessBuilder(args).directory(work.toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(cmd).isTrue();

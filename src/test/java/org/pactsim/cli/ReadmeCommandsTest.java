@@ -42,6 +42,13 @@ class ReadmeCommandsTest {
         return cmds;
     }
 
+    /** A command's words as the shell passes them: split at spaces, single-quoted words unquoted (--dim 'x[0]=1'). */
+    static String[] words(String cmd) {
+        return java.util.Arrays.stream(cmd.split("\\s+"))
+                .map(a -> a.length() > 1 && a.startsWith("'") && a.endsWith("'") ? a.substring(1, a.length() - 1) : a)
+                .toArray(String[]::new);
+    }
+
     /** The README's first code block: the quick start, the lines a new user runs. */
     static List<String> quickStart() throws IOException {
         List<String> out = new ArrayList<>();
@@ -76,10 +83,7 @@ class ReadmeCommandsTest {
         assertThat(cmds).hasSizeGreaterThanOrEqualTo(3);
         return java.util.stream.IntStream.range(0, cmds.size()).mapToObj(n -> DynamicTest.dynamicTest(cmds.get(n), () -> {
             String cmd = cmds.get(n);
-            // single-quoted words lose their quotes, as the shell takes them (--dim 'x[0]=1')
-            String[] args = java.util.Arrays.stream(cmd.split("\\s+"))
-                    .map(a -> a.length() > 1 && a.startsWith("'") && a.endsWith("'") ? a.substring(1, a.length() - 1) : a)
-                    .toArray(String[]::new);
+            String[] args = words(cmd);
             boolean redirected = false;
             for (int i = 0; i < args.length - 1; i++) {
                 if (args[i].equals("--out") || args[i].equals("-p")) {

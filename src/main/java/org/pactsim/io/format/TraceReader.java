@@ -350,7 +350,7 @@ public final class TraceReader {
             // a concat of named inputs joins them along channels: each one's channels are its producer's
             List<Long> parts = op == VectorOp.CONCAT && inputs.size() >= 2
                     ? channels(inputs, earlier, Math.multiplyExact(Math.multiplyExact(batch, inH), inW))
-                    : op == VectorOp.SLICE ? List.of(r.integer("outC", 1, max)) : List.of();
+                    : op == VectorOp.SLICE || op == VectorOp.CELL ? List.of(r.integer("outC", 1, max)) : List.of();
             layer = r.build(() -> new VectorLayer(name, op, batch, inH, inW, inC, kH, kW, sH, sW, pH, pW, learned,
                     bits, inputs, parts));
         } else {
@@ -438,7 +438,7 @@ public final class TraceReader {
             if (op == VectorOp.ADD || op == VectorOp.CONCAT || op == VectorOp.SCALE) {
                 allowed.add("learned");
             }
-            if (op == VectorOp.SLICE) {
+            if (op == VectorOp.SLICE || op == VectorOp.CELL) {
                 allowed.add("outC");
             }
         }

@@ -125,7 +125,7 @@ public final class TraceWriter {
             } else if (v.op().hasStride()) {
                 put(r, "strideH", v.strideH(), "strideW", v.strideW());
             }
-            if (v.op() == VectorOp.SLICE) {
+            if (v.op() == VectorOp.SLICE || v.op() == VectorOp.CELL) {
                 put(r, "outC", v.outputShape().c());
             }
             if (v.learned() > 0) {

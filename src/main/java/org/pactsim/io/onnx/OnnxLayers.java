@@ -28,9 +28,9 @@ final class OnnxLayers {
     /** A layer with the element types its bits come from, settled in {@link #finish}. */
     private static final class Pending {
         Layer layer;
-        final String op;
-        final String scheme;
-        final ElemType w;
+        String op;
+        String scheme;
+        ElemType w;
         ElemType a;
         ElemType out;
         final boolean perChannel;
@@ -86,11 +86,15 @@ final class OnnxLayers {
     }
 
     void convert(Node n) {
+        if (n.domain().equals("com.microsoft") && OnnxContrib.convert(this, imp, n)) {
+            return;
+        }
         switch (n.opType()) {
             case "Conv", "ConvInteger", "QLinearConv" -> OnnxGemm.conv(this, imp, n);
             case "ConvTranspose" -> OnnxGemm.convTranspose(this, imp, n);
             case "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm" -> OnnxGemm.matmul(this, imp, n);
             case "Einsum" -> OnnxEinsum.convert(this, imp, n);
+            case "LSTM", "GRU", "RNN" -> OnnxRecurrent.convert(this, imp, n);
             case "Relu", "LeakyRelu" -> OnnxVector.unary(this, imp, n, VectorOp.RELU);
             case "Clip" -> OnnxVector.unary(this, imp, n, VectorOp.RELU6);
             case "Gelu", "Erf", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Elu", "Selu", "Softplus" ->
@@ -281,6 +285,40 @@ final class OnnxLayers {
             imp.put(n, i, new Val(di, e, null, x == null ? null : x.layer(),
                     null, false, false, null));
         }
+    }
+
+    /**
+     * Re-labels the layer {@code name} a contrib op became through its standard equivalent:
+     * its op and scheme as the report shows them, its element types where the contrib op sets
+     * them (null keeps one).
+     */
+    void relabel(String name, String op, String scheme, ElemType w, ElemType a, ElemType out) {
+        Pending p = layers.get(name);
+        if (p == null) {
+            return;
+        }
+        p.op = op;
+        p.scheme = scheme == null ? p.scheme : scheme;
+        p.w = w == null ? p.w : w;
+        p.a = a == null ? p.a : a;
+        p.out = out == null ? p.out : out;
+    }
+
+    /** Makes the layer norm {@code name} an RMS norm (no mean, scales only), as the contrib op defines it. */
+    void rmsNorm(String name) {
+        Pending p = layers.get(name);
+        if (p != null && p.layer instanceof VectorLayer v && v.op() == VectorOp.LAYERNORM) {
+            p.layer = VectorLayer.of(v.name(), VectorOp.RMSNORM, v.inputShape(), 0, v.bits(), v.inputs());
+        }
+    }
+
+    /** The name of the layer registered last, or null. */
+    String lastLayer() {
+        String last = null;
+        for (String k : layers.keySet()) {
+            last = k;
+        }
+        return last;
     }
 
     /** Registers one more layer of a node already counted (a Split's second output...); returns its name. */

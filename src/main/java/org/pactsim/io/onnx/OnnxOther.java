@@ -98,6 +98,25 @@ final class OnnxOther {
             case "Resize", "Upsample" -> {
                 return resize(imp, n, x);
             }
+            // com.microsoft ops listed as unsupported keep their output shapes, so what follows imports
+            case "RotaryEmbedding", "GroupQueryAttention", "MultiHeadAttention", "NhwcConv" -> {
+                return n.opType().equals("NhwcConv") ? null : x;
+            }
+            case "MatMulNBits" -> {
+                long cols = n.attrInt("N", 0);
+                if (cols < 1) {
+                    return null;
+                }
+                long[] d = x.clone();
+                d[d.length - 1] = cols;
+                return d;
+            }
+            case "Attention" -> {
+                long[] sizes = n.attrInts("qkv_hidden_sizes");
+                long[] w = dims(imp, n.input(1));
+                long v = sizes != null && sizes.length == 3 ? sizes[2] : w != null && w.length == 2 ? w[1] / 3 : -1;
+                return x.length == 3 && v > 0 ? new long[] {x[0], x[1], v} : null;
+            }
             default -> {
                 return null;
             }

@@ -480,6 +480,106 @@ class OnnxSyntheticTest {
         assertThat(ShapeChain.problems(imp.network())).isEmpty();
     }
 
+    /**
+     * ONNX Runtime's contrib ops (issue 22), as its QOperator quantizer and its optimizer write
+     * them: QLinearAdd, QLinearGlobalAveragePool, QLinearConcat, QGemm, FusedConv with its
+     * activation, SkipLayerNormalization and SimplifiedLayerNormalization become the layers of
+     * the standard ops they stand for, at their quantized widths, counted under their own names;
+     * Attention its projection, slices, matmuls and softmax; an op not handled (MatMulNBits) is
+     * listed with its domain.
+     */
+    @Test
+    void contribOpsBecomeTheirStandardLayers() {
+        OnnxWriter w = new OnnxWriter(true).input("x", UINT8, 1, 8, 4, 4).weight("w", INT8, 8, 8, 1, 1)
+                .weight("g", INT8, 16, 10).weight("nb", UINT8, 10, 4)
+                .weight("s", FLOAT).weight("zu", UINT8).weight("zi", INT8)
+                .node("QLinearConv", "conv", List.of("x", "s", "zu", "w", "s", "zi", "s", "zu"), List.of("a"),
+                        Attr.ints("kernel_shape", 1, 1))
+                .node("com.microsoft", "QLinearAdd", "qadd", List.of("a", "s", "zu", "a", "s", "zu", "s", "zu"),
+                        List.of("b"))
+                .node("com.microsoft", "QLinearConcat", "qcat", List.of("s", "zu", "a", "s", "zu", "b", "s", "zu"),
+                        List.of("c"), Attr.i("axis", 1))
+                .node("com.microsoft", "QLinearGlobalAveragePool", "qgap", List.of("c", "s", "zu", "s", "zu"),
+                        List.of("p"), Attr.i("channels_last", 0))
+                .node("Flatten", "flat", List.of("p"), List.of("f"))
+                .node("com.microsoft", "QGemm", "qgemm", List.of("f", "s", "zu", "g", "s", "zi", "", "s", "zu"),
+                        List.of("q"))
+                .node("com.microsoft", "MatMulNBits", "nbits", List.of("q", "nb"), List.of("y"))
+                .output("y");
+        OnnxImport imp = w.importAs("contrib", Map.of());
+        Map<String, Layer> by = new java.util.LinkedHashMap<>();
+        imp.network().layers().forEach(l -> by.put(l.name(), l));
+        assertThat(by.get("qadd").type()).isEqualTo("add");
+        assertThat(by.get("qadd").bits().output()).isEqualTo(8);
+        assertThat(((VectorLayer) by.get("qcat")).parts()).containsExactly(8L, 8L);
+        assertThat(by.get("qgap").type()).isEqualTo("avgpool");
+        MatMulLayer fc = (MatMulLayer) by.get("qgemm");
+        assertThat(List.of(fc.kind(), fc.m(), fc.n(), fc.k())).containsExactly(MatMulLayer.Kind.LINEAR, 1L, 10L, 16L);
+        assertThat(fc.bits()).isEqualTo(new Bits(8, 8, 8, NumberType.INT));
+        assertThat(imp.mapped()).containsEntry("QLinearAdd (com.microsoft)", 1).containsEntry("QGemm (com.microsoft)", 1)
+                .containsEntry("QLinearConcat (com.microsoft)", 1).doesNotContainKeys("Add", "Gemm", "Concat");
+        assertThat(imp.unsupported()).containsOnlyKeys("com.microsoft.MatMulNBits");
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+
+        OnnxImport fused = new OnnxWriter(true).input("x", FLOAT, 1, 8, 4, 4).weight("fw", FLOAT, 8, 8, 1, 1)
+                .weight("gamma", FLOAT, 8).weight("beta", FLOAT, 8).int64("shp", 1, 8, 16)
+                .node("com.microsoft", "FusedConv", "fconv", List.of("x", "fw"), List.of("a"),
+                        Attr.ints("kernel_shape", 1, 1), Attr.s("activation", "Relu"))
+                .node("Reshape", "seq", List.of("a", "shp"), List.of("t"))
+                .node("Transpose", "tok", List.of("t"), List.of("u"), Attr.ints("perm", 0, 2, 1))
+                .node("com.microsoft", "SkipLayerNormalization", "sln", List.of("u", "u", "gamma", "beta"), List.of("v"))
+                .node("com.microsoft", "SimplifiedLayerNormalization", "rms", List.of("v", "gamma"), List.of("y"))
+                .output("y").importAs("fused", Map.of());
+        assertThat(fused.network().layers().stream().map(Layer::type)).containsExactly("conv", "relu", "add",
+                "layernorm", "rmsnorm");
+        assertThat(fused.unsupported()).isEmpty();
+        assertThat(ShapeChain.problems(fused.network())).isEmpty();
+
+        // BERT-style packed attention: the qkv fc, three slices, scores, softmax, context
+        OnnxImport att = new OnnxWriter(true).input("x", FLOAT, 2, 16, 32).weight("qkvw", FLOAT, 32, 96)
+                .weight("qkvb", FLOAT, 96)
+                .node("com.microsoft", "Attention", "attn", List.of("x", "qkvw", "qkvb"), List.of("a"), Attr.i("num_heads", 4))
+                .node("Relu", "after", List.of("a"), List.of("y"))
+                .output("y").importAs("attention", Map.of());
+        List<Layer> ls = att.network().layers();
+        assertThat(ls.stream().map(Layer::type)).containsExactly("fc", "slice", "slice", "slice", "matmul", "softmax",
+                "matmul", "relu");
+        MatMulLayer scores = (MatMulLayer) ls.get(4);
+        assertThat(List.of(scores.count(), scores.m(), scores.n(), scores.k())).containsExactly(8L, 16L, 16L, 8L);
+        assertThat(att.network().macs()).isEqualTo(2L * 16 * 32 * 96 + 2 * (8L * 16 * 16 * 8));
+        assertThat(att.mapped()).containsOnlyKeys("Attention (com.microsoft)", "Relu");
+        assertThat(ShapeChain.problems(att.network())).isEmpty();
+    }
+
+    /**
+     * An LSTM (issue 22) is its GEMMs per time step: the input projection of every step at once,
+     * then per step its rows, the recurrent product of the previous state, their sum and the cell
+     * update; Y is the concat of every step's state. Its trace loads as written.
+     */
+    @Test
+    void anLstmIsItsGemmsPerTimeStep() {
+        OnnxImport imp = new OnnxWriter(true).input("x", FLOAT, 3, 2, 8).weight("W", FLOAT, 1, 16, 8)
+                .weight("R", FLOAT, 1, 16, 4)
+                .node("LSTM", "lstm", List.of("x", "W", "R"), List.of("y", "y_h"), Attr.i("hidden_size", 4))
+                .node("Relu", "after", List.of("y"), List.of("z"))
+                .output("z").output("y_h").importAs("lstm", Map.of());
+        List<Layer> ls = imp.network().layers();
+        assertThat(ls.stream().map(Layer::name)).containsExactly("lstm/x", "lstm/t0/x", "lstm/t0", "lstm/t1/x",
+                "lstm/t1/h", "lstm/t1/gates", "lstm/t1", "lstm/t2/x", "lstm/t2/h", "lstm/t2/gates", "lstm/t2", "lstm/Y",
+                "after");
+        MatMulLayer proj = (MatMulLayer) ls.get(0);
+        assertThat(List.of(proj.m(), proj.n(), proj.k())).containsExactly(6L, 16L, 8L);
+        MatMulLayer rec = (MatMulLayer) ls.get(4);
+        assertThat(List.of(rec.m(), rec.n(), rec.k(), rec.inputs())).containsExactly(2L, 16L, 4L, List.of("lstm/t0"));
+        VectorLayer cell = (VectorLayer) ls.get(6);
+        assertThat(List.of(cell.op(), cell.inC(), cell.outputShape().c(), cell.work())).containsExactly(VectorOp.CELL,
+                16L, 4L, 2L * 16 + 3 * 2 * 4);
+        assertThat(((VectorLayer) ls.get(11)).parts()).containsExactly(4L, 4L, 4L);
+        assertThat(imp.network().macs()).isEqualTo(6L * 16 * 8 + 2 * (2L * 16 * 4));
+        assertThat(ShapeChain.problems(imp.network())).isEmpty();
+        assertThat(OnnxRealModelsTest.roundTrip(imp.network()).layers()).isEqualTo(ls);
+    }
+
     /** ReduceMean over H and W is a global average pool (squeeze-and-excitation); over channels it is listed. */
     @Test
     void spatialReductionsAreGlobalPools() {

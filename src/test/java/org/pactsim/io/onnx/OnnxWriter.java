@@ -77,7 +77,15 @@ final class OnnxWriter {
     }
 
     OnnxWriter node(String op, String name, List<String> in, List<String> out, Attr... attrs) {
+        return node("", op, name, in, out, attrs);
+    }
+
+    /** A node of {@code domain} ({@code com.microsoft} for ONNX Runtime's contrib ops). */
+    OnnxWriter node(String domain, String op, String name, List<String> in, List<String> out, Attr... attrs) {
         nodes.add(msg(o -> {
+            if (!domain.isEmpty()) {
+                o.writeString(7, domain);
+            }
             for (String s : in) {
                 o.writeString(1, s);
             }
