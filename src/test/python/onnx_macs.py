@@ -8,6 +8,7 @@ pactsim; MACs follow the ONNX operator definitions:
   MatMul, MatMulInteger, QLinearMatMul: output elements x K (A's last axis)
   Gemm: M x N x K
   LSTM, GRU, RNN: directions x steps x batch x (gates x hidden) x (input + hidden)
+  Einsum of two operands: the product of every index's size
 Usage: onnx_macs.py MODEL [NAME=VALUE ...]   (values for unknown input dimensions: by symbolic
   name, or INPUT[AXIS] for any axis, as pactsim's --dim)
 Prints one JSON object: {"macs": total, "nodes": {op: count}, "missing": [node names whose shapes
@@ -76,7 +77,23 @@ def main():
     for n in model.graph.node:
         op = n.op_type
         if op not in ("Conv", "ConvInteger", "QLinearConv", "ConvTranspose", "MatMul", "MatMulInteger",
-                      "QLinearMatMul", "Gemm", "LSTM", "GRU", "RNN"):
+                      "QLinearMatMul", "Gemm", "LSTM", "GRU", "RNN", "Einsum"):
+            continue
+        if op == "Einsum":
+            # two operands: every index of the product, once (an output element per kept index
+            # combination, times the contracted sizes)
+            eq = attr(n, "equation", b"").decode().replace(" ", "")
+            terms = eq.split("->")[0].split(",")
+            dims = [shapes.get(i) for i in n.input]
+            if len(terms) != 2 or "..." in eq or any(d is None for d in dims):
+                missing.append(n.name or op)
+                continue
+            size = {}
+            for term, d in zip(terms, dims):
+                for letter, v in zip(term, d):
+                    size[letter] = v
+            total += product(size.values())
+            nodes[op] = nodes.get(op, 0) + 1
             continue
         if op in ("LSTM", "GRU", "RNN"):
             # per direction and step: X_t W^T and H_{t-1} R^T, W [dirs, G*H, input], R [dirs, G*H, H]

@@ -61,8 +61,8 @@ final class OnnxRecurrent {
                     + hidden + "] (" + direction + ", " + gates + " gates of hidden_size " + hidden + ")",
                     OnnxShapes.str(w.dims()) + " and " + OnnxShapes.str(r.dims()));
         }
-        if (!w.constant() || !r.constant()) {
-            ls.unsupported(n); // weights computed at run time: not a recurrent layer pactsim can place
+        if (w.layer() != null || r.layer() != null) {
+            ls.unsupported(n); // weights computed by layers at run time: not a recurrent layer pactsim can place
             return;
         }
         boolean bias = n.inputs().size() > 3 && !n.input(3).isEmpty();

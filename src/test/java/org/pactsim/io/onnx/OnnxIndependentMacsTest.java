@@ -116,6 +116,34 @@ class OnnxIndependentMacsTest {
     }
 
     /**
+     * ONNX's own conformance models of the recurrent ops and Einsum
+     * (src/test/resources/onnx/conformance/README.md): what the onnx package counts by the
+     * op's definition is pactsim's count, plus the first step's recurrent product where pactsim
+     * does not place it (no layer gives the initial state; it notes the count).
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"test_lstm_defaults", "test_lstm_batchwise",
+        "test_lstm_with_peepholes", "test_gru_defaults", "test_gru_seq_length", "test_gru_with_initial_bias",
+        "test_simple_rnn_defaults", "test_einsum_batch_matmul"})
+    void conformanceModelsAgreeWithTheDefinition(String name) throws Exception {
+        String python = pythonOrSkip();
+        Path model = OnnxRealModelsTest.DIR.resolve("conformance").resolve(name + ".onnx");
+        long independent = count(python, model, Map.of()).get("macs").asLong();
+        OnnxImport imp = OnnxImporter.importFile(model, Map.of());
+        long noted = 0;
+        for (String note : imp.network().notes()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("recurrent product is not placed \\((\\d+) MACs\\)")
+                    .matcher(note);
+            if (m.find()) {
+                noted += Long.parseLong(m.group(1));
+            }
+        }
+        assertThat(imp.unsupported()).isEmpty();
+        assertThat(independent).isPositive();
+        assertThat(imp.network().macs() + noted).isEqualTo(independent);
+    }
+
+    /**
      * LSTM and GRU (issue 22; no public model with a top-level recurrent layer was found in the
      * registries this machine reaches, so written here): the onnx package's count, by ONNX's
      * definition, equals pactsim's GEMMs per time step plus the first step's recurrent product
