@@ -58,7 +58,17 @@ public final class ShapeChain {
         long w = want.elements();
         boolean spatial = consumer instanceof ConvLayer
                 || (consumer instanceof VectorLayer && ((VectorLayer) consumer).op().isPool());
-        if (spatial && !(producer instanceof MatMulLayer)) {
+        // a concat's or slice's trace shape stands its joined or cut axis as channels, whatever the
+        // tensor's layout (a 1-D conv's time axis): its readers take it by element count, as a GEMM's
+        boolean byCount = producer instanceof MatMulLayer || (producer instanceof VectorLayer pv
+                && ((pv.op() == VectorOp.CONCAT && !pv.parts().isEmpty()) || pv.op() == VectorOp.SLICE));
+        // a pool over one whole axis is a reduction along it (ONNX's ReduceMean of a sequence or
+        // spectrogram axis): it too reads by element count
+        if (consumer instanceof VectorLayer cv && cv.op().isPool() && cv.kH() == 1 && cv.kW() == cv.inW()
+                && cv.padH() == 0 && cv.padW() == 0 && cv.strideH() == 1 && cv.strideW() == 1 && cv.inH() == 1) {
+            byCount = true;
+        }
+        if (spatial && !byCount) {
             return have.equals(want) ? null : "expected " + want + ", producer gives " + have;
         }
         if (h == w) {

@@ -247,6 +247,18 @@ final class OnnxFolding {
                 long[] d = OnnxShapes.broadcast(x.dims(), y.dims());
                 return Val.constant(d, x.elem(), arithmetic(n.opType(), xv, y.ints()));
             }
+            case "Equal", "Greater", "Less", "GreaterOrEqual", "LessOrEqual" -> {
+                Val y = imp.val(n.input(1));
+                if (x.dims() == null || y == null || y.dims() == null) {
+                    return Val.constant(null, ElemType.BOOL, null);
+                }
+                return Val.constant(OnnxShapes.broadcast(x.dims(), y.dims()), ElemType.BOOL,
+                        compare(n.opType(), xv, y.ints()));
+            }
+            case "Not" -> {
+                long[] v = xv == null ? null : java.util.Arrays.stream(xv).map(q -> q == 0 ? 1 : 0).toArray();
+                return Val.constant(x.dims(), ElemType.BOOL, v);
+            }
             case "ConstantOfShape" -> {
                 return Val.constant(ints(imp, n, 0, "shape"), ElemType.FLOAT, null);
             }
@@ -258,6 +270,27 @@ final class OnnxFolding {
                 return Val.constant(OnnxOther.shape(imp, n), x == null ? ElemType.FLOAT : x.elem(), null);
             }
         }
+    }
+
+    /** An integer comparison's truth values, 1 or 0 (an If's condition on shapes or a sample rate). */
+    private static long[] compare(String op, long[] a, long[] b) {
+        if (a == null || b == null || (a.length != b.length && a.length != 1 && b.length != 1)) {
+            return null;
+        }
+        long[] out = new long[Math.max(a.length, b.length)];
+        for (int i = 0; i < out.length; i++) {
+            long x = a[a.length == 1 ? 0 : i];
+            long y = b[b.length == 1 ? 0 : i];
+            boolean t = switch (op) {
+                case "Equal" -> x == y;
+                case "Greater" -> x > y;
+                case "Less" -> x < y;
+                case "GreaterOrEqual" -> x >= y;
+                default -> x <= y;
+            };
+            out[i] = t ? 1 : 0;
+        }
+        return out;
     }
 
     private static long[] arithmetic(String op, long[] a, long[] b) {

@@ -61,8 +61,8 @@ public record OnnxGraph(String name, long irVersion, Map<String, Long> opsets, L
         }
     }
 
-    /** An attribute: the fields set among i, f, s, t, ints (the others zero or null). */
-    public record Attribute(String name, long i, float f, String s, Tensor t, long[] ints) {
+    /** An attribute: the fields set among i, f, s, t, ints and g, a subgraph (the others zero or null). */
+    public record Attribute(String name, long i, float f, String s, Tensor t, long[] ints, OnnxGraph g) {
     }
 
     /** A dimension: a value, or a symbolic name (value -1). */

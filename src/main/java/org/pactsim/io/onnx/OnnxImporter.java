@@ -31,6 +31,10 @@ public final class OnnxImporter {
     private final Map<String, Node> producer = new HashMap<>();
     /** Live nodes reading each value (a graph output counts as one more reader). */
     private final Map<String, Integer> readers = new HashMap<>();
+    /** Values a convolution or pool reads first: their layout is NC(H)W, whatever their rank. */
+    private final Set<String> convInputs = new HashSet<>();
+    private static final Set<String> CONVOLUTIONS = Set.of("Conv", "ConvInteger", "QLinearConv", "ConvTranspose",
+            "FusedConv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool");
     final Map<String, Integer> mapped = new TreeMap<>();
     final Map<String, Integer> folded = new TreeMap<>();
     final Map<String, Integer> unsupported = new TreeMap<>();
@@ -171,6 +175,14 @@ public final class OnnxImporter {
                 throw InputException.at(origin, "graph input " + InputException.quote(in.name()), "a tensor shape",
                         "none");
             }
+            ElemType scalar = ElemType.of(in.elemType());
+            if (in.dims().isEmpty() && dims.containsKey(in.name()) && scalar != null
+                    && scalar.numberType() == org.pactsim.spec.NumberType.INT) {
+                // an integer scalar input given a value (an If's condition: Silero VAD's sample rate)
+                vals.put(in.name(), Val.constant(new long[0], scalar, new long[] {dims.get(in.name())}));
+                used.add(in.name());
+                continue;
+            }
             long[] d = new long[in.dims().size()];
             for (int i = 0; i < d.length; i++) {
                 Dim x = in.dims().get(i);
@@ -266,7 +278,7 @@ public final class OnnxImporter {
         while (!todo.isEmpty()) {
             Node p = producer.get(todo.pop());
             if (p != null && live.add(p)) {
-                p.inputs().stream().filter(s -> !s.isEmpty()).forEach(todo::add);
+                deps(p).stream().filter(s -> !s.isEmpty()).forEach(todo::add);
             }
         }
         java.util.IdentityHashMap<Node, Integer> waiting = new java.util.IdentityHashMap<>();
@@ -278,7 +290,7 @@ public final class OnnxImporter {
                 continue;
             }
             int w = 0;
-            for (String in : n.inputs()) {
+            for (String in : deps(n)) {
                 if (producer.containsKey(in)) {
                     w++;
                     users.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
@@ -307,8 +319,31 @@ public final class OnnxImporter {
             Node stuck = liveOrder.stream().filter(x -> waiting.get(x) > 0).findFirst().orElseThrow();
             throw error(stuck, null, "an acyclic graph", "a cycle through this node's inputs");
         }
+        convolutionInputs(out);
         return out;
     }
+
+    /**
+     * Records the values {@code nodes} (in order) feed a convolution or pool with, directly or
+     * through layout ops (a 1-D conv's input unsqueezed): their layout is NC(H)W.
+     */
+    void convolutionInputs(List<Node> nodes) {
+        for (Node n : nodes) {
+            if (CONVOLUTIONS.contains(n.opType()) && !n.inputs().isEmpty()) {
+                convInputs.add(n.input(0));
+            }
+        }
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (LAYOUT.contains(n.opType()) && !n.outputs().isEmpty() && convInputs.contains(n.outputs().get(0))
+                    && !n.inputs().isEmpty()) {
+                convInputs.add(n.input(0));
+            }
+        }
+    }
+
+    private static final Set<String> LAYOUT = Set.of("Unsqueeze", "Squeeze", "Reshape", "Identity", "Flatten", "Cast",
+            "DequantizeLinear", "QuantizeLinear");
 
     Val val(String name) {
         return name.isEmpty() ? null : vals.get(name);
@@ -349,6 +384,41 @@ public final class OnnxImporter {
     }
 
     /** How many live nodes read {@code value}, plus one if it is a graph output. */
+    /**
+     * The values {@code n} reads: its inputs and, for an If, every value its branches read
+     * (the outer values they name: the branch taken is imported in the If's place).
+     */
+    private static List<String> deps(Node n) {
+        if (n.attributes().values().stream().noneMatch(a -> a.g() != null)) {
+            return n.inputs();
+        }
+        List<String> out = new ArrayList<>(n.inputs());
+        for (OnnxGraph.Attribute a : n.attributes().values()) {
+            if (a.g() != null) {
+                for (Node b : a.g().nodes()) {
+                    out.addAll(deps(b));
+                }
+                a.g().outputs().forEach(o -> out.add(o.name()));
+            }
+        }
+        return out;
+    }
+
+    /** Counts one more reader of {@code value} (a node of an inlined If branch reads it). */
+    void read(String value) {
+        readers.merge(value, 1, Integer::sum);
+    }
+
+    /** Sets {@code name}'s value (an inlined If branch's values and outputs). */
+    void set(String name, Val v) {
+        vals.put(name, v);
+    }
+
+    /** Whether a convolution or pool reads {@code value} (as its data input). */
+    boolean readByConvolution(String value) {
+        return convInputs.contains(value);
+    }
+
     int readers(String value) {
         return readers.getOrDefault(value, 0);
     }
@@ -367,8 +437,12 @@ public final class OnnxImporter {
         m.merge(key, 1, Integer::sum);
     }
 
-    private void step(Node n, OnnxLayers layers) {
+    void step(Node n, OnnxLayers layers) {
         try {
+            if (n.opType().equals("If") && n.domain().isEmpty()) {
+                OnnxIf.inline(this, layers, n);
+                return;
+            }
             if ((!n.domain().isEmpty() && !n.domain().equals("com.microsoft"))
                     || (!n.opType().equals("Constant") && val(n.input(0)) == null)) {
                 layers.unsupported(n);

@@ -312,6 +312,24 @@ final class OnnxLayers {
         }
     }
 
+    /**
+     * The trace shape of an element-wise op's operand {@code x}: its producer layer's output
+     * shape when that holds all of {@code x} (an op keeps its input's layout: a 1-D conv's NCW
+     * tensor stays so for the ReLU after it), else {@code x} mapped with the rank's convention.
+     */
+    Shape elementShape(Val x, Node n) {
+        Pending p = x.layer() == null ? null : layers.get(x.layer());
+        boolean arbitrary = p != null && p.layer instanceof VectorLayer v
+                && (v.op() == VectorOp.CONCAT || v.op() == VectorOp.SLICE); // their trace layout is not the tensor's
+        if (p != null && !arbitrary && x.dims() != null
+                && p.layer.outputShape().elements() == OnnxShapes.product(x.dims(), 0, x.rank())) {
+            return p.layer.outputShape();
+        }
+        // NC(H)W when a convolution reads the result (a 1-D conv's [N, C, W]), else the rank's convention
+        boolean conv = !n.outputs().isEmpty() && imp.readByConvolution(n.outputs().get(0));
+        return shape(x.dims(), x.rank() == 4 || (conv && x.rank() == 3) ? 1 : x.rank() - 1);
+    }
+
     /** The name of the layer registered last, or null. */
     String lastLayer() {
         String last = null;
@@ -414,7 +432,9 @@ final class OnnxLayers {
                       Map<String, Integer> unsupported, int pruned) {
         if (layers.isEmpty()) {
             throw org.pactsim.io.InputException.at(origin, null, "at least one node that becomes a trace layer"
-                    + " (Conv, MatMul, Gemm, pooling, activation, softmax, add)", "none");
+                    + " (Conv, MatMul, Gemm, pooling, activation, softmax, add)", unsupported.containsKey("If")
+                    ? "none: the model is inside an If whose condition is not known (give its integer scalar inputs "
+                    + "values with --dim NAME=V)" : "none");
         }
         List<Layer> out = new ArrayList<>();
         List<OnnxImport.Quantization> quant = new ArrayList<>();

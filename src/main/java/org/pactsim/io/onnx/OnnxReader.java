@@ -183,10 +183,12 @@ public final class OnnxReader extends OnnxWire {
         String s = null;
         Tensor t = null;
         LongList ints = new LongList();
+        OnnxGraph g = null;
         int tag;
         while ((tag = in.readTag()) != 0) {
             switch (tag >>> 3) {
                 case 1 -> name = string(tag, "AttributeProto.name");
+                case 6 -> g = message(tag, "AttributeProto.g", this::graph); // an If's branch
                 case 2 -> f = fixed32(tag, "AttributeProto.f");
                 case 3 -> i = varint(tag, "AttributeProto.i");
                 case 4 -> s = string(tag, "AttributeProto.s");
@@ -195,7 +197,7 @@ public final class OnnxReader extends OnnxWire {
                 default -> in.skipField(tag);
             }
         }
-        return new Attribute(name, i, f, s, t, ints.size() == 0 ? null : ints.toArray());
+        return new Attribute(name, i, f, s, t, ints.size() == 0 ? null : ints.toArray(), g);
     }
 
     private Tensor tensor() throws IOException {

@@ -20,7 +20,7 @@ final class OnnxVector {
     static void unary(OnnxLayers ls, OnnxImporter imp, Node n, VectorOp op) {
         Val x = ls.firstActivation(n);
         OnnxFolding.need(n, x);
-        Shape s = OnnxLayers.shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
+        Shape s = ls.elementShape(x, n);
         String name = ls.add(n, VectorLayer.of(ls.name(n), op, s, 0, OnnxLayers.PROVISIONAL, ls.inputs(n, x)), "", x.storage(),
                 x.storage(), x.elem(), false);
         imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
@@ -71,7 +71,7 @@ final class OnnxVector {
             ls.unsupported(n);
             return;
         }
-        Shape s = OnnxLayers.shape(first.dims(), first.rank() == 4 ? 1 : first.rank() - 1);
+        Shape s = ls.elementShape(first, n);
         String name = ls.add(n, VectorLayer.of(ls.name(n), op, s, 0, OnnxLayers.PROVISIONAL, in), "", first.storage(),
                 first.storage(), first.elem(), false);
         imp.put(n, 0, new Val(first.dims(), first.elem(), null, name, null, false, false, null));
@@ -270,7 +270,7 @@ final class OnnxVector {
                 constants = Math.addExact(constants, v.elements());
             }
         }
-        Shape s = OnnxLayers.shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
+        Shape s = ls.elementShape(x, n);
         String name = ls.add(n, VectorLayer.of(ls.name(n), VectorOp.SCALE, s, Math.max(1, constants), OnnxLayers.PROVISIONAL,
                 ls.inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
         imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
@@ -303,6 +303,10 @@ final class OnnxVector {
      * excitation's or a classifier's global pool written as a reduction): a global average or max
      * pool. Other reductions are listed, not placed (a layer norm's are fused before this).
      */
+    /**
+     * ReduceMean/ReduceMax over H and W of NCHW (a global pool), or over one axis of a tensor of
+     * another rank (a window over that axis): avgpool or maxpool layers. Others are listed.
+     */
     static void reduce(OnnxLayers ls, OnnxImporter imp, Node n) {
         Val x = imp.val(n.input(0));
         long[] out = OnnxOther.shape(imp, n);
@@ -316,11 +320,27 @@ final class OnnxVector {
         boolean spatial = axes != null && axes.length == 2 && d != null && d.length == 4
                 && java.util.Arrays.equals(java.util.Arrays.stream(axes).map(a -> a < 0 ? a + 4 : a).sorted().toArray(),
                         new long[] {2, 3});
+        VectorOp op = n.opType().equals("ReduceMax") ? VectorOp.MAXPOOL : VectorOp.AVGPOOL;
+        if (OnnxLayers.placeable(x) && !spatial && out != null && d != null && d.length >= 2 && d.length != 4
+                && axes != null && axes.length == 1) {
+            // one axis of a tensor whose readers take it by element count (a sequence's features, a
+            // spectrogram's bins): the reduced axis as W, the one after it (or before) as channels
+            int k = OnnxShapes.axis(axes[0], d.length);
+            int c = k == d.length - 1 ? k - 1 : d.length - 1;
+            long rows = 1;
+            for (int i = 0; i < d.length; i++) {
+                rows = i == k || i == c ? rows : Math.multiplyExact(rows, d[i]);
+            }
+            VectorLayer v = new VectorLayer(ls.name(n), op, rows, 1, d[k], d[c], 1, d[k], 1, 1, 0, 0, 0,
+                    OnnxLayers.PROVISIONAL, ls.inputs(n, x));
+            String name = ls.add(n, v, "", x.storage(), x.storage(), x.elem(), false);
+            imp.put(n, 0, new Val(out, x.elem(), null, name, null, false, false, null));
+            return;
+        }
         if (!OnnxLayers.placeable(x) || !spatial || out == null) {
             ls.unsupported(n);
             return;
         }
-        VectorOp op = n.opType().equals("ReduceMax") ? VectorOp.MAXPOOL : VectorOp.AVGPOOL;
         VectorLayer v = new VectorLayer(ls.name(n), op, d[0], d[2], d[3], d[1], d[2], d[3], 1, 1, 0, 0, 0, OnnxLayers.PROVISIONAL,
                 ls.inputs(n, x));
         String name = ls.add(n, v, "", x.storage(), x.storage(), x.elem(), false);

@@ -36,6 +36,7 @@ class OnnxRealModelsTest {
     static final Path OCR_DET = DIR.resolve("ch_PP-OCRv3_det_infer.onnx");
     static final Path OCR_REC = DIR.resolve("ch_PP-OCRv3_rec_infer.onnx");
     static final Path OCR_CLS = DIR.resolve("ch_ppocr_mobile_v2.0_cls_infer.onnx");
+    static final Path SILERO = DIR.resolve("silero_vad_legacy.onnx");
 
     /** The network written as a CSV trace and read back: an imported trace must load as it is. */
     static Network roundTrip(Network net) {
@@ -197,6 +198,32 @@ class OnnxRealModelsTest {
         assertThat(imp.unsupported()).isEmpty();
         assertThat(ShapeChain.problems(net)).isEmpty();
         assertThat(roundTrip(net).layers()).isEqualTo(net.layers());
+    }
+
+    /**
+     * Silero VAD v4, a speech model (issue 22): a conv STFT and encoder then two LSTMs, all inside
+     * nested Ifs on the sample rate and on shapes. Given the sample rate (an integer scalar
+     * input) the branches taken are imported in place; its LSTMs are their GEMMs per time step;
+     * the trace loads as written. Without it, the error says what to give.
+     */
+    @Test
+    void sileroVadImportsThroughItsIfs() {
+        OnnxImport imp = OnnxImporter.importFile(SILERO, Map.of("batch", 1L, "sequence", 1536L, "sr", 16000L));
+        Network net = imp.network();
+        assertThat(imp.mapped()).containsEntry("LSTM", 2).containsEntry("Conv", 18);
+        assertThat(imp.folded()).containsKeys("If (the then branch imported)", "If (the else branch imported)");
+        // 1536 samples at 16 kHz: 24 STFT frames (hop 64), 3 after the encoder's strides; hidden 64
+        List<MatMulLayer> rec = net.layers().stream().filter(l -> l.name().matches("LSTM_\\d+/t\\d+/h"))
+                .map(l -> (MatMulLayer) l).toList();
+        assertThat(rec).hasSize(2 * 2).allMatch(m -> m.n() == 256 && m.k() == 64);
+        assertThat(net.notes()).anyMatch(n -> n.contains("its initial state is a network input"));
+        // the reflection padding of the raw audio and the encoder's slices of it stay listed
+        assertThat(imp.unsupported()).containsOnlyKeys("Add", "Pad", "Slice");
+        assertThat(ShapeChain.problems(net)).isEmpty();
+        assertThat(roundTrip(net).layers()).isEqualTo(net.layers());
+        assertThatThrownBy(() -> OnnxImporter.importFile(SILERO, Map.of("batch", 1L, "sequence", 512L)))
+                .isInstanceOf(InputException.class).hasMessageContaining("inside an If whose condition is not known")
+                .hasMessageContaining("--dim NAME=V");
     }
 
     /** The direction classifier (MobileNetV3-small with squeeze-and-excitation) imports whole. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * Writes a copy of an ONNX model whose large initializers hold zeros: the {@code raw_data} (or
  * packed {@code float_data}) of every {@code GraphProto.initializer}, and of every tensor a
  * node attribute holds (a {@code Constant}'s value: Paddle's exporter keeps its weights there),
+ * in the main graph and in every subgraph (an If's branches),
  * longer than {@link #KEEP_BYTES} bytes becomes as many zero bytes. Every other byte of the file is copied as it is (field order, lengths and sizes
  * unchanged, so the file has the same length and every shape and {@code raw_data} length still
  * holds). pactsim reads a tensor's values only when it has at most {@link OnnxReader#SMALL}
@@ -35,6 +36,7 @@ public final class ZeroWeights {
     private static final int GRAPH_NODE = 1;
     private static final int NODE_ATTRIBUTE = 5;
     private static final int ATTRIBUTE_TENSOR = 5;
+    private static final int ATTRIBUTE_GRAPH = 6;
 
     private enum Level { MODEL, GRAPH, NODE, ATTRIBUTE, TENSOR }
 
@@ -80,6 +82,8 @@ public final class ZeroWeights {
                 value = rewrite(value, Level.ATTRIBUTE);
             } else if (level == Level.ATTRIBUTE && field == ATTRIBUTE_TENSOR) {
                 value = rewrite(value, Level.TENSOR);
+            } else if (level == Level.ATTRIBUTE && field == ATTRIBUTE_GRAPH) {
+                value = rewrite(value, Level.GRAPH); // an If's branch, with its own weights
             } else if (level == Level.TENSOR && (field == TENSOR_RAW_DATA || field == TENSOR_FLOAT_DATA)
                     && value.length > KEEP_BYTES) {
                 value = new byte[value.length];
