@@ -30,7 +30,7 @@ import org.pactsim.io.onnx.OnnxImporter;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class OnnxImportBench {
-    @Param({"mobilenet-v1", "mobilenet-v2", "ssd-fpnlite", "minilm", "ocr-det", "ocr-rec"})
+    @Param({"mobilenet-v1", "mobilenet-v2", "ssd-fpnlite", "minilm", "ocr-det", "ocr-rec", "silero"})
     public String model;
 
     @Benchmark
@@ -48,6 +48,8 @@ public class OnnxImportBench {
                     Map.of("x[0]", 1L, "x[2]", 640L, "x[3]", 640L));
             case "ocr-rec" -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/ch_PP-OCRv3_rec_infer.onnx"),
                     Map.of("x[0]", 1L, "x[2]", 48L, "x[3]", 320L));
+            case "silero" -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/silero_vad_legacy.onnx"),
+                    Map.of("batch", 1L, "sequence", 1536L, "sr", 16000L));
             default -> OnnxImporter.importFile(Path.of("src/test/resources/onnx/all-minilm-l6-v2-q.onnx"),
                     Map.of("batch_size", 1L, "sequence_length", 128L));
         };
