@@ -10,15 +10,18 @@ pactsim; MACs follow the ONNX operator definitions:
   LSTM, GRU, RNN: directions x steps x batch x (gates x hidden) x (input + hidden)
   Einsum of two operands: the product of every index's size
 Usage: onnx_macs.py MODEL [NAME=VALUE ...]   (values for unknown input dimensions: by symbolic
-  name, or INPUT[AXIS] for any axis, as pactsim's --dim)
+  name, or INPUT[AXIS] for any axis, as pactsim's --dim; or an integer scalar input's value)
+An If whose condition evaluates (from constants, given scalars and inferred shapes, by a small
+evaluator here, not pactsim's) is replaced by its branch before counting.
 Prints one JSON object: {"macs": total, "nodes": {op: count}, "missing": [node names whose shapes
 the inference left unknown (counted in neither)]}.
 """
 import json
 import sys
 
+import numpy as np
 import onnx
-from onnx import shape_inference
+from onnx import helper, numpy_helper, shape_inference
 
 
 def dims_of(value_info):
@@ -40,6 +43,102 @@ def product(xs):
     return p
 
 
+def consts(model):
+    vals = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    return vals
+
+def shapes_of(model):
+    out = {}
+    for vi in list(model.graph.input) + list(model.graph.value_info) + list(model.graph.output):
+        t = vi.type.tensor_type
+        if t.HasField("shape") and all(d.HasField("dim_value") for d in t.shape.dim):
+            out[vi.name] = [d.dim_value for d in t.shape.dim]
+    return out
+
+def evaluate(name, model, vals, shapes, prod, depth=0):
+    if name in vals:
+        return vals[name]
+    n = prod.get(name)
+    if n is None or depth > 40:
+        return None
+    a = lambda i: evaluate(n.input[i], model, vals, shapes, prod, depth + 1)
+    attr = {x.name: helper.get_attribute_value(x) for x in n.attribute}
+    op = n.op_type
+    try:
+        if op == "Constant":
+            v = numpy_helper.to_array(attr["value"])
+        elif op == "Shape":
+            s = shapes.get(n.input[0])
+            v = None if s is None else np.array(s, dtype=np.int64)
+        elif op == "Gather":
+            v = np.take(a(0), a(1), axis=attr.get("axis", 0))
+        elif op in ("Squeeze", "Unsqueeze"):
+            x = a(0)
+            axes = attr.get("axes") if "axes" in attr else (list(a(1)) if len(n.input) > 1 else None)
+            v = np.squeeze(x, axis=tuple(axes) if axes else None) if op == "Squeeze" else np.expand_dims(x, tuple(axes))
+        elif op == "Cast":
+            v = a(0).astype(np.int64)
+        elif op == "Equal":
+            v = np.equal(a(0), a(1))
+        elif op == "Not":
+            v = np.logical_not(a(0))
+        elif op == "Concat":
+            v = np.concatenate([evaluate(i, model, vals, shapes, prod, depth + 1) for i in n.input], axis=attr["axis"])
+        else:
+            v = None
+    except Exception:
+        v = None
+    if v is not None:
+        vals[name] = v
+    return v
+
+def inline_ifs(model):
+    """Replaces each If whose condition evaluates with its branch, until none is left."""
+    for _ in range(20):
+        model = shape_inference.infer_shapes(model, data_prop=True)
+        g = model.graph
+        ifs = [n for n in g.node if n.op_type == "If"]
+        if not ifs:
+            return model
+        vals = consts(model)
+        shapes = shapes_of(model)
+        prod = {o: n for n in g.node for o in n.output}
+        changed = False
+        nodes = []
+        for n in g.node:
+            if n.op_type != "If":
+                nodes.append(n)
+                continue
+            c = evaluate(n.input[0], model, vals, shapes, prod)
+            if c is None:
+                nodes.append(n)
+                continue
+            attr = {x.name: x.g for x in n.attribute}
+            b = attr["then_branch"] if bool(np.asarray(c).reshape(-1)[0]) else attr["else_branch"]
+            g.initializer.extend(b.initializer)
+            ren = {bo.name: o for bo, o in zip(b.output, n.output)}
+            for bn in b.node:
+                for k, x in enumerate(bn.output):
+                    if x in ren:
+                        bn.output[k] = ren[x]
+                for k, x in enumerate(bn.input):
+                    if x in ren:
+                        bn.input[k] = ren[x]
+            for bo, o in zip(b.output, n.output):
+                if not any(bo.name == x for bn in b.node for x in bn.output) and bo.name != o:
+                    nodes.append(helper.make_node("Identity", [bo.name], [o]))
+            nodes.extend(b.node)
+            changed = True
+        del g.node[:]
+        g.node.extend(nodes)
+        del g.value_info[:]
+        for o in g.output:
+            o.type.tensor_type.ClearField("shape")
+        if not changed:
+            return model
+    return model
+
+
 def main():
     model = onnx.load(sys.argv[1])
     fixed = dict(a.split("=", 1) for a in sys.argv[2:])
@@ -50,6 +149,17 @@ def main():
                 d.dim_value = int(fixed[at])
             elif d.HasField("dim_param") and d.dim_param in fixed:
                 d.dim_value = int(fixed[d.dim_param])
+    # an integer scalar input given a value (an If's condition: Silero VAD's sample rate) becomes
+    # a constant, and every If whose condition evaluates is replaced by its branch
+    scalars = [i for i in model.graph.input if i.name in fixed and not i.type.tensor_type.shape.dim]
+    for inp in scalars:
+        model.graph.input.remove(inp)
+        model.graph.initializer.append(numpy_helper.from_array(np.array(int(fixed[inp.name]), dtype=np.int64),
+                                                               inp.name))
+    if any(n.op_type == "If" for n in model.graph.node):
+        for out in model.graph.output:
+            out.type.tensor_type.ClearField("shape")
+        model = inline_ifs(model)
     # the exporter's own value_info and output shapes may hold -1 for unknown sizes (Paddle), or
     # no axes at all, which the inference then refuses to refine: shapes are inferred afresh
     # from the inputs

@@ -274,44 +274,37 @@ final class OnnxFolding {
 
     /** An integer comparison's truth values, 1 or 0 (an If's condition on shapes or a sample rate). */
     private static long[] compare(String op, long[] a, long[] b) {
-        if (a == null || b == null || (a.length != b.length && a.length != 1 && b.length != 1)) {
-            return null;
-        }
-        long[] out = new long[Math.max(a.length, b.length)];
-        for (int i = 0; i < out.length; i++) {
-            long x = a[a.length == 1 ? 0 : i];
-            long y = b[b.length == 1 ? 0 : i];
-            boolean t = switch (op) {
-                case "Equal" -> x == y;
-                case "Greater" -> x > y;
-                case "Less" -> x < y;
-                case "GreaterOrEqual" -> x >= y;
-                default -> x <= y;
-            };
-            out[i] = t ? 1 : 0;
-        }
-        return out;
+        return elementwise(a, b, (x, y) -> switch (op) {
+            case "Equal" -> x == y;
+            case "Greater" -> x > y;
+            case "Less" -> x < y;
+            case "GreaterOrEqual" -> x >= y;
+            default -> x <= y;
+        } ? 1 : 0);
     }
 
     private static long[] arithmetic(String op, long[] a, long[] b) {
+        return elementwise(a, b, (x, y) -> switch (op) {
+            case "Add" -> Math.addExact(x, y);
+            case "Sub" -> Math.subtractExact(x, y);
+            case "Mul" -> Math.multiplyExact(x, y);
+            default -> {
+                if (y == 0) {
+                    throw new OnnxShapes.Bad("a non-zero divisor", "0");
+                }
+                yield Math.floorDiv(x, y);
+            }
+        });
+    }
+
+    /** {@code f} of small int64 tensors of one length or a scalar and a tensor (broadcast), or null. */
+    private static long[] elementwise(long[] a, long[] b, java.util.function.LongBinaryOperator f) {
         if (a == null || b == null || (a.length != b.length && a.length != 1 && b.length != 1)) {
             return null;
         }
         long[] out = new long[Math.max(a.length, b.length)];
         for (int i = 0; i < out.length; i++) {
-            long x = a[a.length == 1 ? 0 : i];
-            long y = b[b.length == 1 ? 0 : i];
-            out[i] = switch (op) {
-                case "Add" -> Math.addExact(x, y);
-                case "Sub" -> Math.subtractExact(x, y);
-                case "Mul" -> Math.multiplyExact(x, y);
-                default -> {
-                    if (y == 0) {
-                        throw new OnnxShapes.Bad("a non-zero divisor", "0");
-                    }
-                    yield Math.floorDiv(x, y);
-                }
-            };
+            out[i] = f.applyAsLong(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
         }
         return out;
     }
