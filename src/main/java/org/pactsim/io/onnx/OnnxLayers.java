@@ -110,9 +110,9 @@ final class OnnxLayers {
                     unsupported(n);
                 }
             }
-            case "Add", "Sum" -> add(n);
+            case "Add", "Sum" -> OnnxAbsorb.add(this, imp, n);
             case "Mul" -> {
-                if (!dequantScale(n)) {
+                if (!OnnxAbsorb.dequantScale(imp, n)) {
                     OnnxVector.binary(this, imp, n, VectorOp.MUL);
                 }
             }
@@ -125,7 +125,7 @@ final class OnnxLayers {
                     unsupported(n);
                 }
             }
-            case "BatchNormalization" -> batchNorm(n);
+            case "BatchNormalization" -> OnnxAbsorb.batchNorm(this, imp, n);
             case "Resize", "Upsample" -> OnnxVector.resize(this, imp, n);
             case "ReduceMean", "ReduceMax" -> OnnxVector.reduce(this, imp, n);
             case "Concat" -> OnnxVector.concat(this, imp, n);
@@ -165,27 +165,6 @@ final class OnnxLayers {
         imp.put(last, 0, new Val(x.dims(), x.elem(), null, l.name(), null, false, false, null));
     }
 
-    /** A residual add of activations; a bias added to a fully connected layer is folded into it. */
-    @SuppressWarnings("ReferenceEquality") // one value object per tensor: identity is meant
-    private void add(Node n) {
-        if (n.inputs().size() == 2 && activations(n) == 1) {
-            Val x = firstActivation(n);
-            Val c = imp.val(n.input(0)) == x ? imp.val(n.input(1)) : imp.val(n.input(0));
-            Pending p = x.layer() == null ? null : layers.get(x.layer());
-            if (p != null && p.layer instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR && !m.bias()
-                    && c.dims() != null && x.dims() != null && c.elements() == m.n()
-                    && x.dims()[x.rank() - 1] == m.n()) {
-                p.layer = new MatMulLayer(m.name(), m.kind(), m.count(), m.m(), m.n(), m.k(), m.bits(), m.inputs(), true);
-                imp.put(n, 0, x.withDims(OnnxShapes.broadcast(x.dims(), c.dims())));
-                OnnxImporter.count(imp.folded, "Add (bias of a fully connected layer)");
-                return;
-            }
-            OnnxVector.scale(this, imp, n);
-            return;
-        }
-        OnnxVector.binary(this, imp, n, VectorOp.ADD);
-    }
-
     /**
      * Whether an element-wise op on {@code x} can be a trace layer: {@code x} comes from a layer.
      * Arithmetic on graph inputs (an attention mask, a position index, an image's normalisation)
@@ -193,80 +172,6 @@ final class OnnxLayers {
      */
     static boolean placeable(Val x) {
         return x != null && x.layer() != null;
-    }
-
-    /**
-     * BatchNormalization (inference: {@code y = (x - mean) / sqrt(var + eps) * scale + bias}, per
-     * channel): folded into the convolution or fully connected layer that produced its input, as
-     * compilers do, when nothing else reads that layer's output (the layer gains a bias); else a
-     * {@link VectorOp#SCALE} with a scale and a shift per channel.
-     */
-    private void batchNorm(Node n) {
-        Val x = imp.val(n.input(0));
-        OnnxFolding.need(n, x);
-        Node producer = imp.producerOf(n.input(0));
-        Pending p = x.layer() == null ? null : layers.get(x.layer());
-        boolean gemm = producer != null && (producer.opType().equals("Conv") || producer.opType().equals("Gemm")
-                || producer.opType().equals("MatMul"));
-        if (p != null && gemm && imp.readers(n.input(0)) == 1 && p.layer.isGemm()) {
-            if (p.layer instanceof ConvLayer c) {
-                p.layer = new ConvLayer(c.name(), c.batch(), c.inH(), c.inW(), c.inC(), c.outC(), c.kH(), c.kW(),
-                        c.strideH(), c.strideW(), c.padH(), c.padW(), c.groups(), c.bits(), c.inputs(), true);
-            } else if (p.layer instanceof MatMulLayer m && m.kind() == MatMulLayer.Kind.LINEAR) {
-                p.layer = new MatMulLayer(m.name(), m.kind(), m.count(), m.m(), m.n(), m.k(), m.bits(), m.inputs(), true);
-            }
-            imp.put(n, 0, x);
-            OnnxImporter.count(imp.folded, "BatchNormalization (into the GEMM before it)");
-            return;
-        }
-        if (!placeable(x)) {
-            unsupported(n);
-            return;
-        }
-        int c = x.rank() >= 2 ? 1 : 0;
-        Shape s = shape(x.dims(), x.rank() == 4 ? 1 : x.rank() - 1);
-        String name = add(n, VectorLayer.of(name(n), VectorOp.SCALE, s, Math.multiplyExact(2, x.dims()[c]), PROVISIONAL,
-                inputs(n, x)), "", x.storage(), x.storage(), x.elem(), false);
-        imp.put(n, 0, new Val(x.dims(), x.elem(), null, name, null, false, false, null));
-    }
-
-    /**
-     * The dequantization of an integer GEMM's int32 result (after its Cast): a Mul by the product
-     * of the activation and weight scales (a scalar or one per output column), and that product
-     * itself, computed from DynamicQuantizeLinear's scale and the weight scales.
-     */
-    private boolean dequantScale(Node n) {
-        if (n.inputs().size() != 2) {
-            return false;
-        }
-        boolean scales = true;
-        for (String in : n.inputs()) {
-            Node p = imp.producerOf(in);
-            Val v = imp.val(in);
-            scales &= p == null ? v != null && v.constant()
-                    : p.opType().equals("DynamicQuantizeLinear") && !p.outputs().get(0).equals(in);
-        }
-        if (scales) {
-            Val a = imp.val(n.input(0));
-            Val b = imp.val(n.input(1));
-            long[] d = a.dims() == null || b.dims() == null ? null : OnnxShapes.broadcast(a.dims(), b.dims());
-            imp.put(n, 0, new Val(d, ElemType.FLOAT, null, null, null, false, false, null));
-            OnnxImporter.count(imp.folded, "Mul (of quantization scales)");
-            return true;
-        }
-        for (int i = 0; i < 2; i++) {
-            Val x = imp.val(n.input(i));
-            Val s = imp.val(n.input(1 - i));
-            Node cast = imp.producerOf(n.input(i));
-            Node gemm = cast != null && cast.opType().equals("Cast") ? imp.producerOf(cast.input(0)) : null;
-            if (gemm != null && gemm.opType().endsWith("Integer") && s != null && s.dims() != null
-                    && x.dims() != null && (s.elements() == 1 || s.elements() == x.dims()[x.rank() - 1])) {
-                imp.put(n, 0, x.withDims(OnnxShapes.broadcast(x.dims(), s.dims())));
-                OnnxImporter.count(imp.folded, "Mul (dequantization scale of an integer GEMM)");
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -337,6 +242,17 @@ final class OnnxLayers {
             last = k;
         }
         return last;
+    }
+
+    /** The layer registered as {@code name}, or null. */
+    Layer layerOf(String name) {
+        Pending p = name == null ? null : layers.get(name);
+        return p == null ? null : p.layer;
+    }
+
+    /** Replaces the layer registered as {@code l.name()} (a GEMM gaining a bias). */
+    void replace(Layer l) {
+        layers.get(l.name()).layer = l;
     }
 
     /** Registers one more layer of a node already counted (a Split's second output...); returns its name. */
