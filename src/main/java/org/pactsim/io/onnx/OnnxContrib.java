@@ -100,12 +100,8 @@ final class OnnxContrib {
     private static String as(OnnxLayers ls, OnnxImporter imp, Node n, String op, List<String> inputs,
                              Map<String, OnnxGraph.Attribute> attrs, ElemType out) {
         String made = view(ls, imp, n, n.name(), op, inputs, n.outputs(), attrs, n.opType() + " (com.microsoft)");
-        if (made != null && out != null) {
-            ls.relabel(made, n.opType(), null, null, null, out);
-            Val v = imp.val(n.outputs().get(0));
-            if (v != null) {
-                imp.put(n, 0, new Val(v.dims(), out, null, v.layer(), null, false, false, null));
-            }
+        if (out != null) {
+            relabel(ls, imp, n, made, null, null, null, out);
         }
         return made;
     }
