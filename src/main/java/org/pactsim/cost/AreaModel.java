@@ -16,7 +16,8 @@ import org.pactsim.spec.SramSpec;
  *   <li>SRAM: every core's buffers (one unified, or ifmap, filter and ofmap; and the accumulator
  *       SRAM), each at its capacity's area per bit, plus every PE's SRAM scratchpads;
  *   <li>other: the vector unit of every core (one adder at the accumulator width and one
- *       multiplier at the activation width per lane, with the parts model) plus control and I/O,
+ *       multiplier at the activation width per lane, with the parts model), the router of every
+ *       core when there are several ({@link #routerUm2PerCore}), plus control and I/O,
  *       {@code otherAreaFraction} of everything else.
  * </ul>
  */
@@ -44,7 +45,8 @@ public final class AreaModel {
         }
         double sramMm2 = sramUm2 * acc.cores() / 1e6 + acc.totalPes() * spadUm2 / 1e6;
         double vector = vectorMm2(acc, t);
-        double other = vector + t.params().otherAreaFraction() * (arrayMm2 + sramMm2 + vector);
+        double router = acc.cores() < 2 ? 0 : routerUm2PerCore(acc, t) * acc.cores() / 1e6;
+        double other = vector + router + t.params().otherAreaFraction() * (arrayMm2 + sramMm2 + vector + router);
         return new AreaBreakdown(arrayMm2, sramMm2, other);
     }
 
@@ -63,6 +65,23 @@ public final class AreaModel {
         double lane = t.part().value(PartTable.Part.INT_ADDER, PartTable.Quantity.AREA_UM2, a, a, node, t.tech())
                 + t.part().value(PartTable.Part.INT_MULTIPLIER, PartTable.Quantity.AREA_UM2, b, b, node, t.tech());
         return lane * t.params().logicLayoutFactor() * acc.vector().lanes() * acc.cores() / 1e6;
+    }
+
+    /**
+     * One core's router of the on-chip network in um^2, placed: one register of a link's width on
+     * each of its ports (3 on a ring, 5 on a mesh, its own core's included), from the part table's
+     * flip-flop. A lower bound: the crossbar, the arbiters and deeper buffers are not priced (no
+     * source on file). 0 with the version 1 tables.
+     */
+    public static double routerUm2PerCore(AcceleratorSpec acc, CostTables t) {
+        if (!t.params().pePartsModel()) {
+            return 0;
+        }
+        long bits = Math.multiplyExact((long) acc.noc().topology().ports(),
+                acc.noc().effectiveLinkBits(acc.array(), acc.pe()));
+        // a register of b bits is b flip-flops (the part table's k1 x b)
+        return t.part().value(PartTable.Part.REGISTER, PartTable.Quantity.AREA_UM2, 1, 1, acc.technologyNm(),
+                t.tech()) * bits * t.params().logicLayoutFactor();
     }
 
     /** The capacity in bytes of each buffer of one core: one unified, or ifmap, filter and ofmap; and accumulators. */

@@ -74,9 +74,11 @@ public final class CostModel {
             this.vectorPjPerOp = tables.part().value(PartTable.Part.INT_ADDER, PartTable.Quantity.ENERGY_PJ, a, a, node,
                     tables.tech()) + tables.part().value(PartTable.Part.INT_MULTIPLIER, PartTable.Quantity.ENERGY_PJ,
                     b, b, node, tables.tech());
-            // a ring of cores: each bit crosses one link, the side of a core (its share of the die)
+            // each bit-hop: the wire over one core's side (its share of the die), then the next
+            // router's input register
             double coreSideMm = Math.sqrt(area.totalMm2() / acc.cores());
-            this.nocPjPerBit = acc.cores() > 1 ? tables.wirePjPerBitMm(node) * coreSideMm : 0;
+            this.nocPjPerBit = acc.cores() > 1 ? tables.wirePjPerBitMm(node) * coreSideMm + tables.part().value(
+                    PartTable.Part.REGISTER, PartTable.Quantity.ENERGY_PJ, 1, 1, node, tables.tech()) : 0;
         } else {
             this.vectorPjPerOp = 0; // the version 1 tables priced neither
             this.nocPjPerBit = 0;

@@ -26,8 +26,25 @@ record Choice(Choice.Split split, long cycles, long traffic, long weightLoad) {
      * @param sharedB         copies of the weight tiles read
      * @param reductionCycles a reduction split's cycles to reduce the partial sums over the cores
      *                        after the pipeline (0: none)
+     * @param nocBits         bit-hops on the on-chip network: the reduction's, and the deliveries'
+     * @param noc             what the operands' delivery over the network costs ({@link Delivery})
      */
     record Split(String name, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
-                 long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles) {
+                 long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles,
+                 long nocBits, Delivery.Cost noc) {
+
+        /** A split with nothing on the network but a reduction's {@code reductionBits}. */
+        Split(String name, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
+              long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles,
+              long reductionBits) {
+            this(name, cores, tiling, compute, aRead, bRead, psumRead, psumWrite, outWrite, ops, sharedA, sharedB,
+                    reductionCycles, reductionBits, Delivery.Cost.NONE);
+        }
+
+        /** The same split with its operands' delivery: gathers before the compute count as on-chip work. */
+        Split with(Delivery.Cost d) {
+            return new Split(name, cores, tiling, addExact(compute, d.before()), aRead, bRead, psumRead, psumWrite,
+                    outWrite, ops, sharedA, sharedB, reductionCycles, addExact(nocBits, d.bits()), d);
+        }
     }
 }

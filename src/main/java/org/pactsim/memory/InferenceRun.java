@@ -69,6 +69,10 @@ final class InferenceRun {
     final long residentBitsPerCore;
     /** Cycles from a request to its first data on an idle interface (the options' and the DRAM's). */
     final long latency;
+    /** How each kept activation is spread over the cores (the split of the layer that wrote it). */
+    final Map<String, Delivery.Layout> layouts = new HashMap<>();
+    /** Bits per cycle of one link of the on-chip network. */
+    final long link;
 
     InferenceRun(AcceleratorSpec acc, Network net, MemoryOptions opt, TilingMemo memo) {
         this.memo = memo;
@@ -79,6 +83,7 @@ final class InferenceRun {
         this.bpc = bytesPerCycle(acc);
         this.latency = addExact(opt.latencyCycles(), latencyCycles(acc));
         this.accBits = Packing.containerBits(acc.pe().accumulatorBits());
+        this.link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
         this.legacy = acc.schedule().legacy();
         this.explain = memo.notes();
         this.graph = memo.graph(net, !legacy && acc.schedule().fuses());
@@ -171,6 +176,8 @@ final class InferenceRun {
         // the new tokens' rows as their producer kept them (read now: they are released before the output is placed)
         final long rowsKept = cache ? onChip.getOrDefault(rowsName, 0L) : 0;
         final long bKept = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
+        Delivery.Layout aLayout = layouts.get(aName);
+        Delivery.Layout bLayout = bName != null ? layouts.get(bName) : null;
         final boolean ownResident = bIsWeight && resident[i];
         note(notes, () -> aKept > 0 ? "input " + aName + ": on chip (kept from its producer)"
                 : "input " + aName + ": from DRAM" + (aName.equals(NETWORK_INPUT) ? " (new data every inference)"
@@ -232,7 +239,7 @@ final class InferenceRun {
             RuntimeException[] refused = new RuntimeException[1];
             best = bestSplit(gemm, rate, aTensor, bTensor, outBits, aRes, bRes,
                     weightsOnChip ? layerWeightsPerCore : 0, reserved, otherResident, weightsOnChip, keep,
-                    weightLoad, weightLoadBits, refused);
+                    weightLoad, weightLoadBits, refused, aLayout, bLayout);
             if (best != null && !legacy && (reserved > 0 || aRes > 0) && (Double.isInfinite(bpc) || rereads(best))) {
                 // kept activations shrink this layer's tiles: a compiler writes them out when
                 // the tiles then move less (written once now, read back once by their readers)
@@ -248,7 +255,7 @@ final class InferenceRun {
                     long aLeft = option == 2 ? 0 : aRes;
                     Choice roomy = bestSplit(gemm, rate, aTensor, bTensor, outBits, aLeft, bRes,
                             weightsOnChip ? layerWeightsPerCore : 0, 0, otherResident, weightsOnChip, keep,
-                            weightLoad, weightLoadBits, new RuntimeException[1]);
+                            weightLoad, weightLoadBits, new RuntimeException[1], aLayout, bLayout);
                     long out = Tensors.bytes(freed);
                     long readBack = option == 2 && lastUse.getOrDefault(aName, -1) <= i ? Tensors.bytes(reserved)
                             : out;
@@ -270,6 +277,11 @@ final class InferenceRun {
                             note(notes, () -> "evicted " + victim + " (" + Tensors.kib(bits) + ") to DRAM: this"
                                     + " layer's tiles move less with its room; its readers read it back");
                         }
+                    }
+                    if (pick == 2 && !onChip.containsKey(aName)) {
+                        long bits = aRes; // released already: this layer is its last reader
+                        note(notes, () -> "evicted " + aName + " (" + Tensors.kib(bits) + ", this layer's own input) to"
+                                + " DRAM: its tiles move less, or start sooner, when they stream it back");
                     }
                     long freed = pick == 1 ? reserved : addExact(reserved, aRes);
                     evicted = addExact(evicted, freed);
@@ -329,6 +341,9 @@ final class InferenceRun {
         }
         long cycles = best.cycles();
         layerCycles[i] = cycles;
+        if (keep) {
+            layouts.put(outName, Delivery.Layout.of(run.name(), run.cores()));
+        }
         if (run.tiling().spills()) {
             long kTiles = FoldGeometry.ceilDiv(gemm.k(), run.tiling().kt());
             note(notes, () -> "partial sums: spilled to DRAM and read back (K split into " + kTiles + " tiles)");
@@ -336,7 +351,7 @@ final class InferenceRun {
         return new LayerMemory(l.name(), run.name(), run.cores(), run.tiling(), run.compute(), cycles,
                 cycles - run.compute(), Tensors.bytes(run.aRead()), addExact(Tensors.bytes(run.bRead()), weightLoad),
                 Tensors.bytes(run.psumRead()), Tensors.bytes(outWrite), Tensors.bytes(run.psumWrite()), weightLoad,
-                aRes > 0, keep, notes);
+                run.nocBits(), aRes > 0, keep, notes);
     }
 
     /**
@@ -352,10 +367,12 @@ final class InferenceRun {
         List<String> notes = new ArrayList<>();
         long read = 0;
         boolean allOnChip = true;
+        boolean firstKept = false;
         for (int s = 0; s < l.namedOperands(); s++) {
             String name = src.get(Math.min(s, src.size() - 1));
             long inBits = Packing.bits(l.operandReads(s), l.bits().activation());
             boolean on = onChip.containsKey(name);
+            firstKept |= s == 0 && on;
             allOnChip &= on;
             read = addExact(read, on ? 0 : inBits);
             note(notes, () -> "input " + name + (on ? ": on chip (kept from its producer)" : ": from DRAM"));
@@ -365,6 +382,12 @@ final class InferenceRun {
         long learnedRead = learnedBits == 0 ? 0 : learnedOnChip ? (opt.steadyState() ? 0 : learnedBits) : learnedBits;
         long outTensor = Packing.bits(l.outputShape().elements(), l.bits().output());
         boolean keep = keepOutput(i, l.name(), outTensor, notes);
+        if (keep) {
+            // element-wise work keeps its input's spread over the cores (pixels when it came from DRAM)
+            Delivery.Layout in = layouts.get(src.get(0));
+            layouts.put(l.name(), in != null && firstKept ? in
+                    : Delivery.Layout.of("m", acc.cores()));
+        }
         long compute = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
         long readBytes = Tensors.bytes(read);
         long learnedBytes = Tensors.bytes(learnedRead);
@@ -372,7 +395,7 @@ final class InferenceRun {
         long transfer = transferCycles(addExact(addExact(readBytes, learnedBytes), writeBytes), bpc);
         long cycles = Math.max(compute, addExact(transfer, transfer > 0 ? latency : 0));
         return new LayerMemory(l.name(), "none", acc.cores(), null, compute, cycles, cycles - compute,
-                readBytes, learnedBytes, 0, writeBytes, 0, learnedOnChip ? learnedBytes : 0,
+                readBytes, learnedBytes, 0, writeBytes, 0, learnedOnChip ? learnedBytes : 0, 0,
                 allOnChip, keep, notes);
     }
 
@@ -432,7 +455,7 @@ final class InferenceRun {
         note(notes, () -> i == chainEnd[root] ? (kept ? "output: on chip (the chain's output, kept by the GEMM)"
                 : "output: to DRAM (the chain's output, written by the GEMM)") : "output: to the next fused layer");
         return new LayerMemory(l.name(), "fused", acc.cores(), null, exposed, cycles, cycles - exposed,
-                readBytes, 0, 0, 0, 0, 0, allOnChip, kept, notes);
+                readBytes, 0, 0, 0, 0, 0, 0, allOnChip, kept, notes);
     }
 
     /** Decides whether layer {@code i}'s output stays on chip, records it, and says why. */
@@ -475,10 +498,10 @@ final class InferenceRun {
             s.add("groups");
         }
         if (!legacy) {
-            s.addAll(grids(acc.cores(), g.m(), g.n()));
             if (g.k() >= 2L * acc.cores()) {
                 s.add("k");
             }
+            s.addAll(grids(acc.cores(), g.m(), g.n()));
         }
         return s;
     }
@@ -490,10 +513,10 @@ final class InferenceRun {
      * the grid take the remainders (their own tilings); all are timed at the largest share.
      */
     Choice.Split grid(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
-                long reserved, long otherResidentPerCore) {
-        int x = split.indexOf("xn");
-        long p = Long.parseLong(split.substring(1, x));
-        long q = Long.parseLong(split.substring(x + 2));
+                long bRes, long reserved, long otherResidentPerCore, boolean weightsOnChip, boolean share) {
+        Delivery.Grid grid = Delivery.Grid.parse(split);
+        long p = grid.p();
+        long q = grid.q();
         long m = g.m();
         long n = g.n();
         Splits.Share sm = Splits.Share.of(m, p);
@@ -510,18 +533,21 @@ final class InferenceRun {
         long bT = sn.part(bTensor);
         long bTRem = sn.lastPart(bTensor);
         Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
-        long aResCore = aRes > 0 ? Math.max(1, aRes / pAct) : 0;
+        long aResCore = aRes > 0 ? aShare(split, g, aRes) : 0;
+        // a core holds its channel group's weights (gathered, Delivery), or its share of a kept operand
+        long bResCore = weightsOnChip ? bShare(split, g, multiplyExact(bTensor, g.repeat()))
+                : bRes > 0 ? bShare(split, g, bRes) : 0;
         double coreBpc = bpc / active;
         Tiling t = tiling(new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits,
-                acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+                acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
         Tiling tm = remM == shareM ? t : tiling(new GemmOperands(remM, shareN, g.k(), g.repeat(), aTRem, bT, outBits,
-                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
         Tiling tn = remN == shareN ? t : tiling(new GemmOperands(shareM, remN, g.k(), g.repeat(), aT, bTRem, outBits,
-                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
+                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
         Tiling tmn = remM == shareM ? tn : remN == shareN ? tm : tiling(new GemmOperands(remM, remN, g.k(), g.repeat(),
-                aTRem, bTRem, outBits, accBits, acc.array(), acc.dataflow(), rate), c, aResCore, coreBpc);
-        long rowCopies = opt.broadcast() ? 1 : qAct;
-        long colCopies = opt.broadcast() ? 1 : pAct;
+                aTRem, bTRem, outBits, accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
+        long rowCopies = share ? 1 : qAct;
+        long colCopies = share ? 1 : pAct;
         return new Choice.Split(split, active, t, t.computeCycles(),
                 multiplyExact(sum(t.aReadBits(), tm.aReadBits(), pAct), rowCopies),
                 multiplyExact(sum(t.bReadBits(), tn.bReadBits(), qAct), colCopies),
@@ -530,11 +556,7 @@ final class InferenceRun {
                 gridBits(t.outWriteBits(), tm.outWriteBits(), tn.outWriteBits(), tmn.outWriteBits(), pAct, qAct),
                 new GemmOperands(shareM, shareN, g.k(), g.repeat(), aT, bT, outBits, accBits, acc.array(),
                         acc.dataflow(), rate),
-                pAct * rowCopies, qAct * colCopies, 0);
-    }
-
-    private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, double coreBpc) {
-        return tiling(ops, c, aResCore, 0, coreBpc);
+                pAct * rowCopies, qAct * colCopies, 0, 0);
     }
 
     /**
@@ -549,7 +571,8 @@ final class InferenceRun {
 
     /** One core's share under a split, tiled, and the layer's totals over all cores. */
     Choice.Split evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
-                    long bRes, long weightsPerCore, long reserved, long otherResidentPerCore, boolean weightsOnChip) {
+                    long bRes, long weightsPerCore, long reserved, long otherResidentPerCore, boolean weightsOnChip,
+                    boolean share) {
         int cores = acc.cores();
         long m = g.m();
         long n = g.n();
@@ -605,8 +628,18 @@ final class InferenceRun {
         GemmOperands ops = new GemmOperands(m, n, g.k(), reps, aT, bT, outBits, accBits,
                 acc.array(), acc.dataflow(), rate);
         Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
-        long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
-        long bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
+        long aResCore;
+        long bResCore;
+        if (legacy) {
+            aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0;
+            bResCore = weightsOnChip ? weightsPerCore : bRes > 0 ? Math.max(1, bRes / active) : 0;
+        } else {
+            // what one core holds of a kept or resident operand under this split: all of an input
+            // split by channels, all weights split by pixels (the network brings the rest, Delivery)
+            aResCore = aRes > 0 ? aShare(split, g, aRes) : 0;
+            bResCore = weightsOnChip ? bShare(split, g, multiplyExact(bTensor, g.repeat()))
+                    : bRes > 0 ? bShare(split, g, bRes) : 0;
+        }
         double coreBpc = bpc / active;
         Tiling t = tiling(ops, c, aResCore, bResCore, coreBpc);
         Tiling last = t;
@@ -615,15 +648,15 @@ final class InferenceRun {
                     acc.array(), acc.dataflow(), rate);
             last = tiling(rest, c, aResCore, bResCore, coreBpc);
         }
-        long sharedA = split.equals("n") && opt.broadcast() ? 1 : active;
-        long sharedB = split.equals("m") && opt.broadcast() ? 1 : active;
+        long sharedA = split.equals("n") && share ? 1 : active;
+        long sharedB = split.equals("m") && share ? 1 : active;
         return new Choice.Split(split, active, t, t.computeCycles(),
                 sum(t.aReadBits(), last.aReadBits(), sharedA),
                 sum(t.bReadBits(), last.bReadBits(), sharedB),
                 sum(t.psumReadBits(), last.psumReadBits(), active),
                 sum(t.psumWriteBits(), last.psumWriteBits(), active),
                 sum(t.outWriteBits(), last.outWriteBits(), active),
-                ops, sharedA, sharedB, 0);
+                ops, sharedA, sharedB, 0, 0);
     }
 
     /**
@@ -633,35 +666,49 @@ final class InferenceRun {
      */
     Choice bestSplit(Gemm gemm, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
                      long weightsPerCore, long reserved, long otherResident, boolean weightsOnChip, boolean keep,
-                     long weightLoad, long weightLoadBits, RuntimeException[] refused) {
+                     long weightLoad, long weightLoadBits, RuntimeException[] refused, Delivery.Layout aLayout,
+                     Delivery.Layout bLayout) {
         Choice best = null;
         for (String split : splits(gemm)) {
             boolean grid = split.indexOf('x') > 0;
             boolean reduce = split.equals("k");
-            if ((grid && (weightsOnChip || bRes > 0)) || (reduce && (bRes > 0 || aRes > 0))) {
-                // a grid's resident weights, or kept activations sliced by K, would have to move
-                // between cores over an on-chip network pactsim does not charge yet
-                continue;
+            if (grid && best != null && !trafficFirst(acc)
+                    && gridBound(gemm, rate, split, bTensor, weightsOnChip ? weightsPerCore : -1) > best.cycles()) {
+                continue; // cannot beat the best so far even at full use of its PEs
             }
-            Choice.Split c;
-            try {
-                c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, aRes, reserved, otherResident,
-                        weightsOnChip ? weightsPerCore : 0)
-                        : grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, reserved, otherResident)
-                        : evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore, reserved,
-                        otherResident, weightsOnChip);
-            } catch (org.pactsim.spec.SpecException e) {
-                if (legacy) {
-                    throw e;
+            // an operand several cores need is read once and multicast; when the network is then
+            // slower than the pipeline, each core reading its own copy is tried too
+            for (boolean share = opt.broadcast(); ; share = false) {
+                Choice.Split c;
+                try {
+                    c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, aRes, bRes, reserved, otherResident,
+                            weightsOnChip ? weightsPerCore : 0)
+                            : grid ? grid(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, reserved,
+                            otherResident, weightsOnChip, share)
+                            : evaluate(gemm, rate, split, aTensor, bTensor, outBits, aRes, bRes, weightsPerCore,
+                            reserved, otherResident, weightsOnChip, share);
+                    if (!legacy) {
+                        // what the cores' shares need from DRAM reads and from each other, on the network
+                        c = c.with(delivery(gemm, c, bTensor, aRes, bRes, aLayout, bLayout, weightsOnChip,
+                                weightsPerCore));
+                    }
+                } catch (org.pactsim.spec.SpecException e) {
+                    if (legacy) {
+                        throw e;
+                    }
+                    refused[0] = e;
+                    break;
                 }
-                refused[0] = e;
-                continue;
-            }
-            Choice run = finish(c, keep, weightLoad, weightLoadBits);
-            if (best == null || (legacy ? run.cycles() < best.cycles()
-                    || (run.cycles() == best.cycles() && run.traffic() < best.traffic())
-                    : SubBatch.better(run.cycles(), run.traffic(), best.cycles(), best.traffic(), trafficFirst(acc)))) {
-                best = run;
+                Choice run = finish(c, keep, weightLoad, weightLoadBits);
+                if (best == null || (legacy ? run.cycles() < best.cycles()
+                        || (run.cycles() == best.cycles() && run.traffic() < best.traffic())
+                        : SubBatch.better(run.cycles(), run.traffic(), best.cycles(), best.traffic(),
+                        trafficFirst(acc)))) {
+                    best = run;
+                }
+                if (!share || legacy || reduce || c.noc().during() == 0 || run.cycles() > c.noc().during()) {
+                    break;
+                }
             }
         }
         return best;
@@ -691,11 +738,11 @@ final class InferenceRun {
                     c.aRead(), c.bRead()), addExact(c.psumRead(), c.psumWrite()))), weightLoad) : trafficBytes,
                     weightLoadBits);
         } else {
-            cycles = memo.pipeline(plan, bpc);
-            if (reduces) {
-                cycles = addExact(cycles, c.reductionCycles());
-            }
+            // the pipeline, and the network's gathers before it and reduction after it
+            cycles = addExact(memo.pipeline(plan, bpc), addExact(c.reductionCycles(), c.noc().before()));
         }
+        // multicasts of DRAM reads run under the pipeline: only a slower network shows
+        cycles = Math.max(cycles, c.noc().during());
         if (reduces) {
             cycles = addExact(cycles, transferCycles(Tensors.bytes(outWrite), bpc));
         }
@@ -709,8 +756,8 @@ final class InferenceRun {
      * accumulators; the additions on the vector lanes, overlapped with the transfers) and the reduced
      * outputs written once. Each core reads its own slices of the inputs and weights.
      */
-    Choice.Split reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long reserved,
-                     long otherResidentPerCore, long weightsPerCore) {
+    Choice.Split reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
+                     long reserved, long otherResidentPerCore, long weightsPerCore) {
         long k = g.k();
         Splits.Share sk = Splits.Share.of(k, acc.cores());
         long share = sk.each();
@@ -724,13 +771,15 @@ final class InferenceRun {
                 acc.dataflow(), rate);
         Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));
         double coreBpc = bpc / active;
-        // resident weights are spread over the cores by K slices, as the residency plan counts them
-        long aResCore = aRes > 0 ? Math.max(1, aRes / active) : 0; // 0: kept inputs are not split by K
-        Tiling t = tiling(ops, c, aResCore, weightsPerCore, coreBpc);
+        // each core holds its K slice of a kept input, of resident weights or of a kept second operand
+        long aResCore = aRes > 0 ? aShare("k", g, aRes) : 0;
+        long bResCore = weightsPerCore > 0 ? bShare("k", g, multiplyExact(bTensor, g.repeat()))
+                : bRes > 0 ? bShare("k", g, bRes) : 0;
+        Tiling t = tiling(ops, c, aResCore, bResCore, coreBpc);
         Tiling last = rem == share ? t : tiling(new GemmOperands(g.m(), g.n(), rem, g.repeat(), aTRem, bTRem, accBits,
-                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, weightsPerCore, coreBpc);
+                accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
         long outputs = multiplyExact(multiplyExact(g.m(), g.n()), g.repeat());
-        long sent = LayerMemory.reductionBits("k", active, outputs, accBits);
+        long sent = LayerMemory.reductionBits(active, outputs, accBits);
         long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
         long adds = FoldGeometry.ceilDiv(multiplyExact(outputs, active - 1L), multiplyExact(active,
                 (long) acc.vector().lanes()));
@@ -742,7 +791,91 @@ final class InferenceRun {
                 sum(t.psumReadBits(), last.psumReadBits(), active),
                 sum(t.psumWriteBits(), last.psumWriteBits(), active),
                 Packing.bits(outputs, outBits),
-                ops, active, active, reductionCycles);
+                ops, active, active, reductionCycles, sent);
+    }
+
+    /**
+     * What a split's operands cost on the on-chip network ({@link Delivery}): an input read once
+     * and multicast to the cores of a channel split (a grid's row), weights read once and
+     * multicast to the cores of a pixel split (a grid's column); a kept input or second operand
+     * gathered or redistributed from the cores that hold it; resident weights a core needs
+     * beyond its share of the residency plan gathered from the others.
+     */
+    Delivery.Cost delivery(Gemm g, Choice.Split c, long bTensor, long aRes, long bRes, Delivery.Layout aLayout,
+                           Delivery.Layout bLayout, boolean weightsOnChip, long weightsPerCore) {
+        int active = c.cores();
+        if (active < 2) {
+            return Delivery.Cost.NONE;
+        }
+        String s = c.name();
+        Delivery.Grid grid = Delivery.Grid.parse(s);
+        long pAct = grid == null ? 0 : Splits.Share.of(g.m(), grid.p()).count();
+        long qAct = grid == null ? 0 : Splits.Share.of(g.n(), grid.q()).count();
+        int cores = acc.cores();
+        Delivery.Cost cost = Delivery.Cost.NONE;
+        if (aRes > 0) {
+            boolean pixels = s.equals("m") || grid != null;
+            cost = cost.plus(Delivery.kept(aLayout, aRes, aShare(s, g, aRes),
+                    pixels ? Delivery.Dim.PIXELS : Delivery.Dim.CHANNELS, grid != null ? pAct : active, active, cores,
+                    acc.noc(), link));
+        } else if (s.equals("n") && c.sharedA() == 1) {
+            cost = cost.plus(Delivery.multicast(c.aRead(), active - 1L, c.aRead(), link));
+        } else if (grid != null && c.sharedA() == pAct) {
+            cost = cost.plus(Delivery.multicast(c.aRead(), qAct - 1, FoldGeometry.ceilDiv(c.aRead(), pAct), link));
+        }
+        if (weightsOnChip) {
+            cost = cost.plus(Delivery.gather(bShare(s, g, multiplyExact(bTensor, g.repeat())), weightsPerCore, active,
+                    link));
+        } else if (bRes > 0) {
+            // a second operand's producer is spread along its own output, not along this GEMM's K or N
+            cost = cost.plus(Delivery.kept(bLayout, bRes, bShare(s, g, bRes), null, active, active, cores, acc.noc(),
+                    link));
+        } else if (s.equals("m") && c.sharedB() == 1) {
+            cost = cost.plus(Delivery.multicast(c.bRead(), active - 1L, c.bRead(), link));
+        } else if (grid != null && c.sharedB() == qAct) {
+            cost = cost.plus(Delivery.multicast(c.bRead(), pAct - 1, FoldGeometry.ceilDiv(c.bRead(), qAct), link));
+        }
+        return cost;
+    }
+
+    /**
+     * A lower bound on a grid split's cycles: its largest share's folds as one tile (tiling only
+     * adds folds and fold spans, {@link ComputeTime}), after the gather of its resident weights
+     * ({@code owned} bits per core of them in the residency plan; -1: not resident).
+     */
+    long gridBound(Gemm g, MacRate rate, String split, long bTensor, long owned) {
+        Delivery.Grid grid = Delivery.Grid.parse(split);
+        long m = Splits.Share.of(g.m(), grid.p()).each();
+        long n = Splits.Share.of(g.n(), grid.q()).each();
+        long ideal = ComputeTime.cycles(new GemmOperands(m, n, g.k(), g.repeat(), 1, 1, accBits, accBits, acc.array(),
+                acc.dataflow(), rate), m, n, g.k());
+        if (owned < 0) {
+            return ideal;
+        }
+        long held = bShare(split, g, multiplyExact(bTensor, g.repeat()));
+        return addExact(ideal, org.pactsim.spec.NocSpec.multicastCycles(Math.max(0, held - owned), link));
+    }
+
+    /** Bits of the input one core of split {@code s} needs, of {@code bits} in all: its pixels, groups or K slice, or all. */
+    long aShare(String s, Gemm g, long bits) {
+        Delivery.Grid grid = Delivery.Grid.parse(s);
+        return switch (s) {
+            case "m" -> Splits.Share.of(g.m(), acc.cores()).part(bits);
+            case "groups" -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
+            case "k" -> Splits.Share.of(g.k(), acc.cores()).part(bits);
+            default -> grid != null ? Splits.Share.of(g.m(), grid.p()).part(bits) : bits;
+        };
+    }
+
+    /** Bits of the second operand one core of split {@code s} needs: its channels, groups or K slice, or all. */
+    long bShare(String s, Gemm g, long bits) {
+        Delivery.Grid grid = Delivery.Grid.parse(s);
+        return switch (s) {
+            case "n" -> Splits.Share.of(g.n(), acc.cores()).part(bits);
+            case "groups" -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
+            case "k" -> Splits.Share.of(g.k(), acc.cores()).part(bits);
+            default -> grid != null ? Splits.Share.of(g.n(), grid.q()).part(bits) : bits;
+        };
     }
 
     /**

@@ -12,12 +12,15 @@ import java.util.List;
  * @param split      how the layer is divided among cores: {@code none}, {@code n} (output
  *                   channels), {@code m} (output pixels) or {@code groups}
  * @param tiling     one core's tiling (tile sizes, loop order)
+ * @param nocBits    bits the layer moves between cores on the on-chip network, as bit-hops (one per
+ *                   link a bit crosses): partial sums of a reduction split, multicasts of DRAM reads,
+ *                   kept activations and resident weights a core needs from others ({@link Delivery})
  * @param residency  per tensor, whether it stayed on chip or crossed the interface, and why
  */
 public record LayerMemory(String name, String split, int activeCores, Tiling tiling,
                           long computeCycles, long cycles, long stallCycles,
                           long ifmapReadBytes, long filterReadBytes, long psumReadBytes,
-                          long ofmapWriteBytes, long psumWriteBytes, long weightLoadBytes,
+                          long ofmapWriteBytes, long psumWriteBytes, long weightLoadBytes, long nocBits,
                           boolean inputOnChip, boolean outputOnChip, List<String> residency) {
 
     public LayerMemory {
@@ -38,18 +41,12 @@ public record LayerMemory(String name, String split, int activeCores, Tiling til
     }
 
     /**
-     * Bits this layer moves between cores on the on-chip network: a reduction split ({@code k})
-     * reduce-scatters the partial sums of {@code outputs} outputs over its active cores, each
-     * core sending {@code (active - 1) / active} of them at {@code accumulatorBits}; other splits
-     * move nothing between cores.
+     * The bits a reduction split over {@code active} cores sends between them: a reduce-scatter
+     * of the partial sums of {@code outputs} outputs, each core sending {@code (active - 1) /
+     * active} of them at {@code accumulatorBits}, each bit over one link of the ring.
      */
-    public long nocBits(long outputs, int accumulatorBits) {
-        return reductionBits(split, activeCores, outputs, accumulatorBits);
-    }
-
-    /** The bits a split named {@code split} over {@code active} cores sends between them (see {@link #nocBits}). */
-    public static long reductionBits(String split, int active, long outputs, int accumulatorBits) {
-        if (!"k".equals(split) || active < 2) {
+    public static long reductionBits(int active, long outputs, int accumulatorBits) {
+        if (active < 2) {
             return 0;
         }
         return Math.multiplyExact(org.pactsim.mapping.FoldGeometry.ceilDiv(Math.multiplyExact(outputs, active - 1L),

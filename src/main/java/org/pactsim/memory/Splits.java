@@ -13,7 +13,7 @@ final class Splits {
 
     /**
      * Two-dimensional splits over the cores, {@code mPxnQ}: P groups of output pixels by Q
-     * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 16
+     * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 8
      * grids, the most cores first).
      */
     static List<String> grids(int cores, long m, long n) {
@@ -26,7 +26,7 @@ final class Splits {
         }
         g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(16, g.size()); i++) {
+        for (int i = 0; i < Math.min(8, g.size()); i++) {
             out.add("m" + g.get(i)[0] + "xn" + g.get(i)[1]);
         }
         return out;

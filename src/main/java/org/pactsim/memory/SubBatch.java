@@ -99,7 +99,8 @@ final class SubBatch {
                     plus(a.stallCycles(), b.stallCycles(), more), plus(a.ifmapReadBytes(), b.ifmapReadBytes(), more),
                     plus(a.filterReadBytes(), b.filterReadBytes(), more), plus(a.psumReadBytes(), b.psumReadBytes(), more),
                     plus(a.ofmapWriteBytes(), b.ofmapWriteBytes(), more),
-                    plus(a.psumWriteBytes(), b.psumWriteBytes(), more), a.weightLoadBytes(), a.inputOnChip(),
+                    plus(a.psumWriteBytes(), b.psumWriteBytes(), more), a.weightLoadBytes(),
+                    plus(a.nocBits(), b.nocBits(), more), a.inputOnChip(),
                     a.outputOnChip(), notes));
         }
         return out;
@@ -150,7 +151,7 @@ final class SubBatch {
                 out.add(new LayerMemory(m.name(), m.split(), m.activeCores(), m.tiling(), m.computeCycles(),
                         addExact(m.cycles(), t), addExact(m.stallCycles(), t), addExact(m.ifmapReadBytes(), r),
                         m.filterReadBytes(), m.psumReadBytes(), addExact(m.ofmapWriteBytes(), w), m.psumWriteBytes(),
-                        m.weightLoadBytes(), m.inputOnChip() && r == 0, m.outputOnChip() && w == 0, notes));
+                        m.weightLoadBytes(), m.nocBits(), m.inputOnChip() && r == 0, m.outputOnChip() && w == 0, notes));
             }
             return out;
         }

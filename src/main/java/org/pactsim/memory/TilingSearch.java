@@ -42,6 +42,12 @@ public final class TilingSearch {
      */
     private static Tiling search(GemmOperands g, Capacity cap, long aResidentBits, long bResidentBits,
                                  double bytesPerCycle, boolean whole) {
+        if (cap.unified() ? aResidentBits + bResidentBits >= cap.unifiedBits()
+                : aResidentBits > cap.aBits() || bResidentBits > cap.bBits()) {
+            // the resident operands leave no room for any tile (maxNt would refuse every one)
+            throw new SpecException("sram", "room for one element of each operand, double-buffered",
+                    "buffers filled by the operands kept on chip");
+        }
         boolean unlimited = Double.isInfinite(bytesPerCycle);
         boolean aOnChip = aResidentBits > 0;
         boolean bOnChip = bResidentBits > 0;

@@ -69,7 +69,11 @@ public final class Metrics {
             Metric.text("tiles", "tiles", "one core's tile Mt x Nt x Kt and loop order, outermost first",
                     Metrics::tiles),
             Metric.text("split", "split", "how the layer is divided among cores: none, n, m, groups, or a grid mPxnQ (P pixel groups by Q channel groups)",
-                    r -> r.memory() == null ? null : r.memory().split()));
+                    r -> r.memory() == null ? null : r.memory().split()),
+            Metric.count("activeCores", "cores", "cores the layer's split keeps busy", r -> r.mem(LayerMemory::activeCores)),
+            Metric.count("nocBytes", "NoC B", "bytes over on-chip network links, one count per link crossed (reduction,"
+                    + " multicasts of DRAM reads, kept activations and resident weights moved between cores)",
+                    r -> r.mem(m -> (m.nocBits() + 7) / 8)));
 
     /** A layer's cost figures, from its energy in the first inference ({@code pactsim recost} replaces these). */
     public static final List<Metric<EnergyBreakdown>> LAYER_COST = List.of(

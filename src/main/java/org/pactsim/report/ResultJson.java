@@ -289,7 +289,9 @@ public final class ResultJson {
         sc.put("policy", a.schedule().policy().key());
         sc.put("fuse", a.schedule().fuse());
         sc.put("objective", a.schedule().objective().key());
-        o.putObject("noc").put("linkBits", a.noc().linkBits()); // 0: one array edge of accumulators
+        ObjectNode noc = o.putObject("noc");
+        noc.put("topology", a.noc().topology().key());
+        noc.put("linkBits", a.noc().linkBits()); // 0: one array edge of accumulators
         return o;
     }
 

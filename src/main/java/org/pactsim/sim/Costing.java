@@ -83,10 +83,9 @@ public final class Costing {
             LayerResult l = r.layers().get(i);
             long cycles = m.cycles();
             long idle = Math.max(0, multiplyExact(cycles, pes) - l.macs());
-            long outputs = l.gemm() == null ? 0 : multiplyExact(multiplyExact(l.gemm().m(), l.gemm().n()), l.gemm().repeat());
             out.add(new ActionCounts(b.macs(), b.sram(), multiplyExact(m.dramReadBytes(), 8),
                     multiplyExact(m.dramWriteBytes(), 8), idle, cycles, b.clockMhz(), b.vectorOps(),
-                    m.nocBits(outputs, r.accelerator().pe().accumulatorBits())));
+                    m.nocBits()));
         }
         return out;
     }

@@ -302,13 +302,14 @@ public final class IsoArea {
                     if (Math.max(rows, cols) > MAX_ASPECT * Math.min(rows, cols)) {
                         continue;
                     }
-                    double core = (double) rows * cols * pe + vector;
-                    long cores = (long) Math.floor(budgetMm2 * 1e6 / core);
+                    ArraySpec array = base.array().withSides(rows, cols);
+                    double router = routerUm2(p, base, array, tables);
+                    long cores = fit(budgetMm2 * 1e6, (double) rows * cols * pe + vector, router);
                     if (cores < 1 || cores > MAX_SEARCH_CORES) {
                         continue;
                     }
-                    out.add(design(base, p, base.array().withSides(rows, cols), (int) cores, pe, vector, budgetMm2,
-                            totalSramKiB).withDataflow(flow));
+                    out.add(design(base, p, array, (int) cores, pe, vector, router, budgetMm2, totalSramKiB)
+                            .withDataflow(flow));
                 }
             }
         }
@@ -319,26 +320,44 @@ public final class IsoArea {
         return out;
     }
 
-    /** The compute-area budget: the plan's, or the base chip's cores at the baseline precision. */
+    /** The compute-area budget: the plan's, or the base chip's cores (arrays, vector units, routers) at the baseline precision. */
     static double budgetMm2(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
-        return Double.isNaN(plan.areaMm2())
-                ? (base.totalPes() * peAreaUm2(plan.baseline(), base, tables) + base.cores() * vectorUm2(plan.baseline(), base, tables)) / 1e6
-                : plan.areaMm2();
+        if (!Double.isNaN(plan.areaMm2())) {
+            return plan.areaMm2();
+        }
+        PrecisionVariant b = plan.baseline();
+        double router = base.cores() < 2 ? 0 : routerUm2(b, base, base.array(), tables);
+        return (base.totalPes() * peAreaUm2(b, base, tables) + base.cores() * (vectorUm2(b, base, tables) + router)) / 1e6;
+    }
+
+    /**
+     * How many cores of {@code coreUm2} (arrays and vector unit) fit in {@code budgetUm2} when each
+     * of several also needs a router of {@code routerUm2}: one core needs none.
+     */
+    static long fit(double budgetUm2, double coreUm2, double routerUm2) {
+        long cores = (long) Math.floor(budgetUm2 / (coreUm2 + routerUm2));
+        return cores >= 2 ? cores : Math.min(1, (long) Math.floor(budgetUm2 / coreUm2));
+    }
+
+    /** One core's router at precision {@code p} with arrays {@code array}, placed, in um^2 (its links' width follows the array). */
+    public static double routerUm2(PrecisionVariant p, AcceleratorSpec base, ArraySpec array, CostTables tables) {
+        return org.pactsim.cost.AreaModel.routerUm2PerCore(base.withPe(peSpec(p, base.pe())).withArray(array), tables);
     }
 
     /** Every field of the base chip but the ones sized here (name, array sides, cores, PE, SRAM per core). */
     private static IsoAreaDesign design(AcceleratorSpec base, PrecisionVariant p, ArraySpec array, int cores, double pe,
-                                        double vector, double budgetMm2, long totalSramKiB) {
+                                        double vector, double router, double budgetMm2, long totalSramKiB) {
         AcceleratorSpec acc = base.withName(base.name() + "-" + p.key()).withArray(array).withCores(cores)
                 .withPe(peSpec(p, base.pe())).withSram(sram(base.sram(), base.cores(), cores, totalSramKiB));
-        return new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2, acc.cores() * vector / 1e6);
+        return new IsoAreaDesign(p, acc, pe, acc.totalPes() * pe / 1e6, budgetMm2, acc.cores() * vector / 1e6,
+                cores < 2 ? 0 : acc.cores() * router / 1e6);
     }
 
     /**
      * One design per precision, at the area budget. The budget is what the base chip's cores
-     * cost in compute: their PE arrays and their vector units (issue 20: 69 int2 cores no longer
-     * get their vector units for free); each design fills it with cores of the base array or with
-     * larger arrays, every core paying for its own vector unit. Control and I/O are a share of the
+     * cost in compute: their PE arrays, their vector units and routers (issue 20: 69 int2 cores no
+     * longer get them for free); each design fills it with cores of the base array or with
+     * larger arrays, every core paying for its own vector unit and (with several cores) router. Control and I/O are a share of the
      * whole die ({@code otherAreaFraction}), the same for every design, so they do not move the sizing.
      */
     public static List<IsoAreaDesign> size(AcceleratorSpec base, IsoAreaPlan plan, CostTables tables) {
@@ -351,20 +370,29 @@ public final class IsoArea {
             double budgetUm2 = budgetMm2 * 1e6;
             int cores;
             ArraySpec array;
+            double router;
             if (plan.scale() == IsoAreaPlan.Scale.ARRAYS) {
                 cores = base.cores();
-                double arrays = budgetUm2 - cores * vector; // what the cores' vector units leave for their arrays
-                long side = arrays <= 0 ? 0 : (long) Math.floor(Math.sqrt(arrays / (cores * pe)));
-                long cols = side < 1 ? 0 : (long) Math.floor(arrays / (cores * side * pe));
-                if (side < 1 || cols < 1) {
-                    throw new SpecException("areaMm2", "room for at least one PE per core", budgetMm2 + " mm^2");
+                // the routers' links follow the arrays' width: sized with the base array's, then
+                // again with the grown array's (which then fit: no wider than the first)
+                array = base.array();
+                for (int pass = 0; pass < 2; pass++) {
+                    router = cores < 2 ? 0 : routerUm2(p, base, array, tables);
+                    double arrays = budgetUm2 - cores * (vector + router); // what vector units and routers leave
+                    long side = arrays <= 0 ? 0 : (long) Math.floor(Math.sqrt(arrays / (cores * pe)));
+                    long cols = side < 1 ? 0 : (long) Math.floor(arrays / (cores * side * pe));
+                    if (side < 1 || cols < 1) {
+                        throw new SpecException("areaMm2", "room for at least one PE per core", budgetMm2 + " mm^2");
+                    }
+                    array = base.array().withSides((int) Math.min(side, ArraySpec.MAX_SIDE),
+                            (int) Math.min(cols, ArraySpec.MAX_SIDE));
                 }
-                array = base.array().withSides((int) Math.min(side, ArraySpec.MAX_SIDE),
-                        (int) Math.min(cols, ArraySpec.MAX_SIDE));
+                router = cores < 2 ? 0 : routerUm2(p, base, array, tables);
             } else {
                 array = base.array();
                 double core = array.pes() * pe + vector;
-                long c = (long) Math.floor(budgetUm2 / core);
+                router = routerUm2(p, base, array, tables);
+                long c = fit(budgetUm2, core, router);
                 if (c < 1) {
                     throw new SpecException("areaMm2", "room for at least one " + array.rows() + "x" + array.cols()
                             + " core of " + p.key() + " PEs (" + core / 1e6 + " mm^2)", budgetMm2 + " mm^2");
@@ -374,7 +402,7 @@ public final class IsoArea {
                 }
                 cores = (int) c;
             }
-            out.add(design(base, p, array, cores, pe, vector, budgetMm2, totalSramKiB));
+            out.add(design(base, p, array, cores, pe, vector, router, budgetMm2, totalSramKiB));
         }
         return out;
     }

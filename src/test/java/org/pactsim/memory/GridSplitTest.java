@@ -38,6 +38,9 @@ class GridSplitTest {
         assertThat(one.split()).isEqualTo("m2xn2");
         assertThat(one.activeCores()).isEqualTo(4);
         assertThat(one.filterReadBytes()).isEqualTo(7 * 32);
+        // on the network: each pixel group's inputs reach the other core of its row, each channel
+        // group's weights the other core of its column, one link each
+        assertThat(one.nocBits()).isEqualTo((2L * 32 * 7 + 2L * 7 * 16) * 8);
         // the grid is among the choices and is timed as such: never slower than the best one-way split
         LayerMemory oneWay = MemoryModel.run(acc.withSchedule(ScheduleSpec.LEGACY), net, MemoryOptions.FIRST_INFERENCE)
                 .get(0);

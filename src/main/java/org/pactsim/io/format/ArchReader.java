@@ -240,9 +240,23 @@ public final class ArchReader {
         org.pactsim.spec.NocSpec noc = org.pactsim.spec.NocSpec.DEFAULT;
         if (r.has("noc")) {
             MapReader nr = r.object("noc");
+            String ts = nr.has("topology") ? nr.choice("topology", List.of("ring", "mesh")) : null;
+            org.pactsim.spec.NocSpec.Topology topology = ts == null ? noc.topology()
+                    : org.pactsim.spec.NocSpec.Topology.parse(ts);
             long link = nr.integer("linkBits", 0, org.pactsim.spec.NocSpec.MAX_LINK_BITS, 0);
+            if (nr.has("bandwidthBytesPerCycle")) {
+                // the same link width in bytes (the key); one of the two
+                long bytes = nr.integer("bandwidthBytesPerCycle", 1, org.pactsim.spec.NocSpec.MAX_LINK_BITS / 8, 1);
+                if (nr.has("linkBits")) {
+                    nr.fail(InputException.at(nr.node().get("bandwidthBytesPerCycle").where(), "noc.bandwidthBytesPerCycle",
+                            "either noc.linkBits or noc.bandwidthBytesPerCycle (the same link width)", "both"));
+                }
+                link = bytes * 8;
+            }
             nr.finish();
-            noc = new org.pactsim.spec.NocSpec(link);
+            org.pactsim.spec.NocSpec.Topology topologyFinal = topology;
+            long linkFinal = link;
+            noc = nr.build(() -> new org.pactsim.spec.NocSpec(topologyFinal, linkFinal));
         }
         if (r.has("costTables")) {
             for (YNode item : r.list("costTables")) {

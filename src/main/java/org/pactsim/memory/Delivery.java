@@ -1,0 +1,135 @@
+package org.pactsim.memory;
+
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+import org.pactsim.spec.NocSpec;
+
+/**
+ * What a layer's split over the cores moves on the on-chip network (issue 18), before or while
+ * it computes: operands several cores need from one DRAM read (multicast), activations kept on
+ * chip in another core's share (gathered, or redistributed when the producer split them another
+ * way), and resident weights a core does not hold under this split (gathered from the cores
+ * that hold them). A reduction split's partial sums are counted where the split is made
+ * ({@link InferenceRun#reduction}).
+ */
+final class Delivery {
+    private Delivery() {
+    }
+
+    /** How a kept activation is spread over the cores: by which dimension, over how many. */
+    enum Dim { PIXELS, CHANNELS, GRID }
+
+    /**
+     * The layout of an activation kept on chip: the split of the layer that wrote it ({@code p}
+     * pixel groups by {@code q} channel groups for a grid; {@code count} cores otherwise).
+     */
+    record Layout(Dim dim, long count, long p, long q) {
+        /** The layout a layer's output has under split {@code split} over {@code active} cores. */
+        static Layout of(String split, int active) {
+            Grid g = Grid.parse(split);
+            if (g != null) {
+                return new Layout(Dim.GRID, active, g.p(), g.q());
+            }
+            boolean channels = split.equals("n") || split.equals("groups") || split.equals("k");
+            return new Layout(channels ? Dim.CHANNELS : Dim.PIXELS, Math.max(1, active), 0, 0);
+        }
+    }
+
+    /** A grid split {@code mPxnQ}: P pixel groups by Q channel groups. */
+    record Grid(long p, long q) {
+        /** The grid named {@code split}, or null when it is not one. */
+        static Grid parse(String split) {
+            int x = split.indexOf("xn");
+            if (!split.startsWith("m") || x < 2) {
+                return null;
+            }
+            return new Grid(Long.parseLong(split.substring(1, x)), Long.parseLong(split.substring(x + 2)));
+        }
+    }
+
+    /**
+     * Network cost of one candidate split: {@code bits} crossed links in all (bit-hops; the
+     * energy), {@code before} cycles the cores wait for gathers before they compute, and
+     * {@code during} cycles the multicasts of DRAM reads need, overlapped with the pipeline.
+     */
+    record Cost(long bits, long before, long during) {
+        static final Cost NONE = new Cost(0, 0, 0);
+
+        Cost plus(Cost o) {
+            return new Cost(addExact(bits, o.bits), addExact(before, o.before), Math.max(during, o.during));
+        }
+    }
+
+    /**
+     * An operand several of the split's cores read from one DRAM read ({@code copies == 1}):
+     * {@code readBits} in all, each part reaching {@code receivers} more cores, each core
+     * receiving {@code perCore}.
+     */
+    static Cost multicast(long readBits, long receivers, long perCore, long link) {
+        if (receivers <= 0 || readBits <= 0) {
+            return Cost.NONE;
+        }
+        return new Cost(multiplyExact(readBits, receivers), 0, NocSpec.multicastCycles(perCore, link));
+    }
+
+    /**
+     * Resident weights a core must hold under the split ({@code held}) beyond its share in the
+     * residency plan ({@code owned}), gathered from the cores that hold them before the layer
+     * runs: an all-gather, one link per bit and receiving core.
+     */
+    static Cost gather(long held, long owned, long active, long link) {
+        long deficit = Math.max(0, held - owned);
+        if (deficit == 0 || active < 2) {
+            return Cost.NONE;
+        }
+        return new Cost(multiplyExact(deficit, active), NocSpec.multicastCycles(deficit, link), 0);
+    }
+
+    /**
+     * A kept activation of {@code total} bits, spread as {@code kept}, read by a split whose
+     * {@code active} cores each need {@code need} bits of it along {@code dim} ({@code groups}
+     * of them, each core one; a need of {@code total} is the whole tensor on every core): what
+     * the network moves first. Aligned layouts move nothing; a whole tensor, the other channels
+     * of a grid's pixel group, or a share along the same dimension in other counts (its parts
+     * on neighbouring cores) is gathered, one link per bit and receiving core; a mismatch
+     * (written by channels, read by pixels) is redistributed over the topology, each core keeping
+     * the part it already has.
+     */
+    static Cost kept(Layout kept, long total, long need, Dim dim, long groups, int active, int cores, NocSpec noc,
+                     long link) {
+        if (kept == null || active < 2 || total <= 0) {
+            return Cost.NONE;
+        }
+        boolean whole = need >= total;
+        long received;
+        boolean gathered;
+        if (whole) {
+            received = total - Math.max(1, total / kept.count());
+            gathered = true;
+        } else if (kept.dim() == dim && kept.count() == groups) {
+            return Cost.NONE;
+        } else if (kept.dim() == Dim.GRID && dim != null && dim != Dim.GRID) {
+            // a grid's core holds 1/q of the channels of its pixel group (1/p of the pixels of its
+            // channel group): the rest of a core's share is on the cores of its row (column)
+            long cell = Math.max(1, total / kept.count());
+            received = need - Math.min(cell, need / (dim == Dim.PIXELS ? kept.q() : kept.p()));
+            gathered = true;
+        } else if (kept.dim() == dim) {
+            // the same dimension in other counts: a core's part lies on its neighbours
+            received = need - Math.min(need, total / kept.count());
+            gathered = true;
+        } else {
+            received = need - need / kept.count();
+            gathered = false;
+        }
+        if (received <= 0) {
+            return Cost.NONE;
+        }
+        long all = multiplyExact(received, active);
+        if (gathered) {
+            return new Cost(all, NocSpec.multicastCycles(received, link), 0);
+        }
+        return new Cost(noc.redistributionHops(all, cores), noc.redistributionCycles(all, received, cores, link), 0);
+    }
+}
