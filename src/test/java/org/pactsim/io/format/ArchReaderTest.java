@@ -108,6 +108,22 @@ class ArchReaderTest {
         assertThat(message(q, List.of())).contains(":17: pe.accumulatorBits: expected >= the widest operand (16), found 8");
     }
 
+    /** The on-chip network's keys (issue 18): a topology by name, one link width in bits or bytes. */
+    @Test
+    void theNetworkTakesATopologyAndOneLinkWidth() throws IOException {
+        AcceleratorSpec a = ArchReader.read(write("n.yaml", GOOD + "noc:\n  topology: mesh\n  bandwidthBytesPerCycle: 32\n"),
+                List.of()).spec();
+        assertThat(a.noc().topology()).isEqualTo(org.pactsim.spec.NocSpec.Topology.MESH);
+        assertThat(a.noc().linkBits()).isEqualTo(256);
+        assertThat(ArchReader.read(write("d.yaml", GOOD), List.of("noc.linkBits=64")).spec().noc())
+                .isEqualTo(new org.pactsim.spec.NocSpec(org.pactsim.spec.NocSpec.Topology.RING, 64));
+        Path torus = write("t.yaml", GOOD + "noc:\n  topology: torus\n");
+        assertThat(message(torus, List.of())).contains(":15: noc.topology: expected one of ring, mesh, found the text \"torus\"");
+        Path both = write("b.yaml", GOOD + "noc:\n  linkBits: 64\n  bandwidthBytesPerCycle: 8\n");
+        assertThat(message(both, List.of())).contains(":16: noc.bandwidthBytesPerCycle: expected either noc.linkBits or"
+                + " noc.bandwidthBytesPerCycle (the same link width), found both");
+    }
+
     @Test
     void schemaIsRequiredAndChecked() throws IOException {
         Path p = write("a.yaml", GOOD.replace("pactsim/arch/1", "pactsim/arch/9"));
