@@ -19,15 +19,9 @@ public record FoldGeometry(Dataflow dataflow, int rows, int cols, long sr, long 
                            long rowFolds, long colFolds, long lastRows, long lastCols) {
 
     public static FoldGeometry of(Dataflow d, Gemm g, ArraySpec a) {
-        long sr;
-        long sc;
-        long t;
-        switch (d) {
-            case OS: sr = g.m(); sc = g.n(); t = g.k(); break;
-            case WS: sr = g.k(); sc = g.n(); t = g.m(); break;
-            case IS: sr = g.k(); sc = g.m(); t = g.n(); break;
-            default: throw new IllegalArgumentException("dataflow " + d);
-        }
+        long sr = Dataflow.pick(d.rowDim(), g.m(), g.n(), g.k());
+        long sc = Dataflow.pick(d.colDim(), g.m(), g.n(), g.k());
+        long t = Dataflow.pick(d.temporalDim(), g.m(), g.n(), g.k());
         long rf = ceilDiv(sr, a.rows());
         long cf = ceilDiv(sc, a.cols());
         return new FoldGeometry(d, a.rows(), a.cols(), sr, sc, t, rf, cf,

@@ -7,7 +7,7 @@ import static java.lang.Math.addExact;
  * any reduction and output write after it), its DRAM bytes, and the bytes of weights it loads to
  * keep on chip (first inference).
  */
-record Choice(Choice.Split split, long cycles, long traffic, long weightLoad) {
+record Choice(Choice.Candidate split, long cycles, long traffic, long weightLoad) {
 
     /** The same run, {@code more} cycles longer (evicted tensors written out first). */
     Choice plusCycles(long more) {
@@ -18,8 +18,7 @@ record Choice(Choice.Split split, long cycles, long traffic, long weightLoad) {
      * A candidate split of a layer among the cores: one core's share ({@code ops}) tiled, and the
      * layer's DRAM traffic in bits over all cores.
      *
-     * @param name            {@code n}, {@code m}, {@code groups}, {@code k}, a grid {@code mPxnQ}, or
-     *                        {@code none}
+     * @param how             the division among the cores
      * @param cores           cores that work
      * @param compute         one core's array cycles, a reduction split's reduction included
      * @param sharedA         copies of the input tiles read ({@code 1}: broadcast to all cores)
@@ -29,21 +28,21 @@ record Choice(Choice.Split split, long cycles, long traffic, long weightLoad) {
      * @param nocBits         bit-hops on the on-chip network: the reduction's, and the deliveries'
      * @param noc             what the operands' delivery over the network costs ({@link Delivery})
      */
-    record Split(String name, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
+    record Candidate(org.pactsim.mapping.Split how, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
                  long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles,
                  long nocBits, Delivery.Cost noc) {
 
         /** A split with nothing on the network but a reduction's {@code reductionBits}. */
-        Split(String name, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
+        Candidate(org.pactsim.mapping.Split how, int cores, Tiling tiling, long compute, long aRead, long bRead, long psumRead,
               long psumWrite, long outWrite, GemmOperands ops, long sharedA, long sharedB, long reductionCycles,
               long reductionBits) {
-            this(name, cores, tiling, compute, aRead, bRead, psumRead, psumWrite, outWrite, ops, sharedA, sharedB,
+            this(how, cores, tiling, compute, aRead, bRead, psumRead, psumWrite, outWrite, ops, sharedA, sharedB,
                     reductionCycles, reductionBits, Delivery.Cost.NONE);
         }
 
         /** The same split with its operands' delivery: gathers before the compute count as on-chip work. */
-        Split with(Delivery.Cost d) {
-            return new Split(name, cores, tiling, addExact(compute, d.before()), aRead, bRead, psumRead, psumWrite,
+        Candidate with(Delivery.Cost d) {
+            return new Candidate(how, cores, tiling, addExact(compute, d.before()), aRead, bRead, psumRead, psumWrite,
                     outWrite, ops, sharedA, sharedB, reductionCycles, addExact(nocBits, d.bits()), d);
         }
     }

@@ -6,6 +6,7 @@ import static java.lang.Math.multiplyExact;
 import org.pactsim.engine.FoldTiming;
 import org.pactsim.engine.Quirks;
 import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.spec.Dataflow;
 
 /**
  * Array cycles of a tiled GEMM in the native timing model. Spatial tiles only change how many
@@ -20,17 +21,13 @@ final class ComputeTime {
     }
 
     static long cycles(GemmOperands g, long mt, long nt, long kt) {
-        long rowsT;
-        long colsT;
-        long tFull;
-        long tExt;
-        switch (g.dataflow()) {
-            case OS: rowsT = mt; colsT = nt; tFull = kt; tExt = g.k(); break;
-            case WS: rowsT = kt; colsT = nt; tFull = mt; tExt = g.m(); break;
-            default: rowsT = kt; colsT = mt; tFull = nt; tExt = g.n(); break;
-        }
-        long sr = spatialExtent(g);
-        long sc = spatialExtentCols(g);
+        Dataflow d = g.dataflow();
+        long rowsT = Dataflow.pick(d.rowDim(), mt, nt, kt);
+        long colsT = Dataflow.pick(d.colDim(), mt, nt, kt);
+        long tFull = Dataflow.pick(d.temporalDim(), mt, nt, kt);
+        long tExt = Dataflow.pick(d.temporalDim(), g.m(), g.n(), g.k());
+        long sr = Dataflow.pick(d.rowDim(), g.m(), g.n(), g.k());
+        long sc = Dataflow.pick(d.colDim(), g.m(), g.n(), g.k());
         long rowFolds = folds(sr, rowsT, g.array().rows());
         long colFolds = folds(sc, colsT, g.array().cols());
         long spatial = multiplyExact(multiplyExact(rowFolds, colFolds), g.reps());
@@ -63,14 +60,6 @@ final class ComputeTime {
         long n = FoldGeometry.ceilDiv(extent, tile);
         long last = extent - (n - 1) * tile;
         return addExact(multiplyExact(n - 1, FoldGeometry.ceilDiv(tile, side)), FoldGeometry.ceilDiv(last, side));
-    }
-
-    private static long spatialExtent(GemmOperands g) {
-        return g.dataflow() == org.pactsim.spec.Dataflow.OS ? g.m() : g.k();
-    }
-
-    private static long spatialExtentCols(GemmOperands g) {
-        return g.dataflow() == org.pactsim.spec.Dataflow.IS ? g.m() : g.n();
     }
 
     private static FoldGeometry geometry(GemmOperands g, long t) {

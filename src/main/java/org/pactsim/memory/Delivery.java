@@ -3,6 +3,7 @@ package org.pactsim.memory;
 import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 
+import org.pactsim.mapping.Split;
 import org.pactsim.spec.NocSpec;
 
 /**
@@ -26,25 +27,11 @@ final class Delivery {
      */
     record Layout(Dim dim, long count, long p, long q) {
         /** The layout a layer's output has under split {@code split} over {@code active} cores. */
-        static Layout of(String split, int active) {
-            Grid g = Grid.parse(split);
-            if (g != null) {
-                return new Layout(Dim.GRID, active, g.p(), g.q());
+        static Layout of(Split split, int active) {
+            if (split.isGrid()) {
+                return new Layout(Dim.GRID, active, split.p(), split.q());
             }
-            boolean channels = split.equals("n") || split.equals("groups") || split.equals("k");
-            return new Layout(channels ? Dim.CHANNELS : Dim.PIXELS, Math.max(1, active), 0, 0);
-        }
-    }
-
-    /** A grid split {@code mPxnQ}: P pixel groups by Q channel groups. */
-    record Grid(long p, long q) {
-        /** The grid named {@code split}, or null when it is not one. */
-        static Grid parse(String split) {
-            int x = split.indexOf("xn");
-            if (!split.startsWith("m") || x < 2) {
-                return null;
-            }
-            return new Grid(Long.parseLong(split.substring(1, x)), Long.parseLong(split.substring(x + 2)));
+            return new Layout(split.byChannels() ? Dim.CHANNELS : Dim.PIXELS, Math.max(1, active), 0, 0);
         }
     }
 

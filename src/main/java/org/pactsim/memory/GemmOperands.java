@@ -26,15 +26,11 @@ public record GemmOperands(long m, long n, long k, long reps, long aTensorBits, 
 
     /** Tile granularity of a dimension: the array side it is spread over, or 1 if temporal. */
     public long granularity(char dim) {
-        switch (dataflow) {
-            case OS: return dim == 'm' ? array.rows() : dim == 'n' ? array.cols() : 1;
-            case WS: return dim == 'k' ? array.rows() : dim == 'n' ? array.cols() : 1;
-            default: return dim == 'k' ? array.rows() : dim == 'm' ? array.cols() : 1;
-        }
+        return dim == dataflow.rowDim() ? array.rows() : dim == dataflow.colDim() ? array.cols() : 1;
     }
 
     /** The temporal dimension of the dataflow: k (os), m (ws) or n (is). */
     public char temporal() {
-        return dataflow == Dataflow.OS ? 'k' : dataflow == Dataflow.WS ? 'm' : 'n';
+        return dataflow.temporalDim();
     }
 }

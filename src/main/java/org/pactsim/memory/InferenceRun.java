@@ -21,6 +21,7 @@ import org.pactsim.spec.MacRate;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.engine.VectorEngine;
 import org.pactsim.mapping.FoldGeometry;
+import org.pactsim.mapping.Split;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
@@ -331,7 +332,7 @@ final class InferenceRun {
             best = best.plusCycles(transferCycles(Tensors.bytes(evicted), bpc));
         }
         long weightLoad = best.weightLoad();
-        Choice.Split run = best.split();
+        Choice.Candidate run = best.split();
         long outWrite = addExact(keep ? 0 : run.outWrite(), evicted);
         if (cache && !weightsOnChip && rowsKept > 0) {
             // the new tokens' rows, kept on chip by their producer, are appended to the cache in DRAM
@@ -342,13 +343,13 @@ final class InferenceRun {
         long cycles = best.cycles();
         layerCycles[i] = cycles;
         if (keep) {
-            layouts.put(outName, Delivery.Layout.of(run.name(), run.cores()));
+            layouts.put(outName, Delivery.Layout.of(run.how(), run.cores()));
         }
         if (run.tiling().spills()) {
             long kTiles = FoldGeometry.ceilDiv(gemm.k(), run.tiling().kt());
             note(notes, () -> "partial sums: spilled to DRAM and read back (K split into " + kTiles + " tiles)");
         }
-        return new LayerMemory(l.name(), run.name(), run.cores(), run.tiling(), run.compute(), cycles,
+        return new LayerMemory(l.name(), run.how().name(), run.cores(), run.tiling(), run.compute(), cycles,
                 cycles - run.compute(), Tensors.bytes(run.aRead()), addExact(Tensors.bytes(run.bRead()), weightLoad),
                 Tensors.bytes(run.psumRead()), Tensors.bytes(outWrite), Tensors.bytes(run.psumWrite()), weightLoad,
                 run.nocBits(), aRes > 0, keep, notes);
@@ -386,7 +387,7 @@ final class InferenceRun {
             // element-wise work keeps its input's spread over the cores (pixels when it came from DRAM)
             Delivery.Layout in = layouts.get(src.get(0));
             layouts.put(l.name(), in != null && firstKept ? in
-                    : Delivery.Layout.of("m", acc.cores()));
+                    : Delivery.Layout.of(Split.M, acc.cores()));
         }
         long compute = VectorEngine.run(acc, l, TimingModel.PACTSIM).cycles();
         long readBytes = Tensors.bytes(read);
@@ -489,17 +490,17 @@ final class InferenceRun {
         onChip.entrySet().removeIf(e -> lastUse.getOrDefault(e.getKey(), -1) <= i);
     }
 
-    List<String> splits(Gemm g) {
+    List<Split> splits(Gemm g) {
         if (acc.cores() == 1) {
-            return List.of("none");
+            return List.of(Split.NONE);
         }
-        List<String> s = new ArrayList<>(List.of("n", "m"));
+        List<Split> s = new ArrayList<>(List.of(Split.N, Split.M));
         if (g.repeat() > 1) {
-            s.add("groups");
+            s.add(Split.GROUPS);
         }
         if (!legacy) {
             if (g.k() >= 2L * acc.cores()) {
-                s.add("k");
+                s.add(Split.K);
             }
             s.addAll(grids(acc.cores(), g.m(), g.n()));
         }
@@ -512,11 +513,10 @@ final class InferenceRun {
      * weights once along its column; each core writes its own outputs. Cores at the edges of
      * the grid take the remainders (their own tilings); all are timed at the largest share.
      */
-    Choice.Split grid(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+    Choice.Candidate grid(Gemm g, MacRate rate, Split split, long aTensor, long bTensor, int outBits, long aRes,
                 long bRes, long reserved, long otherResidentPerCore, boolean weightsOnChip, boolean share) {
-        Delivery.Grid grid = Delivery.Grid.parse(split);
-        long p = grid.p();
-        long q = grid.q();
+        long p = split.p();
+        long q = split.q();
         long m = g.m();
         long n = g.n();
         Splits.Share sm = Splits.Share.of(m, p);
@@ -548,7 +548,7 @@ final class InferenceRun {
                 aTRem, bTRem, outBits, accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
         long rowCopies = share ? 1 : qAct;
         long colCopies = share ? 1 : pAct;
-        return new Choice.Split(split, active, t, t.computeCycles(),
+        return new Choice.Candidate(split, active, t, t.computeCycles(),
                 multiplyExact(sum(t.aReadBits(), tm.aReadBits(), pAct), rowCopies),
                 multiplyExact(sum(t.bReadBits(), tn.bReadBits(), qAct), colCopies),
                 gridBits(t.psumReadBits(), tm.psumReadBits(), tn.psumReadBits(), tmn.psumReadBits(), pAct, qAct),
@@ -570,7 +570,7 @@ final class InferenceRun {
     }
 
     /** One core's share under a split, tiled, and the layer's totals over all cores. */
-    Choice.Split evaluate(Gemm g, MacRate rate, String split, long aTensor, long bTensor, int outBits, long aRes,
+    Choice.Candidate evaluate(Gemm g, MacRate rate, Split split, long aTensor, long bTensor, int outBits, long aRes,
                     long bRes, long weightsPerCore, long reserved, long otherResidentPerCore, boolean weightsOnChip,
                     boolean share) {
         int cores = acc.cores();
@@ -587,8 +587,8 @@ final class InferenceRun {
         long repsRem = reps;
         long aTRem = aTensor;
         long bTRem = bTensor;
-        switch (split) {
-            case "n": {
+        switch (split.kind()) {
+            case N: {
                 Splits.Share sn = Splits.Share.of(n, cores);
                 active = (int) sn.count();
                 if (legacy) {
@@ -601,7 +601,7 @@ final class InferenceRun {
                 n = sn.each();
                 break;
             }
-            case "m": {
+            case M: {
                 Splits.Share sm = Splits.Share.of(m, cores);
                 active = (int) sm.count();
                 if (legacy) {
@@ -614,7 +614,7 @@ final class InferenceRun {
                 m = sm.each();
                 break;
             }
-            case "groups": {
+            case GROUPS: {
                 Splits.Share sg = Splits.Share.of(reps, cores);
                 active = (int) sg.count();
                 repsRem = sg.last();
@@ -648,9 +648,9 @@ final class InferenceRun {
                     acc.array(), acc.dataflow(), rate);
             last = tiling(rest, c, aResCore, bResCore, coreBpc);
         }
-        long sharedA = split.equals("n") && share ? 1 : active;
-        long sharedB = split.equals("m") && share ? 1 : active;
-        return new Choice.Split(split, active, t, t.computeCycles(),
+        long sharedA = split.kind() == Split.Kind.N && share ? 1 : active;
+        long sharedB = split.kind() == Split.Kind.M && share ? 1 : active;
+        return new Choice.Candidate(split, active, t, t.computeCycles(),
                 sum(t.aReadBits(), last.aReadBits(), sharedA),
                 sum(t.bReadBits(), last.bReadBits(), sharedB),
                 sum(t.psumReadBits(), last.psumReadBits(), active),
@@ -669,9 +669,9 @@ final class InferenceRun {
                      long weightLoad, long weightLoadBits, RuntimeException[] refused, Delivery.Layout aLayout,
                      Delivery.Layout bLayout) {
         Choice best = null;
-        for (String split : splits(gemm)) {
-            boolean grid = split.indexOf('x') > 0;
-            boolean reduce = split.equals("k");
+        for (Split split : splits(gemm)) {
+            boolean grid = split.isGrid();
+            boolean reduce = split.kind() == Split.Kind.K;
             if (grid && best != null && !trafficFirst(acc)
                     && gridBound(gemm, rate, split, bTensor, weightsOnChip ? weightsPerCore : -1) > best.cycles()) {
                 continue; // cannot beat the best so far even at full use of its PEs
@@ -679,7 +679,7 @@ final class InferenceRun {
             // an operand several cores need is read once and multicast; when the network is then
             // slower than the pipeline, each core reading its own copy is tried too
             for (boolean share = opt.broadcast(); ; share = false) {
-                Choice.Split c;
+                Choice.Candidate c;
                 try {
                     c = reduce ? reduction(gemm, rate, aTensor, bTensor, outBits, aRes, bRes, reserved, otherResident,
                             weightsOnChip ? weightsPerCore : 0)
@@ -720,7 +720,7 @@ final class InferenceRun {
      * written unless kept on chip, weights that will stay on chip loaded at first use in
      * the first inference.
      */
-    Choice finish(Choice.Split c, boolean keep, long weightLoad, long weightLoadBits) {
+    Choice finish(Choice.Candidate c, boolean keep, long weightLoad, long weightLoadBits) {
         long outWrite = keep ? 0 : c.outWrite();
         long readBytes = Tensors.bytes(addExact(addExact(c.aRead(), c.bRead()), c.psumRead()));
         long writeBytes = Tensors.bytes(addExact(outWrite, c.psumWrite()));
@@ -756,7 +756,7 @@ final class InferenceRun {
      * accumulators; the additions on the vector lanes, overlapped with the transfers) and the reduced
      * outputs written once. Each core reads its own slices of the inputs and weights.
      */
-    Choice.Split reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
+    Choice.Candidate reduction(Gemm g, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
                      long reserved, long otherResidentPerCore, long weightsPerCore) {
         long k = g.k();
         Splits.Share sk = Splits.Share.of(k, acc.cores());
@@ -772,9 +772,9 @@ final class InferenceRun {
         Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));
         double coreBpc = bpc / active;
         // each core holds its K slice of a kept input, of resident weights or of a kept second operand
-        long aResCore = aRes > 0 ? aShare("k", g, aRes) : 0;
-        long bResCore = weightsPerCore > 0 ? bShare("k", g, multiplyExact(bTensor, g.repeat()))
-                : bRes > 0 ? bShare("k", g, bRes) : 0;
+        long aResCore = aRes > 0 ? aShare(Split.K, g, aRes) : 0;
+        long bResCore = weightsPerCore > 0 ? bShare(Split.K, g, multiplyExact(bTensor, g.repeat()))
+                : bRes > 0 ? bShare(Split.K, g, bRes) : 0;
         Tiling t = tiling(ops, c, aResCore, bResCore, coreBpc);
         Tiling last = rem == share ? t : tiling(new GemmOperands(g.m(), g.n(), rem, g.repeat(), aTRem, bTRem, accBits,
                 accBits, acc.array(), acc.dataflow(), rate), c, aResCore, bResCore, coreBpc);
@@ -785,7 +785,7 @@ final class InferenceRun {
                 (long) acc.vector().lanes()));
         long reductionCycles = Math.max(1, Math.max(FoldGeometry.ceilDiv(sent, link), adds));
         // the reduction is on-chip work, not a wait for DRAM: reported with the compute
-        return new Choice.Split("k", active, t, addExact(t.computeCycles(), reductionCycles),
+        return new Choice.Candidate(Split.K, active, t, addExact(t.computeCycles(), reductionCycles),
                 sum(t.aReadBits(), last.aReadBits(), active),
                 sum(t.bReadBits(), last.bReadBits(), active),
                 sum(t.psumReadBits(), last.psumReadBits(), active),
@@ -801,26 +801,26 @@ final class InferenceRun {
      * gathered or redistributed from the cores that hold it; resident weights a core needs
      * beyond its share of the residency plan gathered from the others.
      */
-    Delivery.Cost delivery(Gemm g, Choice.Split c, long bTensor, long aRes, long bRes, Delivery.Layout aLayout,
+    Delivery.Cost delivery(Gemm g, Choice.Candidate c, long bTensor, long aRes, long bRes, Delivery.Layout aLayout,
                            Delivery.Layout bLayout, boolean weightsOnChip, long weightsPerCore) {
         int active = c.cores();
         if (active < 2) {
             return Delivery.Cost.NONE;
         }
-        String s = c.name();
-        Delivery.Grid grid = Delivery.Grid.parse(s);
-        long pAct = grid == null ? 0 : Splits.Share.of(g.m(), grid.p()).count();
-        long qAct = grid == null ? 0 : Splits.Share.of(g.n(), grid.q()).count();
+        Split s = c.how();
+        boolean grid = s.isGrid();
+        long pAct = grid ? Splits.Share.of(g.m(), s.p()).count() : 0;
+        long qAct = grid ? Splits.Share.of(g.n(), s.q()).count() : 0;
         int cores = acc.cores();
         Delivery.Cost cost = Delivery.Cost.NONE;
         if (aRes > 0) {
-            boolean pixels = s.equals("m") || grid != null;
+            boolean pixels = s.kind() == Split.Kind.M || grid;
             cost = cost.plus(Delivery.kept(aLayout, aRes, aShare(s, g, aRes),
-                    pixels ? Delivery.Dim.PIXELS : Delivery.Dim.CHANNELS, grid != null ? pAct : active, active, cores,
+                    pixels ? Delivery.Dim.PIXELS : Delivery.Dim.CHANNELS, grid ? pAct : active, active, cores,
                     acc.noc(), link));
-        } else if (s.equals("n") && c.sharedA() == 1) {
+        } else if (s.kind() == Split.Kind.N && c.sharedA() == 1) {
             cost = cost.plus(Delivery.multicast(c.aRead(), active - 1L, c.aRead(), link));
-        } else if (grid != null && c.sharedA() == pAct) {
+        } else if (grid && c.sharedA() == pAct) {
             cost = cost.plus(Delivery.multicast(c.aRead(), qAct - 1, FoldGeometry.ceilDiv(c.aRead(), pAct), link));
         }
         if (weightsOnChip) {
@@ -830,9 +830,9 @@ final class InferenceRun {
             // a second operand's producer is spread along its own output, not along this GEMM's K or N
             cost = cost.plus(Delivery.kept(bLayout, bRes, bShare(s, g, bRes), null, active, active, cores, acc.noc(),
                     link));
-        } else if (s.equals("m") && c.sharedB() == 1) {
+        } else if (s.kind() == Split.Kind.M && c.sharedB() == 1) {
             cost = cost.plus(Delivery.multicast(c.bRead(), active - 1L, c.bRead(), link));
-        } else if (grid != null && c.sharedB() == qAct) {
+        } else if (grid && c.sharedB() == qAct) {
             cost = cost.plus(Delivery.multicast(c.bRead(), pAct - 1, FoldGeometry.ceilDiv(c.bRead(), qAct), link));
         }
         return cost;
@@ -843,10 +843,9 @@ final class InferenceRun {
      * adds folds and fold spans, {@link ComputeTime}), after the gather of its resident weights
      * ({@code owned} bits per core of them in the residency plan; -1: not resident).
      */
-    long gridBound(Gemm g, MacRate rate, String split, long bTensor, long owned) {
-        Delivery.Grid grid = Delivery.Grid.parse(split);
-        long m = Splits.Share.of(g.m(), grid.p()).each();
-        long n = Splits.Share.of(g.n(), grid.q()).each();
+    long gridBound(Gemm g, MacRate rate, Split split, long bTensor, long owned) {
+        long m = Splits.Share.of(g.m(), split.p()).each();
+        long n = Splits.Share.of(g.n(), split.q()).each();
         long ideal = ComputeTime.cycles(new GemmOperands(m, n, g.k(), g.repeat(), 1, 1, accBits, accBits, acc.array(),
                 acc.dataflow(), rate), m, n, g.k());
         if (owned < 0) {
@@ -857,24 +856,24 @@ final class InferenceRun {
     }
 
     /** Bits of the input one core of split {@code s} needs, of {@code bits} in all: its pixels, groups or K slice, or all. */
-    long aShare(String s, Gemm g, long bits) {
-        Delivery.Grid grid = Delivery.Grid.parse(s);
-        return switch (s) {
-            case "m" -> Splits.Share.of(g.m(), acc.cores()).part(bits);
-            case "groups" -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
-            case "k" -> Splits.Share.of(g.k(), acc.cores()).part(bits);
-            default -> grid != null ? Splits.Share.of(g.m(), grid.p()).part(bits) : bits;
+    long aShare(Split s, Gemm g, long bits) {
+        return switch (s.kind()) {
+            case M -> Splits.Share.of(g.m(), acc.cores()).part(bits);
+            case GROUPS -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
+            case K -> Splits.Share.of(g.k(), acc.cores()).part(bits);
+            case GRID -> Splits.Share.of(g.m(), s.p()).part(bits);
+            case N, NONE -> bits;
         };
     }
 
     /** Bits of the second operand one core of split {@code s} needs: its channels, groups or K slice, or all. */
-    long bShare(String s, Gemm g, long bits) {
-        Delivery.Grid grid = Delivery.Grid.parse(s);
-        return switch (s) {
-            case "n" -> Splits.Share.of(g.n(), acc.cores()).part(bits);
-            case "groups" -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
-            case "k" -> Splits.Share.of(g.k(), acc.cores()).part(bits);
-            default -> grid != null ? Splits.Share.of(g.n(), grid.q()).part(bits) : bits;
+    long bShare(Split s, Gemm g, long bits) {
+        return switch (s.kind()) {
+            case N -> Splits.Share.of(g.n(), acc.cores()).part(bits);
+            case GROUPS -> Splits.Share.of(g.repeat(), acc.cores()).part(bits);
+            case K -> Splits.Share.of(g.k(), acc.cores()).part(bits);
+            case GRID -> Splits.Share.of(g.n(), s.q()).part(bits);
+            case M, NONE -> bits;
         };
     }
 
@@ -883,7 +882,7 @@ final class InferenceRun {
      * approximation: {@code max(fill + compute + drain, transfer)} with the first A and B
      * tiles exposed before compute and the last output tile after it.
      */
-    long bound(Choice.Split c, boolean keep, long trafficBytes, long weightLoadBits) {
+    long bound(Choice.Candidate c, boolean keep, long trafficBytes, long weightLoadBits) {
         Tiling t = c.tiling();
         long fillBits = multiplyExact(t.fillBits(), c.cores());
         if (weightLoadBits > 0) {

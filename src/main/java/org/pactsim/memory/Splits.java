@@ -16,7 +16,7 @@ final class Splits {
      * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 8
      * grids, the most cores first).
      */
-    static List<String> grids(int cores, long m, long n) {
+    static List<org.pactsim.mapping.Split> grids(int cores, long m, long n) {
         List<long[]> g = new ArrayList<>();
         for (int p = 2; p <= cores / 2; p++) {
             int q = cores / p;
@@ -25,9 +25,9 @@ final class Splits {
             }
         }
         g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
-        List<String> out = new ArrayList<>();
+        List<org.pactsim.mapping.Split> out = new ArrayList<>();
         for (int i = 0; i < Math.min(8, g.size()); i++) {
-            out.add("m" + g.get(i)[0] + "xn" + g.get(i)[1]);
+            out.add(org.pactsim.mapping.Split.grid(g.get(i)[0], g.get(i)[1]));
         }
         return out;
     }

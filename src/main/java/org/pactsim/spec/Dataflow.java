@@ -8,11 +8,41 @@ import java.util.Locale;
  */
 public enum Dataflow {
     /** Output stationary: Sr = M, Sc = N, T = K. */
-    OS,
+    OS('m', 'n', 'k'),
     /** Weight stationary: Sr = K, Sc = N, T = M. */
-    WS,
+    WS('k', 'n', 'm'),
     /** Input stationary: Sr = K, Sc = M, T = N. */
-    IS;
+    IS('k', 'm', 'n');
+
+    private final char rows;
+    private final char cols;
+    private final char temporal;
+
+    Dataflow(char rows, char cols, char temporal) {
+        this.rows = rows;
+        this.cols = cols;
+        this.temporal = temporal;
+    }
+
+    /** The GEMM dimension ({@code m}, {@code n} or {@code k}) spread over the array's rows. */
+    public char rowDim() {
+        return rows;
+    }
+
+    /** The GEMM dimension spread over the array's columns. */
+    public char colDim() {
+        return cols;
+    }
+
+    /** The GEMM dimension streamed through the array in time. */
+    public char temporalDim() {
+        return temporal;
+    }
+
+    /** Of {@code m}, {@code n} and {@code k}, the one named by {@code dim}. */
+    public static long pick(char dim, long m, long n, long k) {
+        return dim == 'm' ? m : dim == 'n' ? n : k;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
