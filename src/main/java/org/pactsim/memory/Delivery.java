@@ -61,6 +61,18 @@ final class Delivery {
     }
 
     /**
+     * A convolution split by output pixels: at each of {@code boundaries} boundaries between two
+     * cores' pixel ranges, the later one needs the {@code haloBits} of input rows its window
+     * overlaps on the earlier one's, one link away.
+     */
+    static Cost halo(long haloBits, long boundaries, long link) {
+        if (haloBits <= 0 || boundaries <= 0) {
+            return Cost.NONE;
+        }
+        return new Cost(multiplyExact(haloBits, boundaries), NocSpec.multicastCycles(haloBits, link), 0);
+    }
+
+    /**
      * Resident weights a core must hold under the split ({@code held}) beyond its share in the
      * residency plan ({@code owned}), gathered from the cores that hold them before the layer
      * runs: an all-gather, one link per bit and receiving core.

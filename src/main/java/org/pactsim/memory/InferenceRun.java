@@ -177,6 +177,9 @@ final class InferenceRun {
         // the new tokens' rows as their producer kept them (read now: they are released before the output is placed)
         final long rowsKept = cache ? onChip.getOrDefault(rowsName, 0L) : 0;
         final long bKept = bName != null ? onChip.getOrDefault(bName, 0L) : 0;
+        // a convolution's halo: the input rows a window overlaps across a boundary of output rows
+        long halo = l instanceof org.pactsim.workload.ConvLayer c && c.kH() > c.strideH()
+                ? Packing.bits(multiplyExact(multiplyExact(c.kH() - c.strideH(), c.inW()), c.inC()), aBits) : 0;
         Delivery.Layout aLayout = layouts.get(aName);
         Delivery.Layout bLayout = bName != null ? layouts.get(bName) : null;
         final boolean ownResident = bIsWeight && resident[i];
@@ -240,7 +243,7 @@ final class InferenceRun {
             RuntimeException[] refused = new RuntimeException[1];
             best = parts.bestSplit(gemm, rate, aTensor, bTensor, outBits, aRes, bRes,
                     weightsOnChip ? layerWeightsPerCore : 0, reserved, otherResident, weightsOnChip, keep,
-                    weightLoad, weightLoadBits, refused, aLayout, bLayout);
+                    weightLoad, weightLoadBits, refused, aLayout, bLayout, halo);
             if (best != null && !legacy && (reserved > 0 || aRes > 0) && (Double.isInfinite(bpc) || rereads(best))) {
                 // kept activations shrink this layer's tiles: a compiler writes them out when
                 // the tiles then move less (written once now, read back once by their readers)
@@ -256,7 +259,7 @@ final class InferenceRun {
                     long aLeft = option == 2 ? 0 : aRes;
                     Choice roomy = parts.bestSplit(gemm, rate, aTensor, bTensor, outBits, aLeft, bRes,
                             weightsOnChip ? layerWeightsPerCore : 0, 0, otherResident, weightsOnChip, keep,
-                            weightLoad, weightLoadBits, new RuntimeException[1], aLayout, bLayout);
+                            weightLoad, weightLoadBits, new RuntimeException[1], aLayout, bLayout, halo);
                     long out = Tensors.bytes(freed);
                     long readBack = option == 2 && lastUse.getOrDefault(aName, -1) <= i ? Tensors.bytes(reserved)
                             : out;

@@ -222,7 +222,7 @@ final class Partitioner {
     Choice bestSplit(Gemm gemm, MacRate rate, long aTensor, long bTensor, int outBits, long aRes, long bRes,
                      long weightsPerCore, long reserved, long otherResident, boolean weightsOnChip, boolean keep,
                      long weightLoad, long weightLoadBits, RuntimeException[] refused, Delivery.Layout aLayout,
-                     Delivery.Layout bLayout) {
+                     Delivery.Layout bLayout, long haloBits) {
         Choice best = null;
         for (Split split : splits(gemm)) {
             boolean grid = split.isGrid();
@@ -245,7 +245,7 @@ final class Partitioner {
                     if (!legacy) {
                         // what the cores' shares need from DRAM reads and from each other, on the network
                         c = c.with(delivery(gemm, c, bTensor, aRes, bRes, aLayout, bLayout, weightsOnChip,
-                                weightsPerCore));
+                                weightsPerCore, haloBits));
                     }
                 } catch (org.pactsim.spec.SpecException e) {
                     if (legacy) {
@@ -354,10 +354,11 @@ final class Partitioner {
      * and multicast to the cores of a channel split (a grid's row), weights read once and
      * multicast to the cores of a pixel split (a grid's column); a kept input or second operand
      * gathered or redistributed from the cores that hold it; resident weights a core needs
-     * beyond its share of the residency plan gathered from the others.
+     * beyond its share of the residency plan gathered from the others; a convolution's halo
+     * ({@code haloBits} per boundary between pixel groups) sent to the next group.
      */
     Delivery.Cost delivery(Gemm g, Choice.Candidate c, long bTensor, long aRes, long bRes, Delivery.Layout aLayout,
-                           Delivery.Layout bLayout, boolean weightsOnChip, long weightsPerCore) {
+                           Delivery.Layout bLayout, boolean weightsOnChip, long weightsPerCore, long haloBits) {
         int active = c.cores();
         if (active < 2) {
             return Delivery.Cost.NONE;
@@ -377,6 +378,13 @@ final class Partitioner {
             cost = cost.plus(Delivery.multicast(c.aRead(), active - 1L, c.aRead(), link));
         } else if (grid && c.sharedA() == pAct) {
             cost = cost.plus(Delivery.multicast(c.aRead(), qAct - 1, FoldGeometry.ceilDiv(c.aRead(), pAct), link));
+        }
+        if (haloBits > 0 && (s.kind() == Split.Kind.M || grid)) {
+            // each boundary between two pixel groups: the next group's first rows need the
+            // previous group's last input rows, sent by the core that holds them (every core of
+            // a grid's pixel group needs them)
+            long boundaries = grid ? multiplyExact(pAct - 1, qAct) : active - 1L;
+            cost = cost.plus(Delivery.halo(haloBits, boundaries, link));
         }
         if (weightsOnChip) {
             cost = cost.plus(Delivery.gather(bShare(s, g, multiplyExact(bTensor, g.repeat())), weightsPerCore, active,

@@ -66,6 +66,22 @@ class NocDeliveryTest {
         assertThat(copies.ifmapReadBytes()).isEqualTo(4 * 7);
     }
 
+    /**
+     * A 3x3 convolution (stride 1, 8 x 16 x 4 int8 input, 2 output channels) split by output
+     * pixels over 4 cores: at each of the 3 boundaries the next core needs the 2 input rows its
+     * windows overlap, 2 x 8 x 4 x 8 = 512 bits, one link away. The weights (72 bytes) are read
+     * once and multicast to the 3 other cores. Nothing else crosses.
+     */
+    @Test
+    void aPixelSplitConvolutionSendsItsHaloToTheNextCore() {
+        Network net = new Network("conv", List.of(new org.pactsim.workload.ConvLayer("c", 1, 16, 8, 4, 2, 3, 3, 1, 1,
+                1, 1, 1, Bits.INT8, List.of(), false)));
+        LayerMemory m = MemoryModel.run(FOUR, net, MemoryOptions.FIRST_INFERENCE.withWeightEighths(0)).get(0);
+        assertThat(m.split()).isEqualTo("m");
+        assertThat(m.filterReadBytes()).isEqualTo(3 * 3 * 4 * 2);
+        assertThat(m.nocBits()).isEqualTo(3 * 512 + 72L * 8 * 3);
+    }
+
     /** The network's cost formulas on a ring and a mesh, by hand. */
     @Test
     void ringAndMeshArithmetic() {
