@@ -12,7 +12,7 @@ import org.pactsim.spec.NocSpec;
  * chip in another core's share (gathered, or redistributed when the producer split them another
  * way), and resident weights a core does not hold under this split (gathered from the cores
  * that hold them). A reduction split's partial sums are counted where the split is made
- * ({@link InferenceRun#reduction}).
+ * ({@link Partitioner#reduction}).
  */
 final class Delivery {
     private Delivery() {
@@ -66,10 +66,7 @@ final class Delivery {
      * overlaps on the earlier one's, one link away.
      */
     static Cost halo(long haloBits, long boundaries, long link) {
-        if (haloBits <= 0 || boundaries <= 0) {
-            return Cost.NONE;
-        }
-        return new Cost(multiplyExact(haloBits, boundaries), NocSpec.multicastCycles(haloBits, link), 0);
+        return toEach(haloBits, boundaries, link);
     }
 
     /**
@@ -78,11 +75,18 @@ final class Delivery {
      * runs: an all-gather, one link per bit and receiving core.
      */
     static Cost gather(long held, long owned, long active, long link) {
-        long deficit = Math.max(0, held - owned);
-        if (deficit == 0 || active < 2) {
+        return active < 2 ? Cost.NONE : toEach(held - owned, active, link);
+    }
+
+    /**
+     * {@code bits} to each of {@code receivers} cores from a neighbour or a tree, before the
+     * layer runs: one link per bit and receiver, each receiver's port busy for its bits.
+     */
+    private static Cost toEach(long bits, long receivers, long link) {
+        if (bits <= 0 || receivers <= 0) {
             return Cost.NONE;
         }
-        return new Cost(multiplyExact(deficit, active), NocSpec.multicastCycles(deficit, link), 0);
+        return new Cost(multiplyExact(bits, receivers), NocSpec.multicastCycles(bits, link), 0);
     }
 
     /**
@@ -122,13 +126,10 @@ final class Delivery {
             received = need - need / kept.count();
             gathered = false;
         }
-        if (received <= 0) {
-            return Cost.NONE;
+        if (gathered || received <= 0) {
+            return toEach(received, active, link);
         }
         long all = multiplyExact(received, active);
-        if (gathered) {
-            return new Cost(all, NocSpec.multicastCycles(received, link), 0);
-        }
         return new Cost(noc.redistributionHops(all, cores), noc.redistributionCycles(all, received, cores, link), 0);
     }
 }

@@ -69,8 +69,6 @@ final class InferenceRun {
     final long latency;
     /** How each kept activation is spread over the cores (the split of the layer that wrote it). */
     final Map<String, Delivery.Layout> layouts = new HashMap<>();
-    /** Bits per cycle of one link of the on-chip network. */
-    final long link;
     /** Each layer's candidate splits over the cores, and the one the compiler runs. */
     final Partitioner parts;
 
@@ -83,7 +81,6 @@ final class InferenceRun {
         this.bpc = bytesPerCycle(acc);
         this.latency = addExact(opt.latencyCycles(), latencyCycles(acc));
         this.accBits = Packing.containerBits(acc.pe().accumulatorBits());
-        this.link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
         this.legacy = acc.schedule().legacy();
         this.explain = memo.notes();
         this.graph = memo.graph(net, !legacy && acc.schedule().fuses());

@@ -9,8 +9,9 @@ import java.util.List;
  * {@code filterReadBytes} that loads weights which then stay on chip for later inferences (when
  * all weights fit; 0 in steady state).
  *
- * @param split      how the layer is divided among cores: {@code none}, {@code n} (output
- *                   channels), {@code m} (output pixels) or {@code groups}
+ * @param split      how the layer is divided among cores, as {@link org.pactsim.mapping.Split#name}
+ *                   names it ({@code none}, {@code n}, {@code m}, {@code groups}, {@code k}, a grid
+ *                   {@code mPxnQ}), or {@code fused} for a layer in a GEMM's output path
  * @param tiling     one core's tiling (tile sizes, loop order)
  * @param nocBits    bits the layer moves between cores on the on-chip network, as bit-hops (one per
  *                   link a bit crosses): partial sums of a reduction split, multicasts of DRAM reads,

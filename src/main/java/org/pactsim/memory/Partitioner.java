@@ -42,7 +42,7 @@ final class Partitioner {
         this.legacy = run.legacy;
         this.memo = run.memo;
         this.latency = run.latency;
-        this.link = run.link;
+        this.link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
     }
 
     List<Split> splits(Gemm g) {

@@ -73,7 +73,7 @@ public record NocSpec(Topology topology, long linkBits) {
      * link's bits per cycle.
      */
     public static long multicastCycles(long bitsPerCore, long link) {
-        return bitsPerCore <= 0 ? 0 : (bitsPerCore + link - 1) / link;
+        return bitsPerCore <= 0 ? 0 : ceilDiv(bitsPerCore, link);
     }
 
     /**
