@@ -72,8 +72,9 @@ public final class RtlCommand implements Callable<Integer> {
     enum Folds { overlapped, serial }
 
     @Option(names = "--folds", defaultValue = "overlapped", paramLabel = "F",
-            description = "WS/IS: overlapped (shadow registers, pactsim's model, default) or serial"
-                    + " (SCALE-Sim's array: every fold pays its preload).")
+            description = "WS/IS: overlapped (shadow registers, pactsim's model, default: pipelined when the"
+                    + " array says array.foldOverlap: pipelined) or serial (SCALE-Sim's array: every fold pays its"
+                    + " preload).")
     Folds folds;
 
     @Mixin
@@ -95,11 +96,6 @@ public final class RtlCommand implements Callable<Integer> {
             }
         }
         AcceleratorSpec acc = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all()).spec();
-        if (acc.array().foldOverlap() == org.pactsim.spec.FoldOverlap.PIPELINED && folds == Folds.overlapped) {
-            // not built yet (issue 18): the generated array switches folds globally
-            throw InputException.at(arch.toString(), "array.foldOverlap", "none (the generated Verilog array does not"
-                    + " pipeline folds yet; add --set array.foldOverlap=none)", "pipelined");
-        }
         Layer l = layer();
         RtlCheck.Plan plan;
         try (OutputFolder folder = OutputFolder.claim(out, "rtl", "--out", force)) {

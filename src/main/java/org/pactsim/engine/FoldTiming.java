@@ -58,10 +58,10 @@ import org.pactsim.spec.OsDrain;
  *     (the wavefront drain), so the period is {@code max(T, 2R - 1)}; the last fold's drain
  *     {@code R} is exposed as in the other OS drains. On a tall OS array with short folds
  *     ({@code 2R - 1} above the non-overlapped period) the sequencer keeps the non-overlapped
- *     schedule: the period is the smaller of the two, so pipelining never costs cycles. The OS
- *     form is derived from the wavefront drain the Verilog array confirms; neither the
- *     reference engine nor the generated Verilog steps pipelined OS folds yet (WS/IS: the
- *     reference engine's {@code PipelinedStationaryCore}). Multiplier stages delay every product
+ *     schedule: the period is the smaller of the two, so pipelining never costs cycles. The
+ *     generated Verilog array ({@code org.pactsim.rtl}) runs both forms at these periods (OS:
+ *     the wavefront-capture array) and loses results one cycle earlier; the reference engine
+ *     steps the WS/IS form ({@code PipelinedStationaryCore}), not the OS one. Multiplier stages delay every product
  *     alike and are paid once per layer, in the last fold's span. SCALE-Sim's serial folds
  *     ({@code serialFolds}) take precedence: its numbers never change.
  * </ul>

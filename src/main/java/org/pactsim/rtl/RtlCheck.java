@@ -57,9 +57,9 @@ public final class RtlCheck {
                     .append(d.dataflow().key()).append(", widths ").append(d.lw()).append('/').append(d.tw())
                     .append('/').append(d.accw()).append(", multiplier stages ").append(d.lm());
             if (d.os()) {
-                b.append(", os drain ").append(d.drain().key());
+                b.append(", os drain ").append(d.drain().key()).append(d.pipelined() ? ", pipelined folds" : "");
             } else {
-                b.append(d.serial() ? ", serial folds" : ", double-buffered folds");
+                b.append(d.serial() ? ", serial folds" : d.pipelined() ? ", pipelined folds" : ", double-buffered folds");
             }
             b.append('\n');
             b.append("gemm M=").append(gemm.m()).append(" N=").append(gemm.n()).append(" K=").append(gemm.k());
@@ -111,8 +111,8 @@ public final class RtlCheck {
     public static Plan generate(AcceleratorSpec acc, Layer layer, long seed, boolean serial, Path dir) {
         Gemm gemm = layer.lower(OutputRounding.FLOOR);
         Quirks q = serial ? new Quirks(false, false, true, false, false, false, false) : Quirks.NONE;
-        RtlDesign d = RtlDesign.of(acc, q);
         FoldGeometry g = FoldGeometry.of(acc.dataflow(), gemm, acc.array());
+        RtlDesign d = RtlDesign.of(acc, q, g);
         long words;
         long values;
         try {
@@ -141,10 +141,10 @@ public final class RtlCheck {
         long[] rtl = new long[f];
         long[] model = new long[f];
         Quirks sq = RtlSchedule.quirks(d);
-        long period = FoldTiming.period(g, sq, d.lm(), d.drain());
+        long period = FoldTiming.period(g, sq, d.lm(), d.drain(), d.overlap());
         for (int i = 0; i < f; i++) {
             rtl[i] = s.end[i] - (i == 0 ? 0 : s.end[i - 1]);
-            model[i] = i == 0 ? FoldTiming.cycles(g, 1, sq, d.lm(), d.drain()) : period;
+            model[i] = i == 0 ? FoldTiming.cycles(g, 1, sq, d.lm(), d.drain(), d.overlap()) : period;
         }
         long scaleSimFold = FoldTiming.period(g, Quirks.SCALESIM, d.lm(), d.drain());
         LayerResult nat = FoldEngine.run(acc, layer, sq);

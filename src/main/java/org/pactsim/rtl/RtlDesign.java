@@ -1,8 +1,11 @@
 package org.pactsim.rtl;
 
+import org.pactsim.engine.FoldTiming;
 import org.pactsim.engine.Quirks;
+import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
+import org.pactsim.spec.FoldOverlap;
 import org.pactsim.spec.OsDrain;
 import org.pactsim.spec.PeSpec;
 
@@ -16,9 +19,12 @@ import org.pactsim.spec.PeSpec;
  * @param lm     multiplier pipeline stages
  * @param serial WS/IS: one fold at a time (each fold pays its preload, SCALE-Sim's array);
  *               otherwise the next fold's operands are preloaded into shadow registers
+ * @param pipelined the folds overlap ({@code array.foldOverlap: pipelined}): WS/IS, the fold
+ *               switch travelling with the data ({@code pactsim_pe_pl}); OS, the wavefront
+ *               capture issued every {@code max(T, 2R - 1)} cycles
  */
 public record RtlDesign(int rows, int cols, int lw, int tw, int accw, int lm, Dataflow dataflow, OsDrain drain,
-                        boolean serial) {
+                        boolean serial, boolean pipelined) {
     /** Largest array side the generator accepts (the testbench's column field is 16 bits). */
     public static final int MAX_SIDE = 1 << 12;
 
@@ -29,18 +35,45 @@ public record RtlDesign(int rows, int cols, int lw, int tw, int accw, int lm, Da
         if (lw < 1 || tw < 1 || lw > 32 || tw > 32 || accw < Math.max(lw, tw) || accw > 64 || lm < 0) {
             throw new IllegalArgumentException("widths " + lw + "/" + tw + "/" + accw + ", " + lm + " stages");
         }
+        if (pipelined && (serial || (dataflow == Dataflow.OS && drain != OsDrain.WAVEFRONT))) {
+            throw new IllegalArgumentException("pipelined folds need a double-buffered WS/IS array or an OS array"
+                    + " with the wavefront capture");
+        }
     }
 
-    /** The array of {@code acc} under the timing model's quirks ({@code serialFolds}). */
-    public static RtlDesign of(AcceleratorSpec acc, Quirks q) {
+    /**
+     * The array of {@code acc} under the timing model's quirks ({@code serialFolds}) for folds of
+     * {@code g}. A pipelined OS array is the wavefront-capture array with a sequencer that issues
+     * a fold every {@code max(T, 2R - 1)} cycles; where the array's own drain style is faster for
+     * this GEMM ({@code engine.FoldTiming} takes the smaller period), that array is generated.
+     */
+    public static RtlDesign of(AcceleratorSpec acc, Quirks q, FoldGeometry g) {
         PeSpec pe = acc.pe();
         Dataflow df = acc.dataflow();
         int lw = df == Dataflow.IS ? pe.weightBits() : pe.activationBits();
         int tw = df == Dataflow.IS ? pe.activationBits() : pe.weightBits();
+        int lm = acc.array().multiplierStages();
         // the serial array has no shadow registers, in OS neither
         OsDrain drain = q.serialFolds() ? OsDrain.SERIAL : acc.array().osDrain();
-        return new RtlDesign(acc.array().rows(), acc.array().cols(), lw, tw, pe.accumulatorBits(),
-                acc.array().multiplierStages(), df, drain, q.serialFolds());
+        boolean pipelined = acc.array().foldOverlap() == FoldOverlap.PIPELINED && !q.serialFolds();
+        if (pipelined && df == Dataflow.OS) {
+            pipelined = FoldTiming.pipelinedPeriod(g) < FoldTiming.period(g, q, lm, drain, FoldOverlap.NONE);
+            if (pipelined) {
+                drain = OsDrain.WAVEFRONT;
+            }
+        }
+        return new RtlDesign(acc.array().rows(), acc.array().cols(), lw, tw, pe.accumulatorBits(), lm, df, drain,
+                q.serialFolds(), pipelined);
+    }
+
+    /** How the folds overlap, as {@code engine.FoldTiming} takes it. */
+    public FoldOverlap overlap() {
+        return pipelined ? FoldOverlap.PIPELINED : FoldOverlap.NONE;
+    }
+
+    /** The {@code PIPE} parameter of the core: the pipelined WS/IS PE. */
+    public boolean pipelinedStationary() {
+        return pipelined && dataflow != Dataflow.OS;
     }
 
     public boolean os() {

@@ -18,7 +18,7 @@ import java.util.List;
 public final class RtlFiles {
     /** The Verilog sources, in compile order after the testbench. */
     public static final List<String> SOURCES = List.of("pactsim_tb.v", "pactsim_array.v", "pactsim_pe_os.v",
-            "pactsim_pe_st.v");
+            "pactsim_pe_st.v", "pactsim_pe_pl.v");
 
     private RtlFiles() {
     }
@@ -58,6 +58,7 @@ public final class RtlFiles {
                 + "localparam LM = " + d.lm() + ";\n"
                 + "localparam OS = " + (d.os() ? 1 : 0) + ";\n"
                 + "localparam DRAIN = " + d.drain().ordinal() + ";\n"
+                + "localparam PIPE = " + (d.pipelinedStationary() ? 1 : 0) + ";\n"
                 + "localparam NCYC = " + s.cycles + ";\n"
                 + "localparam NEXP = " + s.expected.size() + ";\n";
     }
@@ -72,7 +73,7 @@ public final class RtlFiles {
                 w.write("// cycle " + c + "\n");
                 for (int l = 0; l < nw; l++) {
                     int x = c * nw + l;
-                    int flags = s.flg[x] & (RtlSchedule.V | RtlSchedule.F1);
+                    int flags = s.flags(x);
                     w.write(hex(s.val[x], flags, dw, mask, digits));
                     w.write('\n');
                 }

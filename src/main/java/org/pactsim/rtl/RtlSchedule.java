@@ -26,6 +26,8 @@ public final class RtlSchedule {
     static final int V = 1;
     static final int F1 = 2;
     private static final int USED = 4;
+    /** An OS drain strobe: written as the top lane's {@code F1} bit, kept apart from the lane's word. */
+    private static final int DRN = 8;
     private static final Quirks SERIAL_ARRAY = new Quirks(false, false, true, false, false, false, false);
 
     /** One fold as issued: which GEMM, which row fold, where its tile starts, what it uses. */
@@ -48,6 +50,7 @@ public final class RtlSchedule {
     final List<Output> expected = new ArrayList<>();
     private final int nw;
     private final int t;
+    private final boolean overwrite;
 
     private RtlSchedule(RtlDesign d, FoldGeometry g, List<Fold> folds, List<Operands> gemms, long forcedPeriod) {
         this.d = d;
@@ -58,8 +61,12 @@ public final class RtlSchedule {
         Quirks q = quirks(d);
         int f = folds.size();
         long lead = FoldTiming.lead(g);
-        long period = FoldTiming.period(g, q, d.lm(), d.drain());
-        count = FoldTiming.cycles(g, f, q, d.lm(), d.drain()) + (f - 1) * (forcedPeriod > 0 ? forcedPeriod - period : 0);
+        long period = FoldTiming.period(g, q, d.lm(), d.drain(), d.overlap());
+        count = FoldTiming.cycles(g, f, q, d.lm(), d.drain(), d.overlap())
+                + (f - 1) * (forcedPeriod > 0 ? forcedPeriod - period : 0);
+        // a pipelined sequencer forced to issue early puts the next fold's words on the lanes
+        // over the previous fold's last ones: the later word wins, and both results stay expected
+        this.overwrite = forcedPeriod > 0 && d.pipelined();
         if (forcedPeriod > 0) {
             period = forcedPeriod;
         }
@@ -86,7 +93,7 @@ public final class RtlSchedule {
         for (int i = 1; i < expected.size(); i++) {
             Output a = expected.get(i - 1);
             Output b = expected.get(i);
-            if (a.cycle() == b.cycle() && a.col() == b.col()) {
+            if (a.cycle() == b.cycle() && a.col() == b.col() && !overwrite) {
                 throw new IllegalStateException("folds " + a.fold() + " and " + b.fold() + " both put out a word in"
                         + " column " + a.col() + " in cycle " + a.cycle() + ": the schedule overlaps");
             }
@@ -114,7 +121,7 @@ public final class RtlSchedule {
 
     /** Stimulus words the schedule of {@code folds} folds needs, without building it. */
     static long words(RtlDesign d, FoldGeometry g, long folds) {
-        long c = Math.addExact(FoldTiming.cycles(g, folds, quirks(d), d.lm(), d.drain()), 3);
+        long c = Math.addExact(FoldTiming.cycles(g, folds, quirks(d), d.lm(), d.drain(), d.overlap()), 3);
         return c > Long.MAX_VALUE / d.wordsPerCycle() ? Long.MAX_VALUE : c * d.wordsPerCycle();
     }
 
@@ -158,7 +165,7 @@ public final class RtlSchedule {
             long first = d.drain() == org.pactsim.spec.OsDrain.WAVEFRONT ? s + t - 1 + d.lm() + j + rows : x + 1;
             for (int q = 0; q < rows; q++) {
                 long c = first + q;
-                flag(c, rows + j, F1);
+                flag(c, rows + j, DRN);
                 int i = rows - 1 - q;
                 boolean real = i < f.rowsUsed() && j < f.colsUsed();
                 out(fi, c + 1, j, real ? sums[(f.rowBase() + i) * o.n + f.colBase() + j] : 0, real);
@@ -171,22 +178,29 @@ public final class RtlSchedule {
         int cols = d.cols();
         boolean is = d.dataflow() == org.pactsim.spec.Dataflow.IS;
         long s = start[fi];
+        boolean pipe = d.pipelinedStationary();
+        // pipelined: the transport starts as the previous fold issues (column j j cycles later)
+        // and ends with the latch; double-buffered: the shadow chains shift in the R cycles before
+        long from = pipe ? (fi == 0 ? 0 : start[fi - 1]) : s - rows;
         for (int q = 0; q < rows; q++) {
-            long c = s - rows + q;
-            control(c, 2);
+            if (!pipe) {
+                control(from + q, 2);
+            }
             int r = rows - 1 - q;
             for (int j = 0; j < cols; j++) {
                 boolean has = r < f.rowsUsed() && j < f.colsUsed();
                 long w = !has ? 0 : is ? o.input(f.colBase() + j, f.rowBase() + r) : o.weight(f.rowBase() + r, f.colBase() + j);
-                data(c, rows + j, w, has, false);
+                data(from + q + (pipe ? j : 0), rows + j, w, has, pipe && q == rows - 1);
             }
         }
-        control(s - 1, 1);
+        if (!pipe) {
+            control(s - 1, 1);
+        }
         for (int r = 0; r < rows; r++) {
             boolean v = r < f.rowsUsed();
             for (int k = 0; k < t; k++) {
                 long a = !v ? 0 : is ? o.weight(f.rowBase() + r, k) : o.input(k, f.rowBase() + r);
-                data(s + r + k, r, a, v, false);
+                data(s + r + k, r, a, v, pipe && k == 0);
             }
         }
         for (int j = 0; j < cols; j++) {
@@ -209,7 +223,9 @@ public final class RtlSchedule {
 
     private void data(long cycle, int lane, long value, boolean valid, boolean f1) {
         int x = index(cycle, lane);
-        if ((flg[x] & USED) != 0) {
+        if ((flg[x] & USED) != 0 && overwrite) {
+            flg[x] &= (byte) DRN;
+        } else if ((flg[x] & USED) != 0) {
             throw new IllegalStateException("lane " + lane + " carries two words in cycle " + cycle
                     + ": the schedule overlaps");
         }
@@ -228,6 +244,11 @@ public final class RtlSchedule {
     private void out(int fold, long cycle, int col, long value, boolean real) {
         expected.add(new Output(cycle, col, value, real, fold));
         end[fold] = Math.max(end[fold], cycle);
+    }
+
+    /** The flags of word {@code x} as the stimulus writes them ({@code V}, {@code F1}). */
+    int flags(int x) {
+        return (flg[x] & (V | F1)) | ((flg[x] & DRN) != 0 ? F1 : 0);
     }
 
     /** Real outputs (words written to the ofmap memory). */

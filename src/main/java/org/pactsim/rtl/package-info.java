@@ -6,7 +6,7 @@
  * Verilator that checks the outputs bit for bit and cycle for cycle.
  *
  * <p>The array is what {@code engine.reference} steps in Java (double-buffered WS/IS, the OS
- * drain styles of {@link org.pactsim.spec.OsDrain}), with a multiplier of
+ * drain styles of {@link org.pactsim.spec.OsDrain}, pipelined folds), with a multiplier of
  * {@code array.multiplierStages} pipeline stages. Entry point:
  * {@link org.pactsim.rtl.RtlCheck}; see {@code docs/rtl.md}.
  *

@@ -1,17 +1,20 @@
 // pactsim systolic-array core (Verilog-2005, synthesizable). Part of pactsim; see docs/rtl.md.
 //
 // ROWS x COLS PEs. OS = 1: output stationary (pactsim_pe_os); OS = 0: weight or input
-// stationary (pactsim_pe_st; WS and IS differ only in which operand is stationary).
-//   l_d/l_v/l_l  left edge, per row: streamed operand (LW bits), valid, last-slot flag
+// stationary (pactsim_pe_st; WS and IS differ only in which operand is stationary); with
+// PIPE = 1 the WS/IS folds overlap (pactsim_pe_pl: the switch travels with the data).
+//   l_d/l_v/l_l  left edge, per row: streamed operand (LW bits), valid, last-slot flag (OS) or
+//                first-slot flag (PIPE: the fold switch)
 //   t_d/t_v      top edge, per column: OS the streamed top operand, WS/IS the preload (TW bits)
 //   ps_d/ps_v    top edge, per column (WS/IS): partial sums entering the column
 //   ld           WS/IS: shift the preload chains one row down
 //   swp          fold switch: WS/IS shadow to working registers; OS (DRAIN = 0) accumulators
 //                to shadow registers
-//   drn          OS, per column: shift the column's shadow chain, writing its bottom
+//   drn          OS, per column: shift the column's shadow chain, writing its bottom;
+//                PIPE, per column: latch the transport chain into the shadow registers
 //   o_d/o_v      bottom edge, per column: results (registered)
 module pactsim_array #(
-    parameter ROWS = 4, COLS = 4, LW = 8, TW = 8, ACCW = 32, LM = 0, OS = 1, DRAIN = 0
+    parameter ROWS = 4, COLS = 4, LW = 8, TW = 8, ACCW = 32, LM = 0, OS = 1, DRAIN = 0, PIPE = 0
 ) (
     input clk,
     input rst,
@@ -79,6 +82,17 @@ module pactsim_array #(
                         .a_q(ah[i*COLS + j]), .a_vq(ahv[i*COLS + j]), .a_lq(ahl[i*COLS + j]),
                         .b_q(bv[i*COLS + j]), .b_vq(bvv[i*COLS + j]),
                         .sh(vs[i*COLS + j]), .sh_v(vsv[i*COLS + j]));
+                end else if (PIPE != 0) begin : pl
+                    // the transport chain runs down the columns (bv); the first-slot flag along the rows (ahl)
+                    pactsim_pe_pl #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM)) pe (
+                        .clk(clk), .rst(rst),
+                        .a_d(a_in), .a_v(a_vin), .a_f(a_lin),
+                        .ps_in(s_in), .ps_in_v(s_vin),
+                        .pre_in(b_in), .pre_in_v(b_vin),
+                        .lat(drn[j]),
+                        .a_q(ah[i*COLS + j]), .a_vq(ahv[i*COLS + j]), .a_fq(ahl[i*COLS + j]),
+                        .ps_q(vs[i*COLS + j]), .ps_vq(vsv[i*COLS + j]),
+                        .ch(bv[i*COLS + j]), .ch_v(bvv[i*COLS + j]));
                 end else begin : st
                     // the preload chain runs down the columns in the shadow registers (bv)
                     pactsim_pe_st #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM)) pe (

@@ -46,7 +46,7 @@ module pactsim_tb;
         end
     endgenerate
 
-    pactsim_array #(.ROWS(ROWS), .COLS(COLS), .LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM), .OS(OS), .DRAIN(DRAIN))
+    pactsim_array #(.ROWS(ROWS), .COLS(COLS), .LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM), .OS(OS), .DRAIN(DRAIN), .PIPE(PIPE))
         dut (.clk(clk), .rst(rst), .l_d(l_d), .l_v(l_v), .l_l(l_l), .t_d(t_d), .t_v(t_v),
              .ps_d(ps_d), .ps_v(ps_v), .ld(ld), .swp(swp), .drn(drn), .o_d(o_d), .o_v(o_v));
 

@@ -98,4 +98,19 @@ class RtlCommandTest {
         assertThat(c.out()).contains("GEMM bit-exact: yes").contains("native model").contains("(equal)")
                 .contains("SCALE-Sim model").contains("os drain wavefront");
     }
+
+    @Test
+    @Tag("rtl")
+    void simulatesTheShippedTpuArrayWithItsPipelinedFolds() {
+        Assumptions.assumeTrue(Simulator.IVERILOG.installed(),
+                "iverilog is not installed: the RTL command test is skipped");
+        // tpu-v1.yaml sets array.foldOverlap: pipelined; 8 x 8 WS, M = 20: a fold every T = 20
+        // cycles instead of P = 34
+        Path out = tmp.resolve("p");
+        Cli c = Cli.run("rtl", "--arch", "arch-configs/tpu-v1.yaml", "--set", "array.rows=8", "--set",
+                "array.cols=8", "--gemm", "20,19,30", "--out", out.toString(), "--simulate", "iverilog");
+        assertThat(c.code()).as(c.out() + c.err()).isZero();
+        assertThat(c.out()).contains("pipelined folds").contains("GEMM bit-exact: yes")
+                .contains("layer cycles: RTL 262, native model 262 (equal)");
+    }
 }

@@ -66,12 +66,18 @@ class RtlSimulationTest {
         int i = 0;
         for (Dataflow df : Dataflow.values()) {
             for (int lm = 0; lm <= 2; lm++) {
-                for (int style = 0; style < (df == Dataflow.OS ? 3 : 2); style++) {
+                for (int style = 0; style < (df == Dataflow.OS ? 4 : 3); style++) {
                     int wb = 2 + r.nextInt(15);
                     int ab = 2 + r.nextInt(15);
                     int accb = i % 7 == 6 ? 64 : Math.max(wb, ab) + r.nextInt(30);
-                    OsDrain drain = df == Dataflow.OS ? OsDrain.values()[style] : OsDrain.OVERLAPPED;
-                    AcceleratorSpec acc = RtlCases.acc(1 + r.nextInt(8), 1 + r.nextInt(8), df, lm, drain, wb, ab, accb,
+                    // OS styles: the three drains, then pipelined folds (over a random drain style);
+                    // WS/IS styles: 0 double-buffered, 1 serial, 2 pipelined
+                    OsDrain drain = df == Dataflow.OS ? OsDrain.values()[style % 3] : OsDrain.OVERLAPPED;
+                    boolean pipe = style == (df == Dataflow.OS ? 3 : 2);
+                    AcceleratorSpec acc = pipe
+                            ? RtlCases.pipelined(1 + r.nextInt(8), 1 + r.nextInt(8), df, lm,
+                            OsDrain.values()[r.nextInt(3)], wb, ab, accb, 1 + r.nextInt(2))
+                            : RtlCases.acc(1 + r.nextInt(8), 1 + r.nextInt(8), df, lm, drain, wb, ab, accb,
                             1 + r.nextInt(2));
                     MatMulLayer l = RtlCases.gemm(1 + r.nextInt(32), 1 + r.nextInt(32), 1 + r.nextInt(32),
                             1 + r.nextInt(2));
@@ -108,6 +114,58 @@ class RtlSimulationTest {
             assertThat(simulate(RtlCases.schedule(over, l, false, lm, arrayMin - 1)).mismatches())
                     .as("overlapped, period " + (arrayMin - 1)).isPositive();
         }
+    }
+
+    @Test
+    void pipelinedFoldsRunAtMaxOfTAndRAndOneCycleLessLosesResults() throws IOException {
+        // 6 x 4 WS and IS, LM 0-2. K = 14 gives 3 row folds (one partial), N = 9 three column
+        // folds; M = 10 streams T = 10 >= R = 6 slots per fold (period T), M = 3 only T = 3 < R
+        // (period R: the transport of the next fold's 6 operands per column binds).
+        for (Dataflow df : new Dataflow[] {Dataflow.WS, Dataflow.IS}) {
+            for (int lm = 0; lm <= 2; lm++) {
+                AcceleratorSpec acc = RtlCases.pipelined(6, 4, df, lm, 8, 8, 32, 1);
+                for (int m : new int[] {10, 3}) {
+                    // IS streams the weights: T is N there, so swap M and N to keep T
+                    MatMulLayer l = df == Dataflow.WS ? RtlCases.gemm(m, 9, 14, 1) : RtlCases.gemm(9, m, 14, 1);
+                    FoldGeometry g = FoldGeometry.of(df, l.lower(org.pactsim.workload.OutputRounding.FLOOR), acc.array());
+                    long period = FoldTiming.period(g, Quirks.NONE, acc.array());
+                    assertThat(period).as(df + " T " + g.t()).isEqualTo(Math.max(m, 6));
+                    assertThat(period).isLessThan(FoldTiming.span(g, lm));
+                    assertExact(acc, l, false, lm);
+                    Simulator.Outcome bad = simulate(RtlCases.schedule(acc, l, false, lm, period - 1));
+                    assertThat(bad.completed()).isTrue();
+                    assertThat(bad.mismatches()).as(df + " LM " + lm + " T " + m + ", period " + (period - 1))
+                            .isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void pipelinedOutputStationaryFoldsRunAtMaxOfTAnd2RMinus1AndOneCycleLessLosesResults() throws IOException {
+        // 4 x 3 OS: K = 20 streams T = 20 >= 2R - 1 = 7 slots a fold (period T, under the fold
+        // span P = 25 + LM); K = 5 only T = 5 (period 2R - 1 = 7 < P = 10 + LM): the wavefront
+        // capture array, whose column chains are busy 2R - 1 cycles a fold
+        for (int lm = 0; lm <= 2; lm++) {
+            AcceleratorSpec acc = RtlCases.pipelined(4, 3, Dataflow.OS, lm, 8, 8, 32, 1);
+            for (int k : new int[] {20, 5}) {
+                MatMulLayer l = RtlCases.gemm(10, 7, k, 1);
+                FoldGeometry g = FoldGeometry.of(Dataflow.OS, new Gemm(10, 7, k, 1), acc.array());
+                long period = FoldTiming.period(g, Quirks.NONE, acc.array());
+                assertThat(period).isEqualTo(Math.max(k, 7)).isLessThan(FoldTiming.span(g, lm));
+                assertExact(acc, l, false, lm);
+                Simulator.Outcome bad = simulate(RtlCases.schedule(acc, l, false, lm, period - 1));
+                assertThat(bad.completed()).isTrue();
+                assertThat(bad.mismatches()).as("OS LM " + lm + " K " + k + ", period " + (period - 1)).isPositive();
+            }
+        }
+        // 8 x 2, T = 3: 2R - 1 = 15 > P = 11 + LM, so the overlapped drain's fold span stays
+        AcceleratorSpec tall = RtlCases.pipelined(8, 2, Dataflow.OS, 0, 8, 8, 32, 1);
+        FoldGeometry g = FoldGeometry.of(Dataflow.OS, new Gemm(24, 2, 3, 1), tall.array());
+        assertThat(FoldTiming.period(g, Quirks.NONE, tall.array())).isEqualTo(FoldTiming.span(g, 0));
+        assertThat(RtlCases.schedule(tall, RtlCases.gemm(24, 2, 3, 1), false, 1, 0).d.drain())
+                .isEqualTo(OsDrain.OVERLAPPED);
+        assertExact(tall, RtlCases.gemm(24, 2, 3, 1), false, 3);
     }
 
     @Test
