@@ -36,10 +36,6 @@ final class ReferenceRun {
             }
             return Simulation.run(acc, net, tm);
         }
-        if (!ReferenceEngine.models(acc, tm.quirks())) {
-            throw InputException.at("--engine reference", "array.foldOverlap", "none on an os array (the reference"
-                    + " engine steps pipelined folds on ws and is arrays only; use --engine fast)", "pipelined");
-        }
         try {
             if (traceCycles == null) {
                 return computeOnly(ReferenceSimulator.run(acc, net, tm, ReferenceEngine.DEFAULT_SEED, null));

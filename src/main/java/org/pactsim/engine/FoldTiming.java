@@ -61,7 +61,7 @@ import org.pactsim.spec.OsDrain;
  *     schedule: the period is the smaller of the two, so pipelining never costs cycles. The
  *     generated Verilog array ({@code org.pactsim.rtl}) runs both forms at these periods (OS:
  *     the wavefront-capture array) and loses results one cycle earlier; the reference engine
- *     steps the WS/IS form ({@code PipelinedStationaryCore}), not the OS one. Multiplier stages delay every product
+ *     steps both ({@code PipelinedStationaryCore}, {@code WavefrontOsCore}). Multiplier stages delay every product
  *     alike and are paid once per layer, in the last fold's span. SCALE-Sim's serial folds
  *     ({@code serialFolds}) take precedence: its numbers never change.
  * </ul>

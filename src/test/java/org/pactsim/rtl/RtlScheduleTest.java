@@ -78,7 +78,7 @@ class RtlScheduleTest {
     }
 
     @Test
-    void pipelinedOutputStationaryCountsAsTheFoldEngine() {
+    void pipelinedOutputStationaryCountsAsTheFoldEngineAndEndsFoldsAsTheReferenceEngine() {
         SplittableRandom r = new SplittableRandom(19);
         for (int i = 0; i < 200; i++) {
             AcceleratorSpec acc = RtlCases.pipelined(1 + r.nextInt(8), 1 + r.nextInt(8), Dataflow.OS, r.nextInt(3),
@@ -88,6 +88,16 @@ class RtlScheduleTest {
             String what = acc.array() + " " + l + " -> " + s.d;
             assertThat(s.count).as(what).isEqualTo(FoldEngine.run(acc, l, Quirks.NONE).cycles());
             assertThat(s.expected.get(s.expected.size() - 1).cycle()).as(what).isEqualTo(s.count);
+            if (acc.array().multiplierStages() == 0) {
+                // the reference engine's WavefrontOsCore (or OsCore) ends every fold in the same cycle
+                List<FoldEvents> ev = ReferenceEngine.run(acc, l, Quirks.NONE, i, ReferenceEngine.Options.DEFAULT)
+                        .folds();
+                assertThat(ev).hasSize(s.folds.size());
+                for (int f = 0; f < ev.size(); f++) {
+                    long end = Math.max(ev.get(f).computeEnd(), ev.get(f).lastWrite()) + 1;
+                    assertThat(s.end[f]).as(what + " fold " + f).isEqualTo(end);
+                }
+            }
         }
     }
 

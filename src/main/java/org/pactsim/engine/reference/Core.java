@@ -26,6 +26,10 @@ abstract class Core {
     /** Everything a core is built from. */
     record Setup(int rows, int cols, boolean serial, Accumulator acc, MemoryPort memory, CycleTrace trace,
                  int core) {
+        /** The same array without shadow registers (one fold at a time). */
+        Setup withSerial() {
+            return new Setup(rows, cols, true, acc, memory, trace, core);
+        }
     }
 
     final int rows;

@@ -3,12 +3,14 @@ package org.pactsim.engine.reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.pactsim.engine.FoldTiming;
 import org.pactsim.engine.Quirks;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
 import org.pactsim.spec.FoldOverlap;
+import org.pactsim.spec.OsDrain;
 import org.pactsim.workload.Gemm;
 import org.pactsim.workload.Layer;
 import org.pactsim.workload.OutputRounding;
@@ -71,18 +73,28 @@ public final class ReferenceEngine {
         return run(acc, layer, q, o, data);
     }
 
-    /**
-     * Whether this engine steps the array {@code acc} describes under {@code q}: everything but
-     * pipelined folds on an output-stationary array (the fast engine's
-     * {@code max(T, 2R - 1)} period; the Verilog array of {@code pactsim rtl} does not build it
-     * either).
-     */
-    public static boolean models(AcceleratorSpec acc, Quirks q) {
-        return !(acc.dataflow() == Dataflow.OS && pipelined(acc, q));
-    }
-
     private static boolean pipelined(AcceleratorSpec acc, Quirks q) {
         return acc.array().foldOverlap() == FoldOverlap.PIPELINED && !q.serialFolds();
+    }
+
+    /**
+     * The OS core for folds of {@code g}: the wavefront-capture array when folds are pipelined
+     * and that is faster than the array's drain style ({@code FoldTiming} takes the smaller
+     * period), or when the drain style is the wavefront; else the fold-wide switch, serial when
+     * the quirks or the drain style say so.
+     */
+    private static Core osCore(AcceleratorSpec acc, Quirks q, FoldGeometry g, Core.Setup s, long forcedPeriod) {
+        OsDrain drain = acc.array().osDrain();
+        if (q.serialFolds() || q.osDrainFree()) {
+            return new OsCore(s);
+        }
+        if (pipelined(acc, q) && FoldTiming.pipelinedPeriod(g) < FoldTiming.period(g, q, 0, drain, FoldOverlap.NONE)) {
+            return new WavefrontOsCore(s, true, forcedPeriod);
+        }
+        if (drain == OsDrain.WAVEFRONT) {
+            return new WavefrontOsCore(s, false, forcedPeriod);
+        }
+        return new OsCore(drain == OsDrain.SERIAL ? s.withSerial() : s);
     }
 
     /** The same on given operands, one {@link GemmData} per repeat of the layer's GEMM. */
@@ -91,15 +103,12 @@ public final class ReferenceEngine {
     }
 
     /**
-     * The same; on a pipelined WS/IS array with {@code forcedPeriod > 0} the sequencer issues a
-     * fold every {@code forcedPeriod} cycles instead of when the array allows (to show that a
-     * shorter period loses results).
+     * The same; on a pipelined WS/IS array or a wavefront-capture OS array with
+     * {@code forcedPeriod > 0} the sequencer issues a fold every {@code forcedPeriod} cycles
+     * instead of when the array allows (to show that a shorter period loses results).
      */
     static ReferenceResult run(AcceleratorSpec acc, Layer layer, Quirks q, Options o, GemmData[] data,
                                long forcedPeriod) {
-        if (!models(acc, q)) {
-            throw new UnsupportedOperationException("the reference engine does not step pipelined folds on an OS array");
-        }
         Gemm gemm = layer.lower(q.outputRounding());
         Dataflow df = acc.dataflow();
         boolean os = df == Dataflow.OS;
@@ -123,7 +132,7 @@ public final class ReferenceEngine {
                 }
             }
             Core.Setup s = new Core.Setup(rows, cols, q.serialFolds(), accu, o.memory(), o.trace(), c);
-            Core core = os ? new OsCore(s) : pipelined(acc, q)
+            Core core = os ? osCore(acc, q, g, s, forcedPeriod) : pipelined(acc, q)
                     ? new PipelinedStationaryCore(s, df == Dataflow.IS, forcedPeriod)
                     : new StationaryCore(s, df == Dataflow.IS);
             perCore.add(core.run(jobs));

@@ -10,8 +10,10 @@
  *
  * <p>Two microarchitectures, picked by the timing model's {@code serialFolds} quirk: a serial
  * array (SCALE-Sim's assumption: one fold at a time, no shadow registers) and a double-buffered
- * one (pactsim's native model: shadow registers hide the stationary preload and the OS drain).
- * The engine reports what the array did and, separately, the timing model's figures with every
+ * one (pactsim's native model: shadow registers hide the stationary preload and the OS drain);
+ * and the array's own options: pipelined folds ({@code PipelinedStationaryCore} for WS/IS,
+ * {@code WavefrontOsCore} for OS) and the OS drain styles ({@code WavefrontOsCore} for the
+ * wavefront capture, the serial OS array for {@code osDrain: serial}). The engine reports what the array did and, separately, the timing model's figures with every
  * place where a SCALE-Sim counting quirk makes them differ.
  *
  * <p>Not here: the fold-level timing formulas (see {@code org.pactsim.engine.FoldTiming}), DRAM

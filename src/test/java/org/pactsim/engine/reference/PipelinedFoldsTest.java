@@ -122,10 +122,66 @@ class PipelinedFoldsTest {
         assertThatThrownBy(() -> forced(3, 8, 4, 3)).hasMessageContaining("not shifted in in time");
     }
 
+    private static AcceleratorSpec os(int rows, int cols, OsDrain drain, FoldOverlap o) {
+        return new AcceleratorSpec("ref", new ArraySpec(rows, cols, 0, drain, o), Dataflow.OS, 1, 1000, PeSpec.INT8,
+                SramSpec.split(64, 64, 64), DramSpec.UNLIMITED, 45);
+    }
+
+    private static ReferenceResult forcedOs(AcceleratorSpec a, int m, int n, int k, long period) {
+        GemmData[] data = {new GemmData(m, n, k, 8, 8, new SplittableRandom(5))};
+        return ReferenceEngine.run(a, gemm(m, n, k, 1), Quirks.NONE, ReferenceEngine.Options.DEFAULT, data, period);
+    }
+
+    /**
+     * Every OS drain style, with and without pipelined folds, against the fast engine: the
+     * wavefront capture ({@link WavefrontOsCore}) and the fold-wide switch, serial or not.
+     */
     @Test
-    void osPipelinedIsRefusedNotGuessed() {
-        assertThat(ReferenceEngine.models(acc(4, 4, Dataflow.OS, 1, FoldOverlap.PIPELINED), Quirks.NONE)).isFalse();
-        assertThat(ReferenceEngine.models(acc(4, 4, Dataflow.OS, 1, FoldOverlap.PIPELINED), Quirks.SCALESIM)).isTrue();
-        assertThat(ReferenceEngine.models(acc(4, 4, Dataflow.WS, 1, FoldOverlap.PIPELINED), Quirks.NONE)).isTrue();
+    void everyOutputStationaryArrayEqualsTheFastEngine() {
+        Seeds.qt(200).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            AcceleratorSpec a = os(1 + r.nextInt(10), 1 + r.nextInt(10), OsDrain.values()[r.nextInt(3)],
+                    FoldOverlap.values()[r.nextInt(2)]).withCores(1 + r.nextInt(2));
+            MatMulLayer l = gemm(1 + r.nextInt(30), 1 + r.nextInt(30), 1 + r.nextInt(30), 1 + r.nextInt(2));
+            String what = a.array() + " cores " + a.cores() + " " + l + " seed " + seed;
+            ReferenceResult ref = ReferenceEngine.run(a, l, Quirks.NONE, seed, ReferenceEngine.Options.DEFAULT);
+            assertThat(ref.gemm().matches()).as(what + ": " + ref.gemm().first()).isTrue();
+            LayerResult fast = FoldEngine.run(a, l, TimingModel.PACTSIM);
+            for (int f = 0; f < ref.foldCycles().size(); f++) {
+                long want = FoldTiming.cycles(fast.geometry(), f + 1, Quirks.NONE, a.array())
+                        - FoldTiming.cycles(fast.geometry(), f, Quirks.NONE, a.array());
+                assertThat(ref.foldCycles().get(f)).as("%s fold %d of %s", what, f, ref.foldCycles()).isEqualTo(want);
+            }
+            assertThat(ref.layer().cycles()).as(what).isEqualTo(fast.cycles());
+            assertThat(ref.layer().sramOfmapWrites()).as(what).isEqualTo(fast.sramOfmapWrites());
+            assertThat(ref.layer().sramIfmapReads()).as(what).isEqualTo(fast.sramIfmapReads());
+        });
+    }
+
+    /**
+     * 4 x 3 OS, pipelined: K = T = 20 folds issue every T (P = 25), K = 5 every 2R - 1 = 7
+     * (P = 10); one cycle less and two folds meet in a feeder (T = 20) or a PE captures over a
+     * result its column has not written out yet (T = 5). The wavefront array without pipelining:
+     * 8 x 2, T = 3, every max(P, 2R - 1) = 15 cycles; 14 loses results.
+     */
+    @Test
+    void pipelinedOutputStationaryNeedsItsWholePeriod() {
+        AcceleratorSpec a = os(4, 3, OsDrain.OVERLAPPED, FoldOverlap.PIPELINED);
+        ReferenceResult t20 = ReferenceEngine.run(a, gemm(10, 7, 20, 1), Quirks.NONE, 1, ReferenceEngine.Options.DEFAULT);
+        assertThat(t20.gemm().matches()).isTrue();
+        // 9 folds: (F - 1) * 20 + P + R = 160 + 25 + 4
+        assertThat(t20.layer().cycles()).isEqualTo(189);
+        assertThat(forcedOs(a, 10, 7, 20, 20).gemm().matches()).isTrue();
+        assertThatThrownBy(() -> forcedOs(a, 10, 7, 20, 19)).hasMessageContaining("issue too early");
+        ReferenceResult t5 = ReferenceEngine.run(a, gemm(10, 7, 5, 1), Quirks.NONE, 1, ReferenceEngine.Options.DEFAULT);
+        assertThat(t5.gemm().matches()).isTrue();
+        assertThat(t5.layer().cycles()).isEqualTo(8 * 7 + 10 + 4);
+        assertThat(forcedOs(a, 10, 7, 5, 7).gemm().matches()).isTrue();
+        assertThatThrownBy(() -> forcedOs(a, 10, 7, 5, 6)).hasMessageContaining("not yet written out");
+        AcceleratorSpec w = os(8, 2, OsDrain.WAVEFRONT, FoldOverlap.NONE);
+        ReferenceResult tall = ReferenceEngine.run(w, gemm(24, 2, 3, 1), Quirks.NONE, 1, ReferenceEngine.Options.DEFAULT);
+        assertThat(tall.gemm().matches()).isTrue();
+        assertThat(tall.foldCycles()).containsExactly(19L, 15L, 15L);
+        assertThatThrownBy(() -> forcedOs(w, 24, 2, 3, 14)).hasMessageContaining("not yet written out");
     }
 }
