@@ -49,6 +49,8 @@ final class InferenceRun {
     final TilingMemo memo;
     final boolean weightsResident;
     final long weightBitsPerCore;
+    /** Resident weights are held whole by every core ({@code schedule.weightCopies: replicate}). */
+    final boolean replicate;
     /** The schedule: legacy reproduces pactsim 0.x byte for byte. */
     final boolean legacy;
     /** Whether to write the residency notes (not for runs that report numbers only). */
@@ -89,6 +91,7 @@ final class InferenceRun {
         this.chainEnd = graph.chainEnd;
         long weights = graph.totalWeightBits;
         this.weightBitsPerCore = FoldGeometry.ceilDiv(weights, acc.cores());
+        this.replicate = !legacy && opt.replicate() && acc.cores() > 1;
         int n = net.layers().size();
         this.resident = new boolean[n];
         this.layerCycles = new long[n];
@@ -113,14 +116,16 @@ final class InferenceRun {
 
     /**
      * Which layers keep their weights (or KV cache) on chip: the largest first while they fit in
-     * the weight space of a core (each layer's weights are spread over the cores), the rest
-     * streamed. Returns the resident bits per core.
+     * the weight space of a core (each layer's weights are spread over the cores, or held whole
+     * by each when replicated; a KV cache is always spread), the rest streamed. Returns the
+     * resident bits per core.
      */
     long chooseResident() {
         int n = net.layers().size();
         long[] bits = new long[n];
         for (int i = 0; i < n; i++) {
-            bits[i] = FoldGeometry.ceilDiv(addExact(graph.weightBits[i], graph.cacheBits[i]), acc.cores());
+            bits[i] = replicate ? addExact(graph.weightBits[i], FoldGeometry.ceilDiv(graph.cacheBits[i], acc.cores()))
+                    : FoldGeometry.ceilDiv(addExact(graph.weightBits[i], graph.cacheBits[i]), acc.cores());
         }
         long used = 0;
         long room = weightRoom();
@@ -194,7 +199,8 @@ final class InferenceRun {
                     + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(weightRoom()) + " per core)");
         } else if (bIsWeight) {
             note(notes, () -> (ownResident ? "weights: on chip (" : "weights: from DRAM (") + "this layer's "
-                    + Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core; resident"
+                    + (replicate ? Tensors.kib(Tensors.weightBits(l)) + " per core, replicated on every core"
+                    : Tensors.kib(FoldGeometry.ceilDiv(Tensors.weightBits(l), acc.cores())) + " per core") + "; resident"
                     + " weights take " + Tensors.kib(residentBitsPerCore) + " of " + Tensors.kib(weightRoom())
                     + " per core, largest layers first)");
         } else if (bName != null) {
@@ -226,8 +232,8 @@ final class InferenceRun {
             keep = keepOutput(i, outName, outTensor, notes);
         }
         chainKept[i] = keep;
-        long layerWeightsPerCore = Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()),
-                acc.cores()));
+        long layerWeightsPerCore = replicate && !cache ? Math.max(1, multiplyExact(bTensor, gemm.repeat()))
+                : Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores()));
         // the compiler's schedule keeps other layers' resident weights where they are: tiles get what they leave
         long otherResident = legacy ? 0 : residentBitsPerCore - (weightsOnChip ? layerWeightsPerCore : 0);
         long evicted = 0;

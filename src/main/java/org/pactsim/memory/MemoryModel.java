@@ -7,6 +7,7 @@ import java.util.List;
 import org.pactsim.engine.OverflowException;
 import org.pactsim.mapping.FoldGeometry;
 import org.pactsim.spec.AcceleratorSpec;
+import org.pactsim.spec.ScheduleSpec;
 import org.pactsim.workload.Network;
 
 /**
@@ -47,7 +48,29 @@ public final class MemoryModel {
      * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
-        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4);
+        ScheduleSpec.WeightCopies copies = acc.schedule().weightCopies();
+        if (acc.cores() == 1 || acc.schedule().legacy() || copies == ScheduleSpec.WeightCopies.SPREAD) {
+            return planned(acc, net, memo, false);
+        }
+        if (copies == ScheduleSpec.WeightCopies.REPLICATE) {
+            return planned(acc, net, memo, true);
+        }
+        // best: the compiler plans both and keeps the faster (then the one that moves less)
+        List<List<LayerMemory>> spread = planned(acc, net, memo, false);
+        List<List<LayerMemory>> copied;
+        try {
+            copied = planned(acc, net, memo, true);
+        } catch (org.pactsim.spec.SpecException | OverflowException e) {
+            return spread;
+        }
+        return SubBatch.better(totalCycles(copied.get(1)), totalBytes(copied.get(1)), totalCycles(spread.get(1)),
+                totalBytes(spread.get(1)), trafficFirst(acc)) ? copied : spread;
+    }
+
+    /** The schedule with resident weights spread over the cores or replicated on each. */
+    private static List<List<LayerMemory>> planned(AcceleratorSpec acc, Network net, TilingMemo memo,
+                                                   boolean replicate) {
+        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4, replicate);
         if (acc.schedule().legacy() || !acc.sram().isUnified()) {
             return half;
         }
@@ -57,7 +80,7 @@ public final class MemoryModel {
         long perCore = 0;
         Graph g = memo.graph(net, acc.schedule().fuses());
         for (long w : g.weightBits) {
-            perCore = addExact(perCore, FoldGeometry.ceilDiv(w, acc.cores()));
+            perCore = addExact(perCore, replicate ? w : FoldGeometry.ceilDiv(w, acc.cores()));
         }
         long unified = Capacity.of(acc.sram()).unifiedBits();
         if (perCore <= unified / 2 || perCore == 0) {
@@ -67,7 +90,7 @@ public final class MemoryModel {
             if (perCore <= unified / 8 * e) {
                 List<List<LayerMemory>> more;
                 try {
-                    more = firstAndSteady(acc, net, memo, e);
+                    more = firstAndSteady(acc, net, memo, e, replicate);
                 } catch (org.pactsim.spec.SpecException | OverflowException e2) {
                     return half;
                 }
@@ -100,9 +123,9 @@ public final class MemoryModel {
     }
 
     private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                          int eighths) {
-        MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths);
-        MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths);
+                                                          int eighths, boolean replicate) {
+        MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate);
+        MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
             return List.of(run(acc, net, firstOpt, memo), run(acc, net, steadyOpt, memo));
@@ -133,9 +156,9 @@ public final class MemoryModel {
         try {
             SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc), trafficFirst(acc));
             List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
-                    memo, eighths);
+                    memo, firstOpt, steadyOpt);
             List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),
-                    fs.get(best.lo()), batch, memo, eighths);
+                    fs.get(best.lo()), batch, memo, firstOpt, steadyOpt);
             return List.of(best.join(firstHi, firstLo), best.join(steadies.get(best.hi()), steadies.get(best.lo())));
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
@@ -145,12 +168,12 @@ public final class MemoryModel {
 
     /** A first inference in {@code f} passes: weights loaded in the first pass, the others as in steady state. */
     private static List<LayerMemory> firstPasses(AcceleratorSpec acc, Network sub, long f, long batch,
-                                                 TilingMemo memo, int eighths) {
-        List<LayerMemory> first = run(acc, sub, MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths), memo);
+                                                 TilingMemo memo, MemoryOptions firstOpt, MemoryOptions steadyOpt) {
+        List<LayerMemory> first = run(acc, sub, firstOpt, memo);
         if (f == 1) {
             return first;
         }
-        List<LayerMemory> one = run(acc, sub, MemoryOptions.STEADY_STATE.withWeightEighths(eighths), memo);
+        List<LayerMemory> one = run(acc, sub, steadyOpt, memo);
         return SubBatch.passes(first, one, f, batch);
     }
 

@@ -10,13 +10,16 @@ package org.pactsim.memory;
  * @param latencyCycles DRAM latency of a request on an idle interface, added to the DRAM's own
  * @param weightEighths eighths of a unified buffer that resident weights may take (compiler
  *                    schedule; 4: half, the legacy split); activations get what they leave
+ * @param replicate   every core holds all of each resident layer's weights (compiler schedule,
+ *                    {@code schedule.weightCopies}); false: each holds {@code 1/cores}
  */
-public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles, int weightEighths) {
+public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles, int weightEighths,
+                            boolean replicate) {
     public static final MemoryOptions FIRST_INFERENCE = new MemoryOptions(true, false, 0);
     public static final MemoryOptions STEADY_STATE = new MemoryOptions(true, true, 0);
 
     public MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles) {
-        this(broadcast, steadyState, latencyCycles, 4);
+        this(broadcast, steadyState, latencyCycles, 4, false);
     }
 
     public MemoryOptions {
@@ -28,6 +31,11 @@ public record MemoryOptions(boolean broadcast, boolean steadyState, long latency
 
     /** The same options with resident weights allowed {@code eighths} of a unified buffer. */
     public MemoryOptions withWeightEighths(int eighths) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths, replicate);
+    }
+
+    /** The same options with resident weights replicated on every core, or spread over them. */
+    public MemoryOptions withReplicate(boolean r) {
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, r);
     }
 }

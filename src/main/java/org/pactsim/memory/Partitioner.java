@@ -29,6 +29,7 @@ final class Partitioner {
     private final double bpc;
     private final int accBits;
     private final boolean legacy;
+    private final boolean replicate;
     private final TilingMemo memo;
     private final long latency;
     private final long link;
@@ -40,6 +41,7 @@ final class Partitioner {
         this.bpc = run.bpc;
         this.accBits = run.accBits;
         this.legacy = run.legacy;
+        this.replicate = run.replicate;
         this.memo = run.memo;
         this.latency = run.latency;
         this.link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
@@ -87,7 +89,8 @@ final class Partitioner {
         long aTRem = sm.lastPart(aTensor);
         long bT = sn.part(bTensor);
         long bTRem = sn.lastPart(bTensor);
-        Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
+        Capacity c = reserve(addExact(addExact(reserved / Math.max(1, active), otherResidentPerCore),
+                unusedReplica(split, g, bTensor, weightsOnChip)));
         long aResCore = aRes > 0 ? aShare(split, g, aRes) : 0;
         // a core holds its channel group's weights (gathered, Delivery), or its share of a kept operand
         long bResCore = weightsOnChip ? bShare(split, g, multiplyExact(bTensor, g.repeat()))
@@ -122,6 +125,20 @@ final class Partitioner {
     private Tiling tiling(GemmOperands ops, Capacity c, long aResCore, long bResCore, double coreBpc) {
         return memo.get(new TilingKey(ops, c, aResCore, bResCore, Double.isInfinite(coreBpc)),
                 k -> TilingSearch.best(ops, c, aResCore, bResCore, coreBpc));
+    }
+
+    /**
+     * Bits of a replicated layer's weights ({@code schedule.weightCopies: replicate}) that a core
+     * holds but does not use under {@code split}: they stay where they are, out of the tiles'
+     * room. Zero when the weights are spread (a core that needs more than its part gathers it into
+     * the tiles' room, {@link #delivery}).
+     */
+    private long unusedReplica(Split split, Gemm g, long bTensor, boolean weightsOnChip) {
+        if (!replicate || !weightsOnChip) {
+            return 0;
+        }
+        long all = multiplyExact(bTensor, g.repeat());
+        return Math.max(0, all - bShare(split, g, all));
     }
 
     /** One core's share under a split, tiled, and the layer's totals over all cores. */
@@ -182,7 +199,8 @@ final class Partitioner {
         }
         GemmOperands ops = new GemmOperands(m, n, g.k(), reps, aT, bT, outBits, accBits,
                 acc.array(), acc.dataflow(), rate);
-        Capacity c = reserve(addExact(reserved / Math.max(1, active), otherResidentPerCore));
+        Capacity c = reserve(addExact(addExact(reserved / Math.max(1, active), otherResidentPerCore),
+                unusedReplica(split, g, bTensor, weightsOnChip)));
         long aResCore;
         long bResCore;
         if (legacy) {
@@ -324,7 +342,8 @@ final class Partitioner {
         long bTRem = sk.lastPart(bTensor);
         GemmOperands ops = new GemmOperands(g.m(), g.n(), share, g.repeat(), aT, bT, accBits, accBits, acc.array(),
                 acc.dataflow(), rate);
-        Capacity c = reserve(addExact(reserved / active, otherResidentPerCore));
+        Capacity c = reserve(addExact(addExact(reserved / active, otherResidentPerCore),
+                unusedReplica(Split.K, g, bTensor, weightsPerCore > 0)));
         double coreBpc = bpc / active;
         // each core holds its K slice of a kept input, of resident weights or of a kept second operand
         long aResCore = aRes > 0 ? aShare(Split.K, g, aRes) : 0;

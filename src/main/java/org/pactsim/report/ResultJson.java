@@ -289,6 +289,7 @@ public final class ResultJson {
         sc.put("policy", a.schedule().policy().key());
         sc.put("fuse", a.schedule().fuse());
         sc.put("objective", a.schedule().objective().key());
+        sc.put("weightCopies", a.schedule().weightCopies().key());
         ObjectNode noc = o.putObject("noc");
         noc.put("topology", a.noc().topology().key());
         noc.put("linkBits", a.noc().linkBits()); // 0: one array edge of accumulators

@@ -15,7 +15,34 @@ import java.util.Locale;
  *     all weights or none resident, the unified buffer split half and half.</li>
  * </ul>
  */
-public record ScheduleSpec(Policy policy, boolean fuse, Objective objective) {
+public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, WeightCopies weightCopies) {
+    /**
+     * How a multi-core chip holds the weights it keeps on chip ({@code schedule.weightCopies}):
+     * {@code spread} (default), each layer's weights split evenly over the cores, a core that
+     * needs more of them for its part of the layer gathering the rest over the on-chip network;
+     * {@code replicate}, every core holds all of each resident layer's weights (cores times the
+     * SRAM, fewer layers fit, no gathers); {@code best}, the compiler runs both plans and keeps
+     * the one that is faster (then moves less; the other way round for {@code objective:
+     * traffic}).
+     */
+    public enum WeightCopies {
+        SPREAD, REPLICATE, BEST;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The choice of a key, or null. */
+        public static WeightCopies parse(String s) {
+            for (WeightCopies w : values()) {
+                if (w.key().equals(s)) {
+                    return w;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * What the compiler's choices (core split, eviction, sub-batches, the unified buffer's
      * split) minimise first: {@code time} (steady-state cycles, then DRAM bytes: throughput) or
@@ -40,9 +67,9 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective) {
         }
     }
 
-    /** A schedule that minimises time. */
+    /** A schedule that minimises time, weights spread over the cores. */
     public ScheduleSpec(Policy policy, boolean fuse) {
-        this(policy, fuse, Objective.TIME);
+        this(policy, fuse, Objective.TIME, WeightCopies.SPREAD);
     }
 
     /** The schedules pactsim knows. */
@@ -71,7 +98,8 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective) {
 
     public ScheduleSpec {
         new Violations().check(policy != null, "schedule.policy", "compiler or legacy", "nothing")
-                .check(objective != null, "schedule.objective", "time or traffic", "nothing").throwIfAny();
+                .check(objective != null, "schedule.objective", "time or traffic", "nothing")
+                .check(weightCopies != null, "schedule.weightCopies", "spread, replicate or best", "nothing").throwIfAny();
     }
 
     public boolean legacy() {
@@ -80,7 +108,17 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective) {
 
     /** The same schedule minimising {@code o} first. */
     public ScheduleSpec withObjective(Objective o) {
-        return new ScheduleSpec(policy, fuse, o);
+        return new ScheduleSpec(policy, fuse, o, weightCopies);
+    }
+
+    /** The same schedule with element-wise fusion on or off. */
+    public ScheduleSpec withFuse(boolean f) {
+        return new ScheduleSpec(policy, f, objective, weightCopies);
+    }
+
+    /** The same schedule holding resident weights as {@code w} says. */
+    public ScheduleSpec withWeightCopies(WeightCopies w) {
+        return new ScheduleSpec(policy, fuse, objective, w);
     }
 
     /** Whether element-wise layers are fused into their producer. */

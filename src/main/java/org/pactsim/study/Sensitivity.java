@@ -278,7 +278,7 @@ public final class Sensitivity {
         v.put("dataflow", flows);
         ScheduleSpec sch = b.schedule();
         v.put("fusion", pairs(sch.fuse() ? "fusion off" : "fusion on",
-                ref.with(b.withSchedule(new ScheduleSpec(sch.policy(), !sch.fuse(), sch.objective())))));
+                ref.with(b.withSchedule(sch.withFuse(!sch.fuse())))));
         FoldOverlap other = b.array().foldOverlap() == FoldOverlap.NONE ? FoldOverlap.PIPELINED : FoldOverlap.NONE;
         v.put("fold overlap", pairs("fold overlap " + other.name().toLowerCase(Locale.ROOT),
                 ref.with(b.withArray(b.array().withFoldOverlap(other)))));

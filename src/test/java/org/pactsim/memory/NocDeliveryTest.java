@@ -49,6 +49,65 @@ class NocDeliveryTest {
     }
 
     /**
+     * The same layer with its weights replicated ({@code schedule.weightCopies: replicate}): each
+     * core holds all 32 bits, so the pixel split gathers nothing and is 1 cycle (the gather over
+     * the default link) faster; the plan reserves 32 bits on each core instead of 8.
+     */
+    @Test
+    void replicatedWeightsNeedNoGather() {
+        Network net = new Network("fc", List.of(new MatMulLayer("f", MatMulLayer.Kind.LINEAR, 1, 64, 1, 4, Bits.INT8,
+                List.of())));
+        LayerMemory spread = MemoryModel.run(FOUR, net, MemoryOptions.STEADY_STATE).get(0);
+        LayerMemory copied = MemoryModel.run(FOUR, net, MemoryOptions.STEADY_STATE.withReplicate(true)).get(0);
+        assertThat(copied.split()).isEqualTo("m");
+        assertThat(copied.nocBits()).isZero();
+        assertThat(copied.filterReadBytes()).isZero();
+        assertThat(spread.cycles() - copied.cycles()).isEqualTo(1);
+        assertThat(copied.residency()).anyMatch(n -> n.startsWith("weights: on chip (") && n.contains(
+                " per core, replicated on every core;"));
+        assertThat(spread.residency()).noneMatch(n -> n.contains("replicated"));
+        // one core: nothing to replicate, the same run
+        assertThat(MemoryModel.run(FOUR.withCores(1), net, MemoryOptions.STEADY_STATE.withReplicate(true)).get(0)
+                .cycles()).isEqualTo(MemoryModel.run(FOUR.withCores(1), net, MemoryOptions.STEADY_STATE).get(0).cycles());
+    }
+
+    /**
+     * {@code schedule.weightCopies: best} is the faster of the two plans (then the one that moves
+     * less), and a replicated plan never gathers resident weights: a single layer whose weights
+     * stay on chip moves no more on the network than its input multicast.
+     */
+    @Test
+    void bestIsTheFasterPlanAndReplicasAreNeverGathered() {
+        Seeds.repeat("NocDeliveryTest.bestIsTheFasterPlanAndReplicasAreNeverGathered", 60, r -> {
+            int cores = Seeds.between(r, 2, 8);
+            Network net = chain(r);
+            AcceleratorSpec acc = acc(r, cores, Seeds.pick(r, 0L, 8L, 64L));
+            org.pactsim.spec.ScheduleSpec sch = acc.schedule();
+            long spread = steady(MemoryModel.firstAndSteady(acc.withSchedule(sch.withWeightCopies(
+                    org.pactsim.spec.ScheduleSpec.WeightCopies.SPREAD)), net));
+            long copied = steady(MemoryModel.firstAndSteady(acc.withSchedule(sch.withWeightCopies(
+                    org.pactsim.spec.ScheduleSpec.WeightCopies.REPLICATE)), net));
+            long best = steady(MemoryModel.firstAndSteady(acc.withSchedule(sch.withWeightCopies(
+                    org.pactsim.spec.ScheduleSpec.WeightCopies.BEST)), net));
+            assertThat(best).isEqualTo(Math.min(spread, copied));
+            Network one = new Network("one", List.of(net.layers().get(0)));
+            LayerMemory m = MemoryModel.run(acc, one, MemoryOptions.STEADY_STATE.withReplicate(true)).get(0);
+            if (m.residency().stream().anyMatch(t -> t.startsWith("weights: on chip")) && m.split().equals("m")) {
+                // the input is the network's, read from DRAM: split by pixels, nothing is multicast
+                assertThat(m.nocBits()).as("%s: %s", m.name(), m.residency()).isZero();
+            }
+        });
+    }
+
+    private static long steady(List<List<LayerMemory>> both) {
+        long c = 0;
+        for (LayerMemory m : both.get(1)) {
+            c = Math.addExact(c, m.cycles());
+        }
+        return c;
+    }
+
+    /**
      * Split by output channels, every core needs the whole input: read once from DRAM and
      * multicast, each bit reaching the 3 other cores over one link each (M=4, K=64: 256 bytes).
      * With each core reading its own copy instead (no broadcast) the network carries nothing.
@@ -61,7 +120,7 @@ class NocDeliveryTest {
         assertThat(n.split()).isEqualTo("n");
         assertThat(n.ifmapReadBytes()).isEqualTo(7);
         assertThat(n.nocBits()).isEqualTo(7L * 8 * 3);
-        LayerMemory copies = MemoryModel.run(FOUR, net, new MemoryOptions(false, false, 0, 0)).get(0);
+        LayerMemory copies = MemoryModel.run(FOUR, net, new MemoryOptions(false, false, 0, 0, false)).get(0);
         assertThat(copies.nocBits()).isZero();
         assertThat(copies.ifmapReadBytes()).isEqualTo(4 * 7);
     }

@@ -185,7 +185,7 @@ class ScheduleProperties {
             assertThat(traffic(MemoryModel.firstAndSteady(tight, net).get(1))).as("%s batch %d on %s", n, batch,
                     describe(tight)).isLessThanOrEqualTo(
                     traffic(MemoryModel.firstAndSteady(tight.withSchedule(new ScheduleSpec(ScheduleSpec.Policy.COMPILER,
-                            false, ScheduleSpec.Objective.TRAFFIC)), net).get(1)));
+                            false).withObjective(ScheduleSpec.Objective.TRAFFIC)), net).get(1)));
         });
     }
 }

@@ -234,8 +234,12 @@ public final class ArchReader {
             boolean fuse = sr.bool("fuse", policy != ScheduleSpec.Policy.LEGACY);
             String os = sr.has("objective") ? sr.choice("objective", List.of("time", "traffic")) : null;
             ScheduleSpec.Objective objective = os == null ? ScheduleSpec.Objective.TIME : ScheduleSpec.Objective.parse(os);
+            String wc = sr.has("weightCopies") ? sr.choice("weightCopies", List.of("spread", "replicate", "best")) : null;
+            ScheduleSpec.WeightCopies copies = wc == null ? ScheduleSpec.WeightCopies.SPREAD
+                    : ScheduleSpec.WeightCopies.parse(wc);
             sr.finish();
-            schedule = new ScheduleSpec(policy, fuse, objective == null ? ScheduleSpec.Objective.TIME : objective);
+            schedule = new ScheduleSpec(policy, fuse, objective == null ? ScheduleSpec.Objective.TIME : objective,
+                    copies);
         }
         org.pactsim.spec.NocSpec noc = org.pactsim.spec.NocSpec.DEFAULT;
         if (r.has("noc")) {

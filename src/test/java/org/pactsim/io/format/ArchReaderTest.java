@@ -108,6 +108,20 @@ class ArchReaderTest {
         assertThat(message(q, List.of())).contains(":17: pe.accumulatorBits: expected >= the widest operand (16), found 8");
     }
 
+    /** How resident weights are held over the cores (issue 18): spread (default), replicate or best. */
+    @Test
+    void weightCopiesAreSpreadReplicatedOrTheBest() throws IOException {
+        assertThat(ArchReader.read(write("w.yaml", GOOD), List.of()).spec().schedule().weightCopies())
+                .isEqualTo(org.pactsim.spec.ScheduleSpec.WeightCopies.SPREAD);
+        assertThat(ArchReader.read(write("w.yaml", GOOD + "schedule:\n  weightCopies: best\n"), List.of()).spec()
+                .schedule().weightCopies()).isEqualTo(org.pactsim.spec.ScheduleSpec.WeightCopies.BEST);
+        assertThat(ArchReader.read(write("w.yaml", GOOD), List.of("schedule.weightCopies=replicate")).spec().schedule()
+                .weightCopies()).isEqualTo(org.pactsim.spec.ScheduleSpec.WeightCopies.REPLICATE);
+        Path bad = write("x.yaml", GOOD + "schedule:\n  weightCopies: twice\n");
+        assertThat(message(bad, List.of())).contains(":15: schedule.weightCopies: expected one of spread, replicate,"
+                + " best, found the text \"twice\"");
+    }
+
     /** The on-chip network's keys (issue 18): a topology by name, one link width in bits or bytes. */
     @Test
     void theNetworkTakesATopologyAndOneLinkWidth() throws IOException {
