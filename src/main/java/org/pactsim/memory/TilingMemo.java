@@ -21,6 +21,8 @@ import org.pactsim.workload.Network;
  */
 public final class TilingMemo {
     private final Map<Object, Tiling> map;
+    /** Searches that found no tiling, by key: the same refusal is thrown again without a search. */
+    private final Map<Object, org.pactsim.spec.SpecException> refusals;
     /** Pipeline cycles by plan and bandwidth: a pure function of both, shared like the tilings. */
     private final Map<PipelineKey, Long> pipelines;
     private final int capacity;
@@ -46,9 +48,10 @@ public final class TilingMemo {
     private record PipelineKey(TilePipeline.Plan plan, double bytesPerCycle) {
     }
 
-    private TilingMemo(Map<Object, Tiling> map, Map<PipelineKey, Long> pipelines, Map<GraphKey, Graph> graphs,
-                       int capacity, boolean notes) {
+    private TilingMemo(Map<Object, Tiling> map, Map<Object, org.pactsim.spec.SpecException> refusals,
+                       Map<PipelineKey, Long> pipelines, Map<GraphKey, Graph> graphs, int capacity, boolean notes) {
         this.map = map;
+        this.refusals = refusals;
         this.pipelines = pipelines;
         this.graphs = graphs;
         this.capacity = capacity;
@@ -57,7 +60,8 @@ public final class TilingMemo {
 
     /** A memo for one run on one thread; the run writes its residency notes. */
     public static TilingMemo local() {
-        return new TilingMemo(new HashMap<>(), new HashMap<>(), new HashMap<>(), Integer.MAX_VALUE, true);
+        return new TilingMemo(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), Integer.MAX_VALUE,
+                true);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class TilingMemo {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
         return new TilingMemo(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                capacity, false);
+                new ConcurrentHashMap<>(), capacity, false);
     }
 
     /** Whether runs with this memo write residency notes. */
@@ -118,10 +122,22 @@ public final class TilingMemo {
         if (t != null) {
             return t;
         }
+        org.pactsim.spec.SpecException no = refusals.get(key);
+        if (no != null) {
+            throw no;
+        }
         if (map.size() >= capacity) {
             map.clear();
         }
-        t = search.apply(key);
+        try {
+            t = search.apply(key);
+        } catch (org.pactsim.spec.SpecException e) {
+            if (refusals.size() >= capacity) {
+                refusals.clear();
+            }
+            refusals.putIfAbsent(key, e);
+            throw e;
+        }
         map.putIfAbsent(key, t);
         return t;
     }

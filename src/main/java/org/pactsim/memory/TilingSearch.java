@@ -45,7 +45,7 @@ public final class TilingSearch {
         if (cap.unified() ? aResidentBits + bResidentBits >= cap.unifiedBits()
                 : aResidentBits > cap.aBits() || bResidentBits > cap.bBits()) {
             // the resident operands leave no room for any tile (maxNt would refuse every one)
-            throw new SpecException("sram", "room for one element of each operand, double-buffered",
+            throw SpecException.quiet("sram", "room for one element of each operand, double-buffered",
                     "buffers filled by the operands kept on chip");
         }
         boolean unlimited = Double.isInfinite(bytesPerCycle);
@@ -102,7 +102,7 @@ public final class TilingSearch {
             }
         }
         if (best == null && !whole) {
-            throw new SpecException("sram", "room for one element of each operand, double-buffered",
+            throw SpecException.quiet("sram", "room for one element of each operand, double-buffered",
                     "buffers too small for this layer's " + g.outElemBits() + "/" + acc + "-bit values");
         }
         return best;

@@ -48,6 +48,23 @@ class ReferenceEngineCliTest {
         return new ObjectMapper().readTree(c.out()).get("layers");
     }
 
+    /** The array's own options through the CLI: pipelined folds and the wavefront drain, every dataflow. */
+    @Test
+    void referenceEngineStepsPipelinedFoldsAndTheWavefrontDrain() throws IOException {
+        for (String set : List.of("array.foldOverlap=pipelined", "array.osDrain=wavefront")) {
+            for (String d : List.of("os", "ws", "is")) {
+                JsonNode fast = layers(sim("pactsim", d, "--engine", "fast", "--set", set));
+                JsonNode ref = layers(sim("pactsim", d, "--engine", "reference", "--set", set));
+                for (int i = 0; i < fast.size(); i++) {
+                    for (String f : FIELDS) {
+                        assertThat(ref.get(i).get(f)).as(set + " " + d + " layer " + i + " " + f)
+                                .isEqualTo(fast.get(i).get(f));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void referenceEngineGivesTheFastEnginesFigures() throws IOException {
         for (String model : List.of("scalesim", "pactsim")) {
