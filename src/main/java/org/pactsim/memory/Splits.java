@@ -13,8 +13,11 @@ final class Splits {
 
     /**
      * Two-dimensional splits over the cores, {@code mPxnQ}: P groups of output pixels by Q
-     * groups of output channels, P, Q >= 2, using at least 7/8 of the cores (at most 8
-     * grids, the most cores first).
+     * groups of output channels, P, Q >= 2: those with {@code Q = floor(cores / P)} that use
+     * at least 7/8 of the cores, the most cores first, at most 8; where there are fewer than 2
+     * such grids (5 or 7 cores have none), grids that leave more cores idle ({@code Q} one
+     * less, or under 7/8), the most cores first, up to 2 in all: a chip of 7 cores may run a
+     * layer as 3 x 2 as a chip of 6 would.
      */
     static List<org.pactsim.mapping.Split> grids(int cores, long m, long n) {
         List<long[]> g = new ArrayList<>();
@@ -24,9 +27,27 @@ final class Splits {
                 g.add(new long[] {p, q});
             }
         }
-        g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+        int limit = 8;
+        if (g.size() < 2) {
+            // few cores: grids that leave more of them idle, the most cores first
+            List<long[]> idle = new ArrayList<>();
+            for (int p = 2; p <= cores / 2; p++) {
+                for (int q = Math.max(2, cores / p - 1); q <= cores / p; q++) {
+                    boolean taken = q == cores / p && (long) p * q * 8 >= 7L * cores;
+                    if (!taken && p <= m && q <= n) {
+                        idle.add(new long[] {p, q});
+                    }
+                }
+            }
+            idle.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+            g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+            g.addAll(idle);
+            limit = 2;
+        } else {
+            g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+        }
         List<org.pactsim.mapping.Split> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(8, g.size()); i++) {
+        for (int i = 0; i < Math.min(limit, g.size()); i++) {
             out.add(org.pactsim.mapping.Split.grid(g.get(i)[0], g.get(i)[1]));
         }
         return out;
