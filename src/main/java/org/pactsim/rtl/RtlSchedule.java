@@ -179,8 +179,9 @@ public final class RtlSchedule {
         boolean is = d.dataflow() == org.pactsim.spec.Dataflow.IS;
         long s = start[fi];
         boolean pipe = d.pipelinedStationary();
-        // pipelined: the transport starts as the previous fold issues (column j j cycles later)
-        // and ends with the latch; double-buffered: the shadow chains shift in the R cycles before
+        // pipelined: the operands enter the shadow chains in the R cycles from the previous fold's
+        // issue (column j j cycles later, right behind that fold's switch), the column's stop
+        // strobe on the last; double-buffered: all shift in the R cycles before the fold, on ld
         long from = pipe ? (fi == 0 ? 0 : start[fi - 1]) : s - rows;
         for (int q = 0; q < rows; q++) {
             if (!pipe) {

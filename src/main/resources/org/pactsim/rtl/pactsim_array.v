@@ -11,7 +11,7 @@
 //   swp          fold switch: WS/IS shadow to working registers; OS (DRAIN = 0) accumulators
 //                to shadow registers
 //   drn          OS, per column: shift the column's shadow chain, writing its bottom;
-//                PIPE, per column: latch the transport chain into the shadow registers
+//                PIPE, per column: stop the column's preload shift (the tile's last shift)
 //   o_d/o_v      bottom edge, per column: results (registered)
 module pactsim_array #(
     parameter ROWS = 4, COLS = 4, LW = 8, TW = 8, ACCW = 32, LM = 0, OS = 1, DRAIN = 0, PIPE = 0
@@ -83,16 +83,18 @@ module pactsim_array #(
                         .b_q(bv[i*COLS + j]), .b_vq(bvv[i*COLS + j]),
                         .sh(vs[i*COLS + j]), .sh_v(vsv[i*COLS + j]));
                 end else if (PIPE != 0) begin : pl
-                    // the transport chain runs down the columns (bv); the first-slot flag along the rows (ahl)
+                    // the preload chain runs down the columns in the shadow registers (bv), each PE
+                    // shifting from its switch to the column's stop strobe; the first-slot flag
+                    // travels along the rows (ahl)
                     pactsim_pe_pl #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM)) pe (
                         .clk(clk), .rst(rst),
                         .a_d(a_in), .a_v(a_vin), .a_f(a_lin),
                         .ps_in(s_in), .ps_in_v(s_vin),
                         .pre_in(b_in), .pre_in_v(b_vin),
-                        .lat(drn[j]),
+                        .stop(drn[j]),
                         .a_q(ah[i*COLS + j]), .a_vq(ahv[i*COLS + j]), .a_fq(ahl[i*COLS + j]),
                         .ps_q(vs[i*COLS + j]), .ps_vq(vsv[i*COLS + j]),
-                        .ch(bv[i*COLS + j]), .ch_v(bvv[i*COLS + j]));
+                        .ws(bv[i*COLS + j]), .ws_v(bvv[i*COLS + j]));
                 end else begin : st
                     // the preload chain runs down the columns in the shadow registers (bv)
                     pactsim_pe_st #(.LW(LW), .TW(TW), .ACCW(ACCW), .LM(LM)) pe (

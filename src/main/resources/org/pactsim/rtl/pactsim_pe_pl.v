@@ -2,13 +2,16 @@
 // see docs/rtl.md.
 //
 // Folds overlap (array.foldOverlap: pipelined): the fold switch travels with the data, as in
-// TPU v1. Three stationary registers: the transport chain ch, the shadow ws and the working w.
-// The chains of a column shift down every cycle (pre_in from the PE above, the preload port at
-// the top); on lat the shadow takes the chain's next value, so a column's R operands, shifted in
-// over R cycles, are latched all at once. The streamed operand carries a first-slot flag a_f:
-// the PE makes its shadow its working register as the next fold's first slot passes it, and that
-// slot already multiplies by it. Partial sums enter from the top, gain the product (after LM
-// multiplier pipeline stages) and are passed down, one register each. Wrapping ACCW bits.
+// TPU v1. Two stationary registers, as the area model prices them: the shadow ws and the working
+// w, and one control flip-flop. The streamed operand carries a first-slot flag a_f: the PE makes
+// its shadow its working register as the next fold's first slot passes it, and that slot already
+// multiplies by it. The shadows of a column form its preload chain: a PE shifts (takes the
+// shadow of the PE above; the preload port at the top) from the cycle of its switch, so the next
+// fold's operands follow the switch down the column without overwriting a shadow that is still
+// to be switched in, until the column's stop strobe (the cycle of the tile's last shift; after
+// reset every PE shifts, for the first tile). Partial sums enter from the top, gain the product
+// (after LM multiplier pipeline stages) and are passed down, one register each. Wrapping ACCW
+// bits.
 module pactsim_pe_pl #(
     parameter LW = 8, TW = 8, ACCW = 32, LM = 0
 ) (
@@ -17,13 +20,13 @@ module pactsim_pe_pl #(
     input [LW-1:0] a_d, input a_v, input a_f,
     input [ACCW-1:0] ps_in, input ps_in_v,
     input [TW-1:0] pre_in, input pre_in_v,
-    input lat,
+    input stop,
     output reg [LW-1:0] a_q, output reg a_vq, output reg a_fq,
     output reg [ACCW-1:0] ps_q, output reg ps_vq,
-    output reg [TW-1:0] ch, output reg ch_v
+    output reg [TW-1:0] ws, output reg ws_v
 );
-    reg [TW-1:0] w, ws;
-    reg w_v, ws_v;
+    reg [TW-1:0] w;
+    reg w_v, shg;
     reg signed [ACCW-1:0] pp [0:LM];
     reg pv [0:LM];
     reg signed [ACCW-1:0] prod, ep;
@@ -34,16 +37,18 @@ module pactsim_pe_pl #(
     always @(posedge clk) begin
         if (rst) begin
             a_q <= 0; a_vq <= 0; a_fq <= 0; ps_q <= 0; ps_vq <= 0;
-            ch <= 0; ch_v <= 0; ws <= 0; ws_v <= 0; w <= 0; w_v <= 0;
+            ws <= 0; ws_v <= 0; w <= 0; w_v <= 0; shg <= 1'b1;
             for (k = 0; k <= LM; k = k + 1) begin
                 pp[k] <= 0; pv[k] <= 0;
             end
         end else begin
             a_q <= a_d; a_vq <= a_v; a_fq <= a_f;
-            ch <= pre_in; ch_v <= pre_in_v;
-            if (lat) begin
+            // shift from the switch on, through the stop strobe's cycle
+            if (shg | a_f) begin
                 ws <= pre_in; ws_v <= pre_in_v;
             end
+            if (stop) shg <= 1'b0;
+            else if (a_f) shg <= 1'b1;
             // the switch: this slot and the fold's later ones use the shadow's operand
             if (a_f) begin
                 ew = ws; ewv = ws_v;

@@ -50,4 +50,20 @@ class SynthesisTest {
         Synthesis.Result r2 = synth(2, "lm2");
         assertThat(r2.flipFlops() - r0.flipFlops()).isEqualTo(136);
     }
+
+    @Test
+    void flipFlopsOfATwoByTwoPipelinedWsArray() throws IOException {
+        // Per pipelined WS PE (pactsim_pe_pl): the streamed operand passed on with its valid and
+        // first-slot flags, 8 + 1 + 1; the partial sum passed down, 32 + 1; shadow and working
+        // stationary registers with their valid flags, 2 * (8 + 1) (the area model's two copies);
+        // the shift-state flag, 1: 62. Unread and dropped: the right column's streamed operands
+        // (10 each): 4 * 62 - 2 * 10 = 228.
+        AcceleratorSpec acc = RtlCases.pipelined(2, 2, Dataflow.WS, 0, 8, 8, 32, 1);
+        Path d = Files.createDirectory(tmp.resolve("pl"));
+        RtlCheck.generate(acc, RtlCases.gemm(3, 3, 3, 1), 1, false, d);
+        assertThat(Files.readString(d.resolve(Synthesis.SCRIPT))).contains("-set PIPE 1");
+        Synthesis.Result r = Synthesis.run(d);
+        assertThat(r.completed()).as(r.log()).isTrue();
+        assertThat(r.flipFlops()).as(r.log()).isEqualTo(228);
+    }
 }
