@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.Dataflow;
-import org.pactsim.spec.FoldOverlap;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.Precision;
 import org.pactsim.spec.PrecisionMode;
@@ -20,9 +19,9 @@ import org.pactsim.spec.SiliconSpec;
  *   <li>the accumulating adder at {@code pe.accumulatorBits} (float: fp32 from 32 bits, else fp16);
  *   <li>registers: the operands passing through to the next PE and the partial sum (or, output
  *       stationary, the accumulator), which are clocked every busy cycle; the stationary operand
- *       (twice when folds are pipelined: TPU v1 double-buffers its weights), which is written once
- *       per fold and priced for area only; and {@code array.multiplierStages} pipeline registers of
- *       the product's width;
+ *       twice (working and shadow: the native array double-buffers it, pipelined folds or not, as
+ *       TPU v1 double-buffers its weights), written once per fold and priced for area only; and
+ *       {@code array.multiplierStages} pipeline registers of the product's width;
  *   <li>scratchpads ({@code pe.scratchpadBytes}): one smaller than the smallest SRAM row is a
  *       register file (priced as registers), a larger one an SRAM of its capacity; each busy cycle
  *       reads the operand from its scratchpad, and reads and writes the partial sum in its own.
@@ -102,9 +101,10 @@ public record PeParts(List<Part> parts) {
             case OS -> wb + ab + accBits;
         };
         if (stationary > 0) {
-            int copies = acc.array().foldOverlap() == FoldOverlap.PIPELINED ? 2 : 1;
-            out.add(register(copies == 2 ? "stationary registers (double-buffered)" : "stationary register",
-                    stationary * copies, false, pt, node, tech));
+            // the working and the shadow register: the native array double-buffers its stationary
+            // operand whether or not its folds are pipelined (engine/FoldTiming; the Verilog array
+            // has both in either form, docs/rtl.md)
+            out.add(register("stationary registers (double-buffered)", stationary * 2, false, pt, node, tech));
         }
         out.add(register(acc.dataflow() == Dataflow.OS ? "operand and accumulator registers"
                 : "passing and partial-sum registers", moving, true, pt, node, tech));
