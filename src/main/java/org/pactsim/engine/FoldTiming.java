@@ -50,11 +50,10 @@ import org.pactsim.spec.OsDrain;
  *     switch travels with the data, so PE {@code (i, j)} changes fold when the next fold's first
  *     slot reaches it, {@code i + j} cycles after that fold's first issue, and the next fold may
  *     issue {@code T} cycles after the previous one's first issue. WS/IS: the next fold's
- *     stationary operands are shifted down each column over {@code R} cycles on a transport
- *     chain, column {@code j} {@code j} cycles after column 0, and latched into the shadow
- *     registers all at once at the end; the latch must come after the previous switch has
- *     passed the column's bottom PE and before the next switch reaches its top PE, so the
- *     period is {@code max(T, R)}. OS: each PE captures its result as its own last MAC passes
+ *     stationary operands are shifted down each column's shadow registers over {@code R}
+ *     cycles, column {@code j} {@code j} cycles after column 0, right behind the previous
+ *     fold's switch (a PE shifts from its own switch on), and must be in place before the next
+ *     switch reaches the column's top PE, so the period is {@code max(T, R)}. OS: each PE captures its result as its own last MAC passes
  *     (the wavefront drain), so the period is {@code max(T, 2R - 1)}; the last fold's drain
  *     {@code R} is exposed as in the other OS drains. On a tall OS array with short folds
  *     ({@code 2R - 1} above the non-overlapped period) the sequencer keeps the non-overlapped

@@ -14,16 +14,17 @@ import org.pactsim.engine.reference.CycleTrace.Unit;
  * fold's first slot reaches it ({@code i + j} cycles after that fold's first issue), so the next
  * fold may issue as soon as the previous one's last slot has entered the array.
  *
- * <p>Stationary operands reach the shadow registers on a transport chain per column: the
- * column's {@code R} operands are shifted in from the top over {@code R} cycles (the bottom row's
- * first), column {@code j} {@code j} cycles after column 0, and latched into the column's shadow
- * registers all at once after the {@code R}-th step. The sequencer starts shifting a fold's
- * operands when the previous fold issues its first slot, and issues a fold when (a) the
- * previous fold's last slot has entered row 0 and (b) column 0 has latched the fold's operands.
- * Nothing else is scheduled: the fold period {@code max(T, R)} of {@code engine/FoldTiming}
- * follows. Two checks make a wrong schedule fail loudly instead of computing wrong sums: a PE
- * that switches to a fold whose operands are not in its shadow register, and a latch that
- * overwrites a shadow register whose fold has not yet switched in at that PE.
+ * <p>Two stationary registers per PE, as the Verilog PE ({@code pactsim_pe_pl}) and the area
+ * model have them: the shadows of a column are its preload chain, but a PE shifts only from the
+ * cycle of its own switch until the column's stop (the cycle of the tile's last shift; before
+ * the first fold every PE shifts). A fold's {@code R} operands enter column {@code j} from the
+ * top, the bottom row's first, {@code j} cycles after the previous fold's first issue (the first
+ * fold's from cycle 0), so they follow that fold's switch down the column. The sequencer issues
+ * a fold when (a) the previous fold's last slot has entered row 0 and (b) column 0 has its
+ * operands in place ({@code R} cycles after they started). Nothing else is scheduled: the fold
+ * period {@code max(T, R)} of {@code engine/FoldTiming} follows. A PE that switches to a fold
+ * whose operand for its row is not in its shadow register fails loudly instead of computing
+ * wrong sums.
  */
 final class PipelinedStationaryCore extends Core {
     private final boolean inputStationary;
@@ -39,12 +40,20 @@ final class PipelinedStationaryCore extends Core {
     private final long[] shadow;
     private final boolean[] shadowHas;
     private final int[] shadowJob;
-    private final long[] chain;
-    private final boolean[] chainHas;
+    /** The row a shadow's operand belongs to, while it shifts down (-1: none). */
+    private final int[] shadowRow;
+    /** Whether a PE shifts its shadow at this cycle's edge (from its switch to the column's stop). */
+    private final boolean[] shifting;
+    /** The value entering each column's chain at the top this cycle, with its fold and row. */
+    private final long[] topIn;
+    private final boolean[] topInHas;
+    private final int[] topInJob;
+    private final int[] topInRow;
+    private final boolean[] stop;
     private final int[] leftJob;
     private final int[] topJob;
-    /** Cycles (unstalled) at which a fold's transport starts and its stream issues; -1 if not yet. */
-    private long[] transportStart;
+    /** Cycles (unstalled) at which a fold's operands start into the chains and its stream issues; -1: not yet. */
+    private long[] preloadStart;
     private long[] streamStart;
     /** When {@code > 0}, the sequencer issues every fold this many cycles after the previous one. */
     private final long forcedPeriod;
@@ -66,8 +75,15 @@ final class PipelinedStationaryCore extends Core {
         shadow = new long[n];
         shadowHas = new boolean[n];
         shadowJob = new int[n];
-        chain = new long[n];
-        chainHas = new boolean[n];
+        shadowRow = new int[n];
+        shifting = new boolean[n];
+        topIn = new long[cols];
+        topInHas = new boolean[cols];
+        topInJob = new int[cols];
+        topInRow = new int[cols];
+        stop = new boolean[cols];
+        Arrays.fill(shadowRow, -1);
+        Arrays.fill(shifting, true);
         leftJob = new int[rows];
         topJob = new int[cols];
         Arrays.fill(statJob, -1);
@@ -79,13 +95,13 @@ final class PipelinedStationaryCore extends Core {
         int nj = jobs.size();
         List<FoldEvents> out = new ArrayList<>(nj);
         Log[] logs = new Log[nj];
-        transportStart = new long[nj];
+        preloadStart = new long[nj];
         streamStart = new long[nj];
-        Arrays.fill(transportStart, -1);
+        Arrays.fill(preloadStart, -1);
         Arrays.fill(streamStart, -1);
-        int[] latchedCol0 = {-1};
+        int readyCol0 = -1;
         if (nj > 0) {
-            transportStart[0] = 0;
+            preloadStart[0] = 0;
             logs[0] = new Log(jobs.get(0), 0);
         }
         int nextIssue = 0;
@@ -94,18 +110,18 @@ final class PipelinedStationaryCore extends Core {
         long cycle = 0;
         long tau = 0;
         while (done < nj) {
-            if (nextIssue < nj && canIssue(nextIssue, jobs, tau, latchedCol0[0])) {
+            if (nextIssue < nj && canIssue(nextIssue, jobs, tau, readyCol0)) {
                 streamStart[nextIssue] = tau;
                 logs[nextIssue].streamStart = cycle;
                 if (nextIssue + 1 < nj) {
-                    transportStart[nextIssue + 1] = tau;
+                    preloadStart[nextIssue + 1] = tau;
                     logs[nextIssue + 1] = new Log(jobs.get(nextIssue + 1), cycle);
                 }
                 nextIssue++;
             }
             int streamReads = feedLeft(tau, jobs, firstLive, nextIssue);
             int psumReads = feedTop(tau, jobs, firstLive, nextIssue);
-            int statReads = transport(cycle, tau, jobs, firstLive, false);
+            int statReads = preload(cycle, tau, jobs, firstLive);
             int ifReads = inputStationary ? statReads : streamReads;
             int fReads = inputStationary ? streamReads : statReads;
             if (!memory.serve(cycle, ifReads, fReads, psumReads)) {
@@ -118,10 +134,10 @@ final class PipelinedStationaryCore extends Core {
             counts.filterReads += fReads;
             counts.ofmapReads += psumReads;
             int finished = step(cycle, jobs, logs);
-            transport(cycle, tau, jobs, firstLive, true);
-            if (latchedCol0[0] + 1 < nj && transportStart[latchedCol0[0] + 1] >= 0
-                    && tau == transportStart[latchedCol0[0] + 1] + rows - 1) {
-                latchedCol0[0]++;
+            shift();
+            if (readyCol0 + 1 < nj && preloadStart[readyCol0 + 1] >= 0
+                    && tau == preloadStart[readyCol0 + 1] + rows - 1) {
+                readyCol0++;
             }
             if (finished >= 0) {
                 logs[finished].computeEnd = cycle;
@@ -139,15 +155,15 @@ final class PipelinedStationaryCore extends Core {
         return out;
     }
 
-    private boolean canIssue(int f, List<FoldJob> jobs, long tau, int latchedCol0) {
+    private boolean canIssue(int f, List<FoldJob> jobs, long tau, int readyCol0) {
         if (f == 0) {
-            return latchedCol0 >= 0;
+            return readyCol0 >= 0;
         }
         long prev = streamStart[f - 1];
         if (forcedPeriod > 0) {
             return tau >= prev + forcedPeriod;
         }
-        return latchedCol0 >= f && tau >= prev + jobs.get(f - 1).t();
+        return readyCol0 >= f && tau >= prev + jobs.get(f - 1).t();
     }
 
     private long streamed(FoldJob job, int t, int r) {
@@ -231,46 +247,70 @@ final class PipelinedStationaryCore extends Core {
     }
 
     /**
-     * The transport chains this cycle: before the clock edge ({@code latch == false}) each
-     * column reads its next operand (counted); after it ({@code latch == true}) a column whose
-     * {@code R}-th step this was latches its chain into its shadow registers.
+     * What enters each column's chain at the top this cycle (the operand read, counted), and
+     * whether this is the column's stop (its tile's last shift).
      */
-    private int transport(long cycle, long tau, List<FoldJob> jobs, int from, boolean latch) {
+    private int preload(long cycle, long tau, List<FoldJob> jobs, int from) {
         int reads = 0;
         for (int c = 0; c < cols; c++) {
-            for (int f = from; f < jobs.size() && transportStart[f] >= 0; f++) {
-                long q = tau - transportStart[f] - c;
+            topInHas[c] = false;
+            topInJob[c] = -1;
+            topInRow[c] = -1;
+            stop[c] = false;
+            for (int f = from; f < jobs.size() && preloadStart[f] >= 0; f++) {
+                long q = tau - preloadStart[f] - c;
                 if (q < 0 || q >= rows) {
                     continue;
                 }
                 FoldJob job = jobs.get(f);
                 int r = rows - 1 - (int) q;
                 boolean has = r < job.rowsUsed() && c < job.colsUsed();
-                if (!latch) {
-                    chainHas[r * cols + c] = has;
-                    if (has) {
-                        chain[r * cols + c] = stationary(job, job.rowBase() + r, job.colBase() + c);
-                        reads++;
-                        if (tracing()) {
-                            trace(cycle, job, Unit.TOP, r, c, Event.PRELOAD, chain[r * cols + c]);
-                        }
-                    }
-                } else if (q == rows - 1) {
-                    for (int i = 0; i < rows; i++) {
-                        int x = i * cols + c;
-                        if (shadowJob[x] >= 0 && statJob[x] != shadowJob[x]) {
-                            throw new IllegalStateException("cycle " + cycle + ": column " + c + " latched fold " + f
-                                    + " over fold " + shadowJob[x] + " before PE(" + i + "," + c
-                                    + ") switched to it: the folds issue too early");
-                        }
-                        shadow[x] = chain[x];
-                        shadowHas[x] = chainHas[x];
-                        shadowJob[x] = f;
+                topInHas[c] = has;
+                topInJob[c] = f;
+                topInRow[c] = r;
+                stop[c] = q == rows - 1;
+                if (has) {
+                    topIn[c] = stationary(job, job.rowBase() + r, job.colBase() + c);
+                    reads++;
+                    if (tracing()) {
+                        trace(cycle, job, Unit.TOP, r, c, Event.PRELOAD, topIn[c]);
                     }
                 }
             }
         }
         return reads;
+    }
+
+    /**
+     * The preload chains at this cycle's clock edge, after the switches have read the shadows:
+     * every shifting PE takes the shadow of the PE above (the top one the column's input); at a
+     * column's stop its PEs stop shifting.
+     */
+    private void shift() {
+        for (int c = 0; c < cols; c++) {
+            for (int i = rows - 1; i >= 0; i--) {
+                int x = i * cols + c;
+                if (!shifting[x]) {
+                    continue;
+                }
+                if (i == 0) {
+                    shadow[x] = topIn[c];
+                    shadowHas[x] = topInHas[c];
+                    shadowJob[x] = topInJob[c];
+                    shadowRow[x] = topInRow[c];
+                } else {
+                    shadow[x] = shadow[x - cols];
+                    shadowHas[x] = shadowHas[x - cols];
+                    shadowJob[x] = shadowJob[x - cols];
+                    shadowRow[x] = shadowRow[x - cols];
+                }
+            }
+            if (stop[c]) {
+                for (int i = 0; i < rows; i++) {
+                    shifting[i * cols + c] = false;
+                }
+            }
+        }
     }
 
     /**
@@ -293,14 +333,16 @@ final class PipelinedStationaryCore extends Core {
                 int vm = i == 0 ? topMeta[j] : vMeta[x - cols];
                 int vj = i == 0 ? topJob[j] : vJob[x - cols];
                 if ((hm & SLOT) != 0 && hj != statJob[x]) {
-                    if (shadowJob[x] != hj) {
+                    if (shadowJob[x] != hj || shadowRow[x] != i) {
                         throw new IllegalStateException("cycle " + cycle + ": PE(" + i + "," + j + ") switched to fold "
-                                + hj + " but its shadow register holds fold " + shadowJob[x]
-                                + ": the operands were not shifted in in time");
+                                + hj + " but its shadow register holds fold " + shadowJob[x] + "'s operand for row "
+                                + shadowRow[x] + ": the operands were not shifted in in time");
                     }
                     stat[x] = shadow[x];
                     statHas[x] = shadowHas[x];
                     statJob[x] = hj;
+                    // from this edge on the PE passes the next fold's operands down
+                    shifting[x] = true;
                 }
                 if ((hm & VALID) != 0 && statHas[x]) {
                     if ((vm & VALID) == 0 || (hm ^ vm) >>> TAG_SHIFT != 0 || hj != vj) {
