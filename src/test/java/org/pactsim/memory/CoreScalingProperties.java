@@ -2,7 +2,6 @@ package org.pactsim.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pactsim.spec.AcceleratorSpec;
 import org.pactsim.spec.ArraySpec;
@@ -11,9 +10,6 @@ import org.pactsim.spec.DramSpec;
 import org.pactsim.spec.PeSpec;
 import org.pactsim.spec.SramSpec;
 import org.pactsim.testing.Seeds;
-import org.pactsim.workload.Bits;
-import org.pactsim.workload.Layer;
-import org.pactsim.workload.MatMulLayer;
 import org.pactsim.workload.Network;
 
 /**
@@ -36,13 +32,7 @@ class CoreScalingProperties {
     @Test
     void oneMoreCoreIsNeverMoreThanOnePercentSlower() {
         Seeds.repeat("CoreScalingProperties.oneMoreCoreIsNeverMoreThanOnePercentSlower", 400, r -> {
-            int m = Seeds.between(r, 1, 256);
-            int k = Seeds.between(r, 1, 512);
-            int n = Seeds.between(r, 1, 512);
-            int n2 = Seeds.between(r, 1, 256);
-            Layer a = new MatMulLayer("a", MatMulLayer.Kind.LINEAR, 1, m, n, k, Bits.INT8, List.of());
-            Layer b = new MatMulLayer("b", MatMulLayer.Kind.LINEAR, 1, m, n2, n, Bits.INT8, List.of());
-            Network net = new Network("chain", List.of(a, b));
+            Network net = NocDeliveryTest.chain(r);
             int side = Seeds.pick(r, 4, 8, 16);
             int cores = Seeds.between(r, 1, 7);
             AcceleratorSpec acc = new AcceleratorSpec("p", new ArraySpec(side, side), Seeds.pick(r, Dataflow.values()),

@@ -174,30 +174,10 @@ final class PipelinedStationaryCore extends Core {
         return inputStationary ? job.data().input(c, r) : job.data().weight(r, c);
     }
 
-    /**
-     * The issued fold whose slot {@code tau - start - offset} is in {@code [0, T)}, or -1; two
-     * such folds would need one feeder register for two operands, and fail.
-     */
-    private int streaming(long tau, int offset, List<FoldJob> jobs, int from, int to) {
-        int found = -1;
-        for (int f = from; f < to; f++) {
-            long k = tau - streamStart[f] - offset;
-            if (k >= 0 && k < jobs.get(f).t()) {
-                if (found >= 0) {
-                    throw new IllegalStateException("unstalled cycle " + tau + ": feeder " + offset + " would carry slot "
-                            + (tau - streamStart[found] - offset) + " of fold " + found + " and slot " + k + " of fold " + f
-                            + " at once: the folds issue too early");
-                }
-                found = f;
-            }
-        }
-        return found;
-    }
-
     private int feedLeft(long tau, List<FoldJob> jobs, int from, int to) {
         int reads = 0;
         for (int r = 0; r < rows; r++) {
-            int f = streaming(tau, r, jobs, from, to);
+            int f = streamingFold(tau, r, jobs, streamStart, from, to);
             if (f < 0) {
                 leftMeta[r] = 0;
                 leftJob[r] = -1;
@@ -220,7 +200,7 @@ final class PipelinedStationaryCore extends Core {
     private int feedTop(long tau, List<FoldJob> jobs, int from, int to) {
         int reads = 0;
         for (int c = 0; c < cols; c++) {
-            int f = streaming(tau, c, jobs, from, to);
+            int f = streamingFold(tau, c, jobs, streamStart, from, to);
             if (f < 0) {
                 topMeta[c] = 0;
                 topJob[c] = -1;

@@ -160,18 +160,7 @@ final class WavefrontOsCore extends Core {
         int[] job = left ? leftJob : topJob;
         int reads = 0;
         for (int i = 0; i < n; i++) {
-            int found = -1;
-            for (int f = from; f < to; f++) {
-                long k = tau - streamStart[f] - i;
-                if (k >= 0 && k < jobs.get(f).t()) {
-                    if (found >= 0) {
-                        throw new IllegalStateException("unstalled cycle " + tau + ": " + (left ? "row" : "column")
-                                + " feeder " + i + " would carry slots of folds " + found + " and " + f
-                                + " at once: the folds issue too early");
-                    }
-                    found = f;
-                }
-            }
+            int found = streamingFold(tau, i, jobs, streamStart, from, to);
             job[i] = found;
             if (found < 0) {
                 meta[i] = 0;
