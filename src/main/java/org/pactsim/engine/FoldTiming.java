@@ -129,11 +129,11 @@ public final class FoldTiming {
 
     /** The same with every array property given. */
     public static long period(FoldGeometry g, Quirks q, int lm, OsDrain drain, FoldOverlap overlap) {
+        if (pipelines(g, q, lm, drain, overlap)) {
+            return pipelinedPeriod(g);
+        }
         long p = span(g, lm);
         long r = g.rows();
-        if (overlap == FoldOverlap.PIPELINED && !q.serialFolds() && !(g.dataflow() == Dataflow.OS && q.osDrainFree())) {
-            return Math.min(pipelinedPeriod(g), period(g, q, lm, drain, FoldOverlap.NONE));
-        }
         if (g.dataflow() != Dataflow.OS) {
             return q.serialFolds() ? addExact(p, r) : p;
         }
@@ -144,6 +144,23 @@ public final class FoldTiming {
             return addExact(p, r);
         }
         return drain == OsDrain.WAVEFRONT ? Math.max(p, 2 * r - 1) : p;
+    }
+
+    /**
+     * Whether folds of {@code g} run on the pipelined schedule: with {@code overlap} pipelined
+     * and no SCALE-Sim serial quirk, always on a WS/IS array ({@code max(T, R) <= P}), and on an
+     * OS array where {@code max(T, 2R - 1)} is shorter than its own drain style's period (it is
+     * then the wavefront-capture array; else the drain style's schedule runs, never slower).
+     * The one test the fold engine, the reference engine and the Verilog generator share.
+     */
+    public static boolean pipelines(FoldGeometry g, Quirks q, int lm, OsDrain drain, FoldOverlap overlap) {
+        if (overlap != FoldOverlap.PIPELINED || q.serialFolds()) {
+            return false;
+        }
+        if (g.dataflow() != Dataflow.OS) {
+            return true;
+        }
+        return !q.osDrainFree() && pipelinedPeriod(g) < period(g, q, lm, drain, FoldOverlap.NONE);
     }
 
     /**

@@ -27,6 +27,8 @@ final class Splits {
                 g.add(new long[] {p, q});
             }
         }
+        java.util.Comparator<long[]> mostCores = (a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]);
+        g.sort(mostCores);
         int limit = 8;
         if (g.size() < 2) {
             // few cores: grids that leave more of them idle, the most cores first
@@ -39,12 +41,9 @@ final class Splits {
                     }
                 }
             }
-            idle.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
-            g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
+            idle.sort(mostCores);
             g.addAll(idle);
             limit = 2;
-        } else {
-            g.sort((a, b) -> Long.compare(b[0] * b[1], a[0] * a[1]));
         }
         List<org.pactsim.mapping.Split> out = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, g.size()); i++) {

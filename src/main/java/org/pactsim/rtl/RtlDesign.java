@@ -55,12 +55,9 @@ public record RtlDesign(int rows, int cols, int lw, int tw, int accw, int lm, Da
         int lm = acc.array().multiplierStages();
         // the serial array has no shadow registers, in OS neither
         OsDrain drain = q.serialFolds() ? OsDrain.SERIAL : acc.array().osDrain();
-        boolean pipelined = acc.array().foldOverlap() == FoldOverlap.PIPELINED && !q.serialFolds();
+        boolean pipelined = FoldTiming.pipelines(g, q, lm, drain, acc.array().foldOverlap());
         if (pipelined && df == Dataflow.OS) {
-            pipelined = FoldTiming.pipelinedPeriod(g) < FoldTiming.period(g, q, lm, drain, FoldOverlap.NONE);
-            if (pipelined) {
-                drain = OsDrain.WAVEFRONT;
-            }
+            drain = OsDrain.WAVEFRONT;
         }
         return new RtlDesign(acc.array().rows(), acc.array().cols(), lw, tw, pe.accumulatorBits(), lm, df, drain,
                 q.serialFolds(), pipelined);

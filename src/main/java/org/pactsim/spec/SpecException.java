@@ -9,7 +9,7 @@ public final class SpecException extends RuntimeException {
     private final transient List<Violations.Violation> violations;
 
     public SpecException(List<Violations.Violation> violations) {
-        super(violations.stream().map(Violations.Violation::toString).collect(Collectors.joining("; ")));
+        super(text(violations));
         this.violations = List.copyOf(violations);
     }
 
@@ -26,7 +26,11 @@ public final class SpecException extends RuntimeException {
     @Override
     public String getMessage() {
         String m = super.getMessage();
-        return m != null ? m : violations.stream().map(Violations.Violation::toString).collect(Collectors.joining("; "));
+        return m != null ? m : text(violations);
+    }
+
+    private static String text(List<Violations.Violation> vs) {
+        return vs.stream().map(Violations.Violation::toString).collect(Collectors.joining("; "));
     }
 
     /**

@@ -78,28 +78,6 @@ abstract class Core {
         }
     }
 
-    /**
-     * With folds overlapping: the fold (of those issued, {@code from} to {@code to} - 1) whose
-     * slot {@code tau - streamStart[f] - offset} is in {@code [0, T)} at feeder {@code offset}
-     * in unstalled cycle {@code tau}, or -1; two such folds would need one feeder register for
-     * two operands, and fail.
-     */
-    static int streamingFold(long tau, int offset, List<FoldJob> jobs, long[] streamStart, int from, int to) {
-        int found = -1;
-        for (int f = from; f < to; f++) {
-            long k = tau - streamStart[f] - offset;
-            if (k >= 0 && k < jobs.get(f).t()) {
-                if (found >= 0) {
-                    throw new IllegalStateException("unstalled cycle " + tau + ": feeder " + offset + " would carry slot "
-                            + (tau - streamStart[found] - offset) + " of fold " + found + " and slot " + k + " of fold " + f
-                            + " at once: the folds issue too early");
-                }
-                found = f;
-            }
-        }
-        return found;
-    }
-
     static IllegalStateException skew(long cycle, int i, int j, int a, int b) {
         return new IllegalStateException("cycle " + cycle + ": PE(" + i + "," + j + ") got operands of slots "
                 + a + " and " + b + ": the skewed schedule is broken");

@@ -26,14 +26,8 @@ import org.pactsim.engine.reference.CycleTrace.Unit;
  * whose operand for its row is not in its shadow register fails loudly instead of computing
  * wrong sums.
  */
-final class PipelinedStationaryCore extends Core {
+final class PipelinedStationaryCore extends OverlappedCore {
     private final boolean inputStationary;
-    private final long[] hVal;
-    private final long[] vVal;
-    private final int[] hMeta;
-    private final int[] vMeta;
-    private final int[] hJob;
-    private final int[] vJob;
     private final long[] stat;
     private final boolean[] statHas;
     private final int[] statJob;
@@ -50,25 +44,13 @@ final class PipelinedStationaryCore extends Core {
     private final int[] topInJob;
     private final int[] topInRow;
     private final boolean[] stop;
-    private final int[] leftJob;
-    private final int[] topJob;
-    /** Cycles (unstalled) at which a fold's operands start into the chains and its stream issues; -1: not yet. */
+    /** Unstalled cycle at which a fold's operands start into the chains; -1: not yet. */
     private long[] preloadStart;
-    private long[] streamStart;
-    /** When {@code > 0}, the sequencer issues every fold this many cycles after the previous one. */
-    private final long forcedPeriod;
 
     PipelinedStationaryCore(Setup s, boolean inputStationary, long forcedPeriod) {
-        super(s);
+        super(s, forcedPeriod);
         this.inputStationary = inputStationary;
-        this.forcedPeriod = forcedPeriod;
         int n = rows * cols;
-        hVal = new long[n];
-        vVal = new long[n];
-        hMeta = new int[n];
-        vMeta = new int[n];
-        hJob = new int[n];
-        vJob = new int[n];
         stat = new long[n];
         statHas = new boolean[n];
         statJob = new int[n];
@@ -84,8 +66,6 @@ final class PipelinedStationaryCore extends Core {
         stop = new boolean[cols];
         Arrays.fill(shadowRow, -1);
         Arrays.fill(shifting, true);
-        leftJob = new int[rows];
-        topJob = new int[cols];
         Arrays.fill(statJob, -1);
         Arrays.fill(shadowJob, -1);
     }
@@ -177,7 +157,7 @@ final class PipelinedStationaryCore extends Core {
     private int feedLeft(long tau, List<FoldJob> jobs, int from, int to) {
         int reads = 0;
         for (int r = 0; r < rows; r++) {
-            int f = streamingFold(tau, r, jobs, streamStart, from, to);
+            int f = streamingFold(tau, r, jobs, from, to);
             if (f < 0) {
                 leftMeta[r] = 0;
                 leftJob[r] = -1;
@@ -200,7 +180,7 @@ final class PipelinedStationaryCore extends Core {
     private int feedTop(long tau, List<FoldJob> jobs, int from, int to) {
         int reads = 0;
         for (int c = 0; c < cols; c++) {
-            int f = streamingFold(tau, c, jobs, streamStart, from, to);
+            int f = streamingFold(tau, c, jobs, from, to);
             if (f < 0) {
                 topMeta[c] = 0;
                 topJob[c] = -1;

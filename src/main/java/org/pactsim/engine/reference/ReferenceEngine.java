@@ -88,7 +88,7 @@ public final class ReferenceEngine {
         if (q.serialFolds() || q.osDrainFree()) {
             return new OsCore(s);
         }
-        if (pipelined(acc, q) && FoldTiming.pipelinedPeriod(g) < FoldTiming.period(g, q, 0, drain, FoldOverlap.NONE)) {
+        if (FoldTiming.pipelines(g, q, 0, drain, acc.array().foldOverlap())) {
             return new WavefrontOsCore(s, true, forcedPeriod);
         }
         if (drain == OsDrain.WAVEFRONT) {

@@ -28,15 +28,8 @@ import org.pactsim.engine.reference.CycleTrace.Unit;
  * on one feeder in one cycle, and a capture into a chain register that still holds a result
  * not yet written out.
  */
-final class WavefrontOsCore extends Core {
+final class WavefrontOsCore extends OverlappedCore {
     private final boolean pipelined;
-    private final long forcedPeriod;
-    private final long[] hVal;
-    private final long[] vVal;
-    private final int[] hMeta;
-    private final int[] vMeta;
-    private final int[] hJob;
-    private final int[] vJob;
     private final long[] accV;
     private final boolean[] accHas;
     private final long[] chainV;
@@ -47,12 +40,8 @@ final class WavefrontOsCore extends Core {
     /** Shifts left in each column's drain (0: idle), and the fold it drains. */
     private final int[] shiftsLeft;
     private final int[] drainingJob;
-    /** The PEs that capture at this edge, and the fold each captures. */
-    private final boolean[] captured;
+    /** The fold each PE captures at this edge (-1: none). */
     private final int[] captureJob;
-    private final int[] leftJob;
-    private final int[] topJob;
-    private long[] streamStart;
     private int[] columnsLeft;
 
     /**
@@ -62,16 +51,9 @@ final class WavefrontOsCore extends Core {
      *                     one instead (to show that a shorter period loses results)
      */
     WavefrontOsCore(Setup s, boolean pipelined, long forcedPeriod) {
-        super(s);
+        super(s, forcedPeriod);
         this.pipelined = pipelined;
-        this.forcedPeriod = forcedPeriod;
         int n = rows * cols;
-        hVal = new long[n];
-        vVal = new long[n];
-        hMeta = new int[n];
-        vMeta = new int[n];
-        hJob = new int[n];
-        vJob = new int[n];
         accV = new long[n];
         accHas = new boolean[n];
         chainV = new long[n];
@@ -80,11 +62,9 @@ final class WavefrontOsCore extends Core {
         chainRow = new int[n];
         shiftsLeft = new int[cols];
         drainingJob = new int[cols];
-        captured = new boolean[n];
         captureJob = new int[n];
         Arrays.fill(chainJob, -1);
-        leftJob = new int[rows];
-        topJob = new int[cols];
+        Arrays.fill(captureJob, -1);
     }
 
     @Override
@@ -160,7 +140,7 @@ final class WavefrontOsCore extends Core {
         int[] job = left ? leftJob : topJob;
         int reads = 0;
         for (int i = 0; i < n; i++) {
-            int found = streamingFold(tau, i, jobs, streamStart, from, to);
+            int found = streamingFold(tau, i, jobs, from, to);
             job[i] = found;
             if (found < 0) {
                 meta[i] = 0;
@@ -210,8 +190,7 @@ final class WavefrontOsCore extends Core {
                     }
                 }
                 // the fold's last slot passes: the PE hands over its result at this edge
-                captured[x] = (hm & LAST) != 0;
-                captureJob[x] = hj;
+                captureJob[x] = (hm & LAST) != 0 ? hj : -1;
                 hVal[x] = hv;
                 hMeta[x] = hm;
                 hJob[x] = hj;
@@ -286,10 +265,10 @@ final class WavefrontOsCore extends Core {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 int x = i * cols + j;
-                if (!captured[x]) {
+                int f = captureJob[x];
+                if (f < 0) {
                     continue;
                 }
-                int f = captureJob[x];
                 if (chainJob[x] >= 0) {
                     throw new IllegalStateException("cycle " + cycle + ": PE(" + i + "," + j + ") captured fold " + f
                             + " over fold " + chainJob[x] + "'s result, not yet written out: the folds issue too early");
@@ -301,7 +280,6 @@ final class WavefrontOsCore extends Core {
                 logs[f].usedPes += accHas[x] ? 1 : 0;
                 accV[x] = 0;
                 accHas[x] = false;
-                captured[x] = false;
                 if (i == rows - 1) {
                     // the bottom register was empty, so the column's previous drain is over
                     shiftsLeft[j] = rows;
