@@ -26,7 +26,8 @@ import org.pactsim.workload.Network;
  * ResNet-50 (int8, 224x224) through the whole native model: fold engine plus memory model
  * (tiling search, residency, first and steady-state inference), on one core and on 32 (every
  * split over the cores searched, the on-chip network charged), on the scale-32x32 example at
- * 16 GB/s, with 32x32 and 8x8 arrays. Targets (one core): 5 ms and 50 ms.
+ * 16 GB/s, with 32x32 and 8x8 arrays, the cores in lockstep or, where faster, as a layer
+ * pipeline over core groups ({@code schedule.cores: best}). Targets (one core): 5 ms and 50 ms.
  *
  * <p>Run: {@code mvn -q -B -Pbench test-compile exec:exec -Dbench.args="MemoryModelBench"}
  */
@@ -44,13 +45,18 @@ public class MemoryModelBench {
     @Param({"1", "32"})
     public int cores;
 
+    /** {@code schedule.cores}: lockstep (default), or best (the layer pipeline over core groups searched too). */
+    @Param({"lockstep", "best"})
+    public String schedule;
+
     private AcceleratorSpec acc;
     private Network net;
 
     @Setup
     public void setup() {
         acc = ArchReader.read(Path.of("arch-configs/scale-32x32.yaml"),
-                List.of("array.rows=" + side, "array.cols=" + side, "dram.bandwidthGBps=16", "cores=" + cores)).spec();
+                List.of("array.rows=" + side, "array.cols=" + side, "dram.bandwidthGBps=16", "cores=" + cores,
+                        "schedule.cores=" + schedule)).spec();
         net = TraceReader.read(Path.of("traces/resnet50-int8.csv"), null);
     }
 

@@ -171,6 +171,10 @@ public final class IsoAreaCommand implements Callable<Integer> {
         // the default chip is found from any working folder (pactsim's own copy)
         ArchReader.Loaded loaded = ArchReader.read(Home.find(arch, "--arch", Home.Kind.ARCH), chip.all());
         AcceleratorSpec base = loaded.spec();
+        if (llm != null) {
+            // a decode step needs the step before it: its time is lockstep's (Llm.step)
+            base = base.withSchedule(base.schedule().withCores(org.pactsim.spec.ScheduleSpec.CoreMode.LOCKSTEP));
+        }
         tables.withArch(loaded.costTables());
         CostTables costTables = tables.read();
         Network image;

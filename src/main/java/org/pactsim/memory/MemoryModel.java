@@ -38,6 +38,84 @@ public final class MemoryModel {
         return run(acc, net, opt, TilingMemo.local());
     }
 
+    /**
+     * The schedule of {@code net} on {@code acc}: its first and a steady-state inference, with
+     * every layer on all the cores in lockstep, or ({@code schedule.cores}) consecutive layers on
+     * disjoint core groups ({@link LayerPipeline}), whichever is faster (then moves less).
+     *
+     * @param pipeline the layer pipeline when the schedule is one, else null
+     */
+    public record Schedule(List<LayerMemory> first, List<LayerMemory> steady, LayerPipeline pipeline) {
+    }
+
+    /** The chip's schedule, lockstep or a layer pipeline ({@code schedule.cores}). */
+    public static Schedule schedule(AcceleratorSpec acc, Network net, TilingMemo memo) {
+        ScheduleSpec.CoreMode mode = acc.schedule().cores();
+        boolean pipelines = acc.cores() > 1 && !acc.schedule().legacy() && mode != ScheduleSpec.CoreMode.LOCKSTEP;
+        List<List<LayerMemory>> lock = mode == ScheduleSpec.CoreMode.PIPELINE && pipelines ? null
+                : firstAndSteady(acc, net, memo);
+        if (!pipelines) {
+            return new Schedule(lock.get(0), lock.get(1), null);
+        }
+        // the stages are chosen on the steady state; the first inference is run on the sizes chosen
+        java.util.Map<Integer, List<List<LayerMemory>>> runs = new java.util.HashMap<>();
+        List<Integer> sizes = LayerPipeline.groupSizes(acc.cores());
+        List<List<LayerMemory>> one = steadyOn(acc, net, memo, 1);
+        if (one != null) {
+            runs.put(1, one);
+            long work = totalCycles(one.get(1));
+            if (lock != null && mode == ScheduleSpec.CoreMode.BEST
+                    && FoldGeometry.ceilDiv(work, acc.cores()) >= totalCycles(lock.get(1))) {
+                // one core's cycles shared perfectly over all of them do not beat lockstep
+                return new Schedule(lock.get(0), lock.get(1), null);
+            }
+            sizes = LayerPipeline.groupSizes(acc.cores(), one.get(1), work);
+        }
+        for (int g : sizes) {
+            if (!runs.containsKey(g)) {
+                List<List<LayerMemory>> r = steadyOn(acc, net, memo, g);
+                if (r != null) {
+                    runs.put(g, r);
+                }
+            }
+        }
+        LayerPipeline.Plan plan;
+        try {
+            Graph graph = memo.graph(net, acc.schedule().fuses());
+            plan = LayerPipeline.plan(acc, net, graph, runs);
+            if (plan != null) {
+                java.util.Map<Integer, List<List<LayerMemory>>> full = new java.util.HashMap<>();
+                for (LayerPipeline.Stage st : plan.pipeline().stages()) {
+                    full.computeIfAbsent(st.cores(), g -> firstAndSteady(acc.withCores(g), net, memo, true));
+                }
+                plan = LayerPipeline.plan(acc, net, graph, full, plan.pipeline());
+            }
+        } catch (ArithmeticException e) {
+            throw new OverflowException("network " + net.name()
+                    + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
+        }
+        if (plan == null) {
+            if (lock == null) {
+                lock = firstAndSteady(acc, net, memo);
+            }
+            return new Schedule(lock.get(0), lock.get(1), null);
+        }
+        if (lock != null && !SubBatch.better(plan.pipeline().period(), totalBytes(plan.steady()),
+                totalCycles(lock.get(1)), totalBytes(lock.get(1)), trafficFirst(acc))) {
+            return new Schedule(lock.get(0), lock.get(1), null);
+        }
+        return new Schedule(plan.first(), plan.steady(), plan.pipeline());
+    }
+
+    /** The steady state on {@code g} of the chip's cores, or null where a group that small cannot run it. */
+    private static List<List<LayerMemory>> steadyOn(AcceleratorSpec acc, Network net, TilingMemo memo, int g) {
+        try {
+            return firstAndSteady(acc.withCores(g), net, memo, false);
+        } catch (org.pactsim.spec.SpecException | OverflowException e) {
+            return null;
+        }
+    }
+
     /** The first and a steady-state inference, sharing one tiling memo (their searches mostly coincide). */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net) {
         return firstAndSteady(acc, net, TilingMemo.local());
@@ -48,18 +126,28 @@ public final class MemoryModel {
      * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
+        return firstAndSteady(acc, net, memo, true);
+    }
+
+    /**
+     * As {@link #firstAndSteady(AcceleratorSpec, Network, TilingMemo)}; without {@code withFirst}
+     * the first inference is not run and its slot holds the steady state (the same choices are
+     * made: they rest on the steady state alone).
+     */
+    private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
+                                                          boolean withFirst) {
         ScheduleSpec.WeightCopies copies = acc.schedule().weightCopies();
         if (acc.cores() == 1 || acc.schedule().legacy() || copies == ScheduleSpec.WeightCopies.SPREAD) {
-            return planned(acc, net, memo, false);
+            return planned(acc, net, memo, false, withFirst);
         }
         if (copies == ScheduleSpec.WeightCopies.REPLICATE) {
-            return planned(acc, net, memo, true);
+            return planned(acc, net, memo, true, withFirst);
         }
         // best: the compiler plans both and keeps the faster (then the one that moves less)
-        List<List<LayerMemory>> spread = planned(acc, net, memo, false);
+        List<List<LayerMemory>> spread = planned(acc, net, memo, false, withFirst);
         List<List<LayerMemory>> copied;
         try {
-            copied = planned(acc, net, memo, true);
+            copied = planned(acc, net, memo, true, withFirst);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return spread;
         }
@@ -69,8 +157,8 @@ public final class MemoryModel {
 
     /** The schedule with resident weights spread over the cores or replicated on each. */
     private static List<List<LayerMemory>> planned(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                   boolean replicate) {
-        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4, replicate);
+                                                   boolean replicate, boolean withFirst) {
+        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4, replicate, withFirst);
         if (acc.schedule().legacy() || !acc.sram().isUnified()) {
             return half;
         }
@@ -90,7 +178,7 @@ public final class MemoryModel {
             if (perCore <= unified / 8 * e) {
                 List<List<LayerMemory>> more;
                 try {
-                    more = firstAndSteady(acc, net, memo, e, replicate);
+                    more = firstAndSteady(acc, net, memo, e, replicate, withFirst);
                 } catch (org.pactsim.spec.SpecException | OverflowException e2) {
                     return half;
                 }
@@ -123,12 +211,13 @@ public final class MemoryModel {
     }
 
     private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                          int eighths, boolean replicate) {
+                                                          int eighths, boolean replicate, boolean withFirst) {
         MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate);
         MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
-            return List.of(run(acc, net, firstOpt, memo), run(acc, net, steadyOpt, memo));
+            List<LayerMemory> steady = run(acc, net, steadyOpt, memo);
+            return List.of(withFirst ? run(acc, net, firstOpt, memo) : steady, steady);
         }
         // the compiler's choice: a number of passes per stage (two stages at most, more passes in
         // the first, where activations are large and weights small), whose steady state is
@@ -155,6 +244,10 @@ public final class MemoryModel {
         }
         try {
             SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc), trafficFirst(acc));
+            if (!withFirst) {
+                List<LayerMemory> steady = best.join(steadies.get(best.hi()), steadies.get(best.lo()));
+                return List.of(steady, steady);
+            }
             List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
                     memo, firstOpt, steadyOpt);
             List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),

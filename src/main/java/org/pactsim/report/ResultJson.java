@@ -62,6 +62,9 @@ public final class ResultJson {
         PricedResult.Pricing pricing = r.pricing();
         LayerRow row = new LayerRow(r, i);
         ObjectNode o = object(Metrics.LAYER, row);
+        if (r.run().pipeline() != null) {
+            o.put("stage", r.run().pipeline().stages().indexOf(r.run().pipeline().stageOf(i)) + 1);
+        }
         LayerMemory m = row.memory();
         if (m != null) {
             ArrayNode why = o.putArray("residency");
@@ -75,6 +78,23 @@ public final class ResultJson {
     /** The fields after {@code layers}, put into {@code root}. */
     private static void tail(PricedResult r, ObjectNode root) {
         root.set("totals", object(Metrics.TOTAL, r));
+        org.pactsim.memory.LayerPipeline lp = r.run().pipeline();
+        if (lp != null) {
+            ObjectNode p = root.putObject("pipeline");
+            p.put("periodCycles", lp.period());
+            p.put("bound", lp.bound());
+            p.put("activeCores", lp.activeCores());
+            p.put("cutBits", lp.cutBits());
+            ArrayNode st = p.putArray("stages");
+            for (org.pactsim.memory.LayerPipeline.Stage s : lp.stages()) {
+                ObjectNode o = st.addObject();
+                o.put("firstLayer", r.run().layers().get(s.first()).name());
+                o.put("lastLayer", r.run().layers().get(s.last()).name());
+                o.put("firstCore", s.firstCore());
+                o.put("cores", s.cores());
+                o.put("cycles", s.cycles());
+            }
+        }
         ArrayNode notes = root.putArray("notes");
         r.run().compute().notes().forEach(notes::add);
     }
@@ -290,6 +310,7 @@ public final class ResultJson {
         sc.put("fuse", a.schedule().fuse());
         sc.put("objective", a.schedule().objective().key());
         sc.put("weightCopies", a.schedule().weightCopies().key());
+        sc.put("cores", a.schedule().cores().key());
         ObjectNode noc = o.putObject("noc");
         noc.put("topology", a.noc().topology().key());
         noc.put("linkBits", a.noc().linkBits()); // 0: one array edge of accumulators

@@ -90,6 +90,9 @@ public final class TableRenderer {
         } else {
             sb.append(String.format(Locale.ROOT, "%s inferences/s%n", Fmt.real(r.inferencesPerSecond())));
         }
+        if (r.hasMemory() && a.cores() > 1) {
+            sb.append(coresLine(r)).append(System.lineSeparator());
+        }
         {
             var c = p.cost();
             Fmt.EnergyUnit u = Fmt.energyUnit(c.energyPj());
@@ -208,5 +211,26 @@ public final class TableRenderer {
     private static String pad(String s, int w, boolean left) {
         String sp = " ".repeat(Math.max(0, w - s.length()));
         return left ? s + sp : sp + s;
+    }
+
+    /** How the cores run the layers: in lockstep, or as a layer pipeline over core groups. */
+    static String coresLine(SimulationResult r) {
+        org.pactsim.memory.LayerPipeline lp = r.pipeline();
+        if (lp == null) {
+            return String.format(Locale.ROOT, "cores: lockstep (every layer split over the %d cores)",
+                    r.accelerator().cores());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "cores: layer pipeline of %d stages on %d of %d cores, one inference"
+                + " every %s cycles (set by %s); the first inference runs the stages in turn:",
+                lp.stages().size(), lp.activeCores(), r.accelerator().cores(), Fmt.count(lp.period()), lp.bound()));
+        for (org.pactsim.memory.LayerPipeline.Stage s : lp.stages()) {
+            String first = r.layers().get(s.first()).name();
+            String last = r.layers().get(s.last()).name();
+            sb.append(String.format(Locale.ROOT, " %s%s on %d, %s;", first, s.first() == s.last() ? "" : ".." + last,
+                    s.cores(), Fmt.count(s.cycles())));
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.toString();
     }
 }

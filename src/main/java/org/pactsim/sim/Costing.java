@@ -36,9 +36,11 @@ public final class Costing {
 
     private static PricedResult priced(SimulationResult r, Network net, CostTables tables) {
         List<ActionCounts> base = Actions.perLayer(r.compute(), net);
-        List<ActionCounts> first = counts(r, base, r.first(), null);
+        List<ActionCounts> first = counts(r, base, r.first(), null, null);
         base = null; // the engine's counts are no longer needed: a run of 10^5 layers holds fewer lists at once
-        List<ActionCounts> steady = r.hasMemory() ? counts(r, first, r.steady(), r.first()) : first;
+        List<ActionCounts> steady = !r.hasMemory() ? first : r.pipeline() == null
+                ? counts(r, first, r.steady(), r.first(), null)
+                : counts(r, first, r.steady(), null, r.pipeline().chipCycles(r.steady(), r.accelerator().cores()));
         Priced p = reprice(r.accelerator(), first, steady, tables);
         return new PricedResult(r, p.cost(), p.steadyCost(), new PricedResult.Pricing(first, steady, tables));
     }
@@ -64,10 +66,12 @@ public final class Costing {
     /**
      * Each layer's counts with the memory model's DRAM bits and cycles where it ran. Where
      * {@code mem}'s entry is {@code same}'s (the steady state of a layer that moves the same as
-     * in the first inference), {@code base}'s counts are taken as they are.
+     * in the first inference), {@code base}'s counts are taken as they are. {@code chipCycles},
+     * where not null, is the share of the period each layer of a layer pipeline holds the whole
+     * chip ({@link org.pactsim.memory.LayerPipeline#chipCycles}): what leaks and idles per layer.
      */
     static List<ActionCounts> counts(SimulationResult r, List<ActionCounts> base, List<LayerMemory> mem,
-                                     List<LayerMemory> same) {
+                                     List<LayerMemory> same, long[] chipCycles) {
         if (mem.isEmpty()) {
             return base;
         }
@@ -81,7 +85,7 @@ public final class Costing {
                 continue;
             }
             LayerResult l = r.layers().get(i);
-            long cycles = m.cycles();
+            long cycles = chipCycles == null ? m.cycles() : chipCycles[i];
             long idle = Math.max(0, multiplyExact(cycles, pes) - l.macs());
             out.add(new ActionCounts(b.macs(), b.sram(), multiplyExact(m.dramReadBytes(), 8),
                     multiplyExact(m.dramWriteBytes(), 8), idle, cycles, b.clockMhz(), b.vectorOps(),

@@ -27,9 +27,9 @@ public final class Simulation {
         if (model == TimingModel.SCALESIM) {
             return new SimulationResult(compute, List.of(), List.of());
         }
-        List<List<org.pactsim.memory.LayerMemory>> both = MemoryModel.firstAndSteady(acc, net, memo);
-        SimulationResult r = new SimulationResult(compute, both.get(0), shared(both.get(0), both.get(1)),
-                MemoryModel.compulsory(net, memo));
+        MemoryModel.Schedule s = MemoryModel.schedule(acc, net, memo);
+        SimulationResult r = new SimulationResult(compute, s.first(), shared(s.first(), s.steady()),
+                MemoryModel.compulsory(net, memo), s.pipeline());
         try {
             // each layer's counts fit (the memory model checks them); their sums must too
             r.cycles();

@@ -7,6 +7,7 @@ import org.pactsim.engine.LayerResult;
 import org.pactsim.engine.NetworkResult;
 import org.pactsim.engine.TimingModel;
 import org.pactsim.memory.LayerMemory;
+import org.pactsim.memory.LayerPipeline;
 import org.pactsim.spec.AcceleratorSpec;
 
 /**
@@ -16,10 +17,13 @@ import org.pactsim.spec.AcceleratorSpec;
  * fit on chip already loaded). Both lists are empty in the SCALE-Sim model, where memory never
  * stalls the array (CALC mode). {@code compulsory} holds each layer's compulsory DRAM bytes
  * ({@link org.pactsim.memory.Compulsory}: weights once, the network's input, its outputs), the
- * bound its traffic is held against; empty where not known (the SCALE-Sim model).
+ * bound its traffic is held against; empty where not known (the SCALE-Sim model). {@code
+ * pipeline} is the layer pipeline over core groups when the schedule is one ({@code
+ * schedule.cores}; each layer's views are then those on its stage's group), else null: the cores
+ * run every layer in lockstep.
  */
 public record SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
-                               List<Long> compulsory) {
+                               List<Long> compulsory, LayerPipeline pipeline) {
 
     public SimulationResult {
         first = List.copyOf(first);
@@ -31,7 +35,13 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
         }
     }
 
-    /** A result without compulsory bytes. */
+    /** A lockstep result. */
+    public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady,
+                            List<Long> compulsory) {
+        this(compute, first, steady, compulsory, null);
+    }
+
+    /** A lockstep result without compulsory bytes. */
     public SimulationResult(NetworkResult compute, List<LayerMemory> first, List<LayerMemory> steady) {
         this(compute, first, steady, List.of());
     }
@@ -111,9 +121,12 @@ public record SimulationResult(NetworkResult compute, List<LayerMemory> first, L
         return sum(first);
     }
 
-    /** Cycles of a steady-state inference (equal to {@link #cycles()} without a memory model). */
+    /**
+     * Cycles of a steady-state inference (equal to {@link #cycles()} without a memory model): the
+     * layers' sum in lockstep, a layer pipeline's period (inferences overlap on the core groups).
+     */
     public long steadyStateCycles() {
-        return sum(steady);
+        return pipeline != null ? pipeline.period() : sum(steady);
     }
 
     public long stallCycles() {

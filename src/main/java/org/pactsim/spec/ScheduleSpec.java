@@ -15,7 +15,38 @@ import java.util.Locale;
  *     all weights or none resident, the unified buffer split half and half.</li>
  * </ul>
  */
-public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, WeightCopies weightCopies) {
+public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, WeightCopies weightCopies,
+                           CoreMode cores) {
+    /**
+     * How a multi-core chip runs consecutive layers ({@code schedule.cores}): {@code lockstep}
+     * (default), every layer on all the cores, which run in lockstep (each layer split over them); {@code
+     * pipeline}, consecutive layers on disjoint groups of cores, each group running its own
+     * layers for one inference while the next group runs the layers after them for the one
+     * before (groups not in lockstep with each other), the fastest such pipeline even where
+     * lockstep is faster; {@code best}, the faster of the two (then the one that moves
+     * less; the other way round for {@code objective: traffic}).
+     */
+    public enum CoreMode {
+        LOCKSTEP, PIPELINE, BEST;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The mode of a key, or null. */
+        public static CoreMode parse(String s) {
+            for (CoreMode m : values()) {
+                if (m.key().equals(s)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The default of {@code schedule.cores}. */
+    public static final CoreMode DEFAULT_CORES = CoreMode.LOCKSTEP;
+
     /**
      * How a multi-core chip holds the weights it keeps on chip ({@code schedule.weightCopies}):
      * {@code spread} (default), each layer's weights split evenly over the cores, a core that
@@ -69,7 +100,12 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, Wei
 
     /** A schedule that minimises time, weights spread over the cores. */
     public ScheduleSpec(Policy policy, boolean fuse) {
-        this(policy, fuse, Objective.TIME, WeightCopies.SPREAD);
+        this(policy, fuse, Objective.TIME, WeightCopies.SPREAD, DEFAULT_CORES);
+    }
+
+    /** A schedule with the default {@code schedule.cores}. */
+    public ScheduleSpec(Policy policy, boolean fuse, Objective objective, WeightCopies weightCopies) {
+        this(policy, fuse, objective, weightCopies, DEFAULT_CORES);
     }
 
     /** The schedules pactsim knows. */
@@ -99,7 +135,8 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, Wei
     public ScheduleSpec {
         new Violations().check(policy != null, "schedule.policy", "compiler or legacy", "nothing")
                 .check(objective != null, "schedule.objective", "time or traffic", "nothing")
-                .check(weightCopies != null, "schedule.weightCopies", "spread, replicate or best", "nothing").throwIfAny();
+                .check(weightCopies != null, "schedule.weightCopies", "spread, replicate or best", "nothing")
+                .check(cores != null, "schedule.cores", "lockstep, pipeline or best", "nothing").throwIfAny();
     }
 
     public boolean legacy() {
@@ -108,17 +145,22 @@ public record ScheduleSpec(Policy policy, boolean fuse, Objective objective, Wei
 
     /** The same schedule minimising {@code o} first. */
     public ScheduleSpec withObjective(Objective o) {
-        return new ScheduleSpec(policy, fuse, o, weightCopies);
+        return new ScheduleSpec(policy, fuse, o, weightCopies, cores);
     }
 
     /** The same schedule with element-wise fusion on or off. */
     public ScheduleSpec withFuse(boolean f) {
-        return new ScheduleSpec(policy, f, objective, weightCopies);
+        return new ScheduleSpec(policy, f, objective, weightCopies, cores);
     }
 
     /** The same schedule holding resident weights as {@code w} says. */
     public ScheduleSpec withWeightCopies(WeightCopies w) {
-        return new ScheduleSpec(policy, fuse, objective, w);
+        return new ScheduleSpec(policy, fuse, objective, w, cores);
+    }
+
+    /** The same schedule running the cores as {@code m} says. */
+    public ScheduleSpec withCores(CoreMode m) {
+        return new ScheduleSpec(policy, fuse, objective, weightCopies, m);
     }
 
     /** Whether element-wise layers are fused into their producer. */

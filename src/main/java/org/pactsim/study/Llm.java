@@ -124,10 +124,17 @@ public final class Llm {
         return s;
     }
 
-    /** The decoder of {@code c} at {@code s}, typed by {@code plan}, simulated on {@code acc}. */
+    /**
+     * The decoder of {@code c} at {@code s}, typed by {@code plan}, simulated on {@code acc}. The
+     * cores run every layer in lockstep, whatever {@code schedule.cores} says: a decode step needs
+     * the token of the step before it, so a layer pipeline's period would not be a step's time
+     * (it needs as many independent batches in flight as it has stages; {@code docs/llm.md}).
+     */
     public static Step step(AcceleratorSpec acc, LlmConfig c, LlmPrecision.Plan plan, LlmStep s, TilingMemo memo) {
         Network net = plan.apply(Decoder.build(c, s));
-        return new Step(s, net, Simulation.run(acc, net, TimingModel.PACTSIM, memo));
+        AcceleratorSpec lockstep = acc.withSchedule(acc.schedule().withCores(
+                org.pactsim.spec.ScheduleSpec.CoreMode.LOCKSTEP));
+        return new Step(s, net, Simulation.run(lockstep, net, TimingModel.PACTSIM, memo));
     }
 
     /**

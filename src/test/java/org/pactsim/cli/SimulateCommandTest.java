@@ -109,6 +109,39 @@ class SimulateCommandTest {
         assertThat(csv.out()).contains("\nTOTAL,");
     }
 
+    /** A layer pipeline says so: its stages in the table and result.json, each layer's stage (issue 18). */
+    @Test
+    void aLayerPipelineIsReported() throws IOException {
+        Path out = dir.resolve("pipe");
+        Cli c = Cli.run("simulate", "--arch", "arch-configs/pact-14nm.yaml", "--trace", "traces/resnet18-int8.csv",
+                "--set", "cores=8", "--set", "dram.bandwidthGBps=unlimited", "--set", "schedule.cores=pipeline",
+                "--out", out.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).containsPattern("cores: layer pipeline of \\d+ stages on \\d of 8 cores, one inference every");
+        JsonNode r = json(Files.readString(out.resolve("result.json")));
+        JsonNode p = r.get("pipeline");
+        long period = p.get("periodCycles").asLong();
+        assertThat(period).isEqualTo(r.get("totals").get("steadyStateCycles").asLong());
+        long stageMax = 0;
+        int cores = 0;
+        for (JsonNode st : p.get("stages")) {
+            stageMax = Math.max(stageMax, st.get("cycles").asLong());
+            cores += st.get("cores").asInt();
+        }
+        assertThat(period).isGreaterThanOrEqualTo(stageMax);
+        assertThat(cores).isEqualTo(p.get("activeCores").asInt()).isLessThanOrEqualTo(8);
+        assertThat(r.get("layers").get(0).get("stage").asInt()).isEqualTo(1);
+        assertThat(json(Files.readString(out.resolve("accelerator.resolved.json"))).get("schedule").get("cores")
+                .asText()).isEqualTo("pipeline");
+        Cli lock = Cli.run("simulate", "--arch", "arch-configs/pact-14nm.yaml", "--trace", "traces/resnet18-int8.csv",
+                "--set", "cores=8");
+        assertThat(lock.out()).contains("cores: lockstep (every layer split over the 8 cores)");
+        Cli bad = Cli.run("simulate", "--arch", "arch-configs/pact-14nm.yaml", "--trace", "traces/resnet18-int8.csv",
+                "--set", "schedule.cores=layers");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).doesNotContain("\n").contains("schedule.cores").contains("lockstep, pipeline, best");
+    }
+
     @Test
     void badInputsExitWithTwoAndOneLine() {
         Cli missing = Cli.run("simulate", "--arch", "nope.yaml", "--trace", topo.toString());

@@ -237,9 +237,11 @@ public final class ArchReader {
             String wc = sr.has("weightCopies") ? sr.choice("weightCopies", List.of("spread", "replicate", "best")) : null;
             ScheduleSpec.WeightCopies copies = wc == null ? ScheduleSpec.WeightCopies.SPREAD
                     : ScheduleSpec.WeightCopies.parse(wc);
+            String cs = sr.has("cores") ? sr.choice("cores", List.of("lockstep", "pipeline", "best")) : null;
+            ScheduleSpec.CoreMode coreMode = cs == null ? ScheduleSpec.DEFAULT_CORES : ScheduleSpec.CoreMode.parse(cs);
             sr.finish();
             schedule = new ScheduleSpec(policy, fuse, objective == null ? ScheduleSpec.Objective.TIME : objective,
-                    copies);
+                    copies, coreMode);
         }
         org.pactsim.spec.NocSpec noc = org.pactsim.spec.NocSpec.DEFAULT;
         if (r.has("noc")) {

@@ -122,6 +122,20 @@ class ArchReaderTest {
                 + " best, found the text \"twice\"");
     }
 
+    /** How the cores run consecutive layers (issue 18): lockstep (default), a layer pipeline or the faster. */
+    @Test
+    void coresRunInLockstepAPipelineOrTheFaster() throws IOException {
+        assertThat(ArchReader.read(write("c.yaml", GOOD), List.of()).spec().schedule().cores())
+                .isEqualTo(org.pactsim.spec.ScheduleSpec.CoreMode.LOCKSTEP);
+        assertThat(ArchReader.read(write("c.yaml", GOOD + "schedule:\n  cores: pipeline\n"), List.of()).spec()
+                .schedule().cores()).isEqualTo(org.pactsim.spec.ScheduleSpec.CoreMode.PIPELINE);
+        assertThat(ArchReader.read(write("c.yaml", GOOD), List.of("schedule.cores=best")).spec().schedule()
+                .cores()).isEqualTo(org.pactsim.spec.ScheduleSpec.CoreMode.BEST);
+        Path bad = write("y.yaml", GOOD + "schedule:\n  cores: groups\n");
+        assertThat(message(bad, List.of())).contains(":15: schedule.cores: expected one of lockstep, pipeline,"
+                + " best, found the text \"groups\"");
+    }
+
     /** The on-chip network's keys (issue 18): a topology by name, one link width in bits or bytes. */
     @Test
     void theNetworkTakesATopologyAndOneLinkWidth() throws IOException {
