@@ -52,28 +52,27 @@ public final class MemoryModel {
     public static Schedule schedule(AcceleratorSpec acc, Network net, TilingMemo memo) {
         ScheduleSpec.CoreMode mode = acc.schedule().cores();
         boolean pipelines = acc.cores() > 1 && !acc.schedule().legacy() && mode != ScheduleSpec.CoreMode.LOCKSTEP;
-        List<List<LayerMemory>> lock = mode == ScheduleSpec.CoreMode.PIPELINE && pipelines ? null
-                : firstAndSteady(acc, net, memo);
+        Inference lock = mode == ScheduleSpec.CoreMode.PIPELINE && pipelines ? null : inference(acc, net, memo);
         if (!pipelines) {
-            return new Schedule(lock.get(0), lock.get(1), null);
+            return lock.schedule();
         }
         // the stages are chosen on the steady state; the first inference is run on the sizes chosen
-        java.util.Map<Integer, List<List<LayerMemory>>> runs = new java.util.HashMap<>();
+        java.util.Map<Integer, Inference> runs = new java.util.HashMap<>();
         List<Integer> sizes = LayerPipeline.groupSizes(acc.cores());
-        List<List<LayerMemory>> one = steadyOn(acc, net, memo, 1);
+        Inference one = on(acc, net, memo, 1);
         if (one != null) {
             runs.put(1, one);
-            long work = totalCycles(one.get(1));
+            long work = totalCycles(one.steady());
             if (lock != null && mode == ScheduleSpec.CoreMode.BEST
-                    && FoldGeometry.ceilDiv(work, acc.cores()) >= totalCycles(lock.get(1))) {
+                    && FoldGeometry.ceilDiv(work, acc.cores()) >= totalCycles(lock.steady())) {
                 // one core's cycles shared perfectly over all of them do not beat lockstep
-                return new Schedule(lock.get(0), lock.get(1), null);
+                return lock.schedule();
             }
-            sizes = LayerPipeline.groupSizes(acc.cores(), one.get(1), work);
+            sizes = LayerPipeline.groupSizes(acc.cores(), one.steady(), work);
         }
         for (int g : sizes) {
             if (!runs.containsKey(g)) {
-                List<List<LayerMemory>> r = steadyOn(acc, net, memo, g);
+                Inference r = on(acc, net, memo, g);
                 if (r != null) {
                     runs.put(g, r);
                 }
@@ -82,35 +81,44 @@ public final class MemoryModel {
         LayerPipeline.Plan plan;
         try {
             Graph graph = memo.graph(net, acc.schedule().fuses());
-            plan = LayerPipeline.plan(acc, net, graph, runs);
-            if (plan != null) {
+            java.util.Map<Integer, List<List<LayerMemory>>> steady = new java.util.HashMap<>();
+            runs.forEach((g, r) -> steady.put(g, List.of(r.steady(), r.steady())));
+            plan = LayerPipeline.plan(acc, net, graph, steady);
+            if (plan != null && (lock == null || SubBatch.better(plan.pipeline().period(), totalBytes(plan.steady()),
+                    totalCycles(lock.steady()), totalBytes(lock.steady()), trafficFirst(acc)))) {
                 java.util.Map<Integer, List<List<LayerMemory>>> full = new java.util.HashMap<>();
                 for (LayerPipeline.Stage st : plan.pipeline().stages()) {
-                    full.computeIfAbsent(st.cores(), g -> firstAndSteady(acc.withCores(g), net, memo, true));
+                    full.computeIfAbsent(st.cores(), g -> runs.get(g).both());
                 }
                 plan = LayerPipeline.plan(acc, net, graph, full, plan.pipeline());
+                return new Schedule(plan.first(), plan.steady(), plan.pipeline());
             }
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
         }
-        if (plan == null) {
-            if (lock == null) {
-                lock = firstAndSteady(acc, net, memo);
-            }
-            return new Schedule(lock.get(0), lock.get(1), null);
-        }
-        if (lock != null && !SubBatch.better(plan.pipeline().period(), totalBytes(plan.steady()),
-                totalCycles(lock.get(1)), totalBytes(lock.get(1)), trafficFirst(acc))) {
-            return new Schedule(lock.get(0), lock.get(1), null);
-        }
-        return new Schedule(plan.first(), plan.steady(), plan.pipeline());
+        return (lock != null ? lock : inference(acc, net, memo)).schedule();
     }
 
-    /** The steady state on {@code g} of the chip's cores, or null where a group that small cannot run it. */
-    private static List<List<LayerMemory>> steadyOn(AcceleratorSpec acc, Network net, TilingMemo memo, int g) {
+    /**
+     * A steady-state inference, with the first inference of the same choices run only when
+     * asked for: every choice (weight copies, the buffer's split, sub-batches) rests on the steady
+     * state, so a schedule that is not kept never runs its first inference.
+     */
+    private record Inference(List<LayerMemory> steady, java.util.function.Supplier<List<LayerMemory>> first) {
+        List<List<LayerMemory>> both() {
+            return List.of(first.get(), steady);
+        }
+
+        Schedule schedule() {
+            return new Schedule(first.get(), steady, null);
+        }
+    }
+
+    /** The network on {@code g} of the chip's cores, or null where a group that small cannot run it. */
+    private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g) {
         try {
-            return firstAndSteady(acc.withCores(g), net, memo, false);
+            return inference(acc.withCores(g), net, memo);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return null;
         }
@@ -123,42 +131,37 @@ public final class MemoryModel {
 
     /**
      * As {@link #firstAndSteady(AcceleratorSpec, Network)} with a memo that may be shared with
-     * other runs ({@link TilingMemo#shared}); the results are the same, only faster.
+     * other runs ({@link TilingMemo#shared}); the results are the same, only faster. The cores run
+     * in lockstep ({@link #schedule} also tries a layer pipeline).
      */
     public static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo) {
-        return firstAndSteady(acc, net, memo, true);
+        return inference(acc, net, memo).both();
     }
 
-    /**
-     * As {@link #firstAndSteady(AcceleratorSpec, Network, TilingMemo)}; without {@code withFirst}
-     * the first inference is not run and its slot holds the steady state (the same choices are
-     * made: they rest on the steady state alone).
-     */
-    private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                          boolean withFirst) {
+    /** The lockstep schedule: weight copies, the buffer's split and sub-batches chosen. */
+    private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo) {
         ScheduleSpec.WeightCopies copies = acc.schedule().weightCopies();
         if (acc.cores() == 1 || acc.schedule().legacy() || copies == ScheduleSpec.WeightCopies.SPREAD) {
-            return planned(acc, net, memo, false, withFirst);
+            return planned(acc, net, memo, false);
         }
         if (copies == ScheduleSpec.WeightCopies.REPLICATE) {
-            return planned(acc, net, memo, true, withFirst);
+            return planned(acc, net, memo, true);
         }
         // best: the compiler plans both and keeps the faster (then the one that moves less)
-        List<List<LayerMemory>> spread = planned(acc, net, memo, false, withFirst);
-        List<List<LayerMemory>> copied;
+        Inference spread = planned(acc, net, memo, false);
+        Inference copied;
         try {
-            copied = planned(acc, net, memo, true, withFirst);
+            copied = planned(acc, net, memo, true);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return spread;
         }
-        return SubBatch.better(totalCycles(copied.get(1)), totalBytes(copied.get(1)), totalCycles(spread.get(1)),
-                totalBytes(spread.get(1)), trafficFirst(acc)) ? copied : spread;
+        return SubBatch.better(totalCycles(copied.steady()), totalBytes(copied.steady()), totalCycles(spread.steady()),
+                totalBytes(spread.steady()), trafficFirst(acc)) ? copied : spread;
     }
 
     /** The schedule with resident weights spread over the cores or replicated on each. */
-    private static List<List<LayerMemory>> planned(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                   boolean replicate, boolean withFirst) {
-        List<List<LayerMemory>> half = firstAndSteady(acc, net, memo, 4, replicate, withFirst);
+    private static Inference planned(AcceleratorSpec acc, Network net, TilingMemo memo, boolean replicate) {
+        Inference half = inference(acc, net, memo, 4, replicate);
         if (acc.schedule().legacy() || !acc.sram().isUnified()) {
             return half;
         }
@@ -176,14 +179,14 @@ public final class MemoryModel {
         }
         for (int e = 5; e <= 7; e++) {
             if (perCore <= unified / 8 * e) {
-                List<List<LayerMemory>> more;
+                Inference more;
                 try {
-                    more = firstAndSteady(acc, net, memo, e, replicate, withFirst);
+                    more = inference(acc, net, memo, e, replicate);
                 } catch (org.pactsim.spec.SpecException | OverflowException e2) {
                     return half;
                 }
-                return SubBatch.better(totalCycles(more.get(1)), totalBytes(more.get(1)), totalCycles(half.get(1)),
-                        totalBytes(half.get(1)), trafficFirst(acc)) ? more : half;
+                return SubBatch.better(totalCycles(more.steady()), totalBytes(more.steady()), totalCycles(half.steady()),
+                        totalBytes(half.steady()), trafficFirst(acc)) ? more : half;
             }
         }
         return half;
@@ -210,26 +213,27 @@ public final class MemoryModel {
         return c;
     }
 
-    private static List<List<LayerMemory>> firstAndSteady(AcceleratorSpec acc, Network net, TilingMemo memo,
-                                                          int eighths, boolean replicate, boolean withFirst) {
+    private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, int eighths,
+                                       boolean replicate) {
         MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate);
         MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
-            List<LayerMemory> steady = run(acc, net, steadyOpt, memo);
-            return List.of(withFirst ? run(acc, net, firstOpt, memo) : steady, steady);
+            return new Inference(run(acc, net, steadyOpt, memo), () -> run(acc, net, firstOpt, memo));
         }
         // the compiler's choice: a number of passes per stage (two stages at most, more passes in
         // the first, where activations are large and weights small), whose steady state is
         // fastest, then moves least; tensors that cross from one stage to the next go through DRAM
         List<Long> fs = new ArrayList<>();
         List<Network> subs = new ArrayList<>();
+        List<List<LayerMemory>> ones = new ArrayList<>();
         List<List<LayerMemory>> steadies = new ArrayList<>();
         for (long f : SubBatch.passCounts(batch)) {
             Network sub = SubBatch.divide(net, f);
             try {
                 List<LayerMemory> one = run(acc, sub, steadyOpt, memo);
                 steadies.add(SubBatch.passes(one, one, f, batch));
+                ones.add(one);
                 fs.add(f);
                 subs.add(sub);
             } catch (org.pactsim.spec.SpecException | OverflowException | ArithmeticException e) {
@@ -244,15 +248,19 @@ public final class MemoryModel {
         }
         try {
             SubBatch.Stages best = SubBatch.choose(net, fs, steadies, bytesPerCycle(acc), trafficFirst(acc));
-            if (!withFirst) {
-                List<LayerMemory> steady = best.join(steadies.get(best.hi()), steadies.get(best.lo()));
-                return List.of(steady, steady);
-            }
-            List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
-                    memo, firstOpt, steadyOpt);
-            List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc, subs.get(best.lo()),
-                    fs.get(best.lo()), batch, memo, firstOpt, steadyOpt);
-            return List.of(best.join(firstHi, firstLo), best.join(steadies.get(best.hi()), steadies.get(best.lo())));
+            List<LayerMemory> steady = best.join(steadies.get(best.hi()), steadies.get(best.lo()));
+            return new Inference(steady, () -> {
+                try {
+                    List<LayerMemory> firstHi = firstPasses(acc, subs.get(best.hi()), fs.get(best.hi()), batch,
+                            memo, firstOpt, ones.get(best.hi()));
+                    List<LayerMemory> firstLo = best.lo() == best.hi() ? firstHi : firstPasses(acc,
+                            subs.get(best.lo()), fs.get(best.lo()), batch, memo, firstOpt, ones.get(best.lo()));
+                    return best.join(firstHi, firstLo);
+                } catch (ArithmeticException e) {
+                    throw new OverflowException("network " + net.name()
+                            + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
+                }
+            });
         } catch (ArithmeticException e) {
             throw new OverflowException("network " + net.name()
                     + ": a DRAM byte or cycle count exceeds 2^63-1; the network is too large to simulate");
@@ -261,12 +269,11 @@ public final class MemoryModel {
 
     /** A first inference in {@code f} passes: weights loaded in the first pass, the others as in steady state. */
     private static List<LayerMemory> firstPasses(AcceleratorSpec acc, Network sub, long f, long batch,
-                                                 TilingMemo memo, MemoryOptions firstOpt, MemoryOptions steadyOpt) {
+                                                 TilingMemo memo, MemoryOptions firstOpt, List<LayerMemory> one) {
         List<LayerMemory> first = run(acc, sub, firstOpt, memo);
         if (f == 1) {
             return first;
         }
-        List<LayerMemory> one = run(acc, sub, steadyOpt, memo);
         return SubBatch.passes(first, one, f, batch);
     }
 

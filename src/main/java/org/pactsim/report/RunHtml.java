@@ -54,6 +54,9 @@ public final class RunHtml {
         h.folded("resolved accelerator (JSON)", acceleratorJson);
         h.heading(2, "Totals");
         totals(h, "totals", List.of(r), List.of("this run"));
+        if (s.hasMemory() && s.accelerator().cores() > 1) {
+            h.para(TableRenderer.coresLine(s));
+        }
         if (s.hasMemory()) {
             List<Integer> plotted = RooflineChart.plotted(s);
             h.figure(SvgChart.inline(RooflineChart.chart(s), "roofline", ChartFiles.WIDTH, ChartFiles.HEIGHT, e -> {

@@ -131,6 +131,7 @@ class SimulateCommandTest {
         assertThat(period).isGreaterThanOrEqualTo(stageMax);
         assertThat(cores).isEqualTo(p.get("activeCores").asInt()).isLessThanOrEqualTo(8);
         assertThat(r.get("layers").get(0).get("stage").asInt()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("cores: layer pipeline of");
         assertThat(json(Files.readString(out.resolve("accelerator.resolved.json"))).get("schedule").get("cores")
                 .asText()).isEqualTo("pipeline");
         Cli lock = Cli.run("simulate", "--arch", "arch-configs/pact-14nm.yaml", "--trace", "traces/resnet18-int8.csv",

@@ -220,6 +220,11 @@ class LayerPipelineTest {
             if (cores == 1) {
                 assertThat(best.pipeline()).isNull();
             }
+            // MACs and the compulsory traffic do not depend on how the cores run; no first
+            // inference moves less than the compulsory bytes
+            assertThat(best.compute().macs()).isEqualTo(lock.compute().macs());
+            assertThat(best.compulsoryDramBytes()).isEqualTo(lock.compulsoryDramBytes());
+            assertThat(best.dramReadBytes() + best.dramWriteBytes()).isGreaterThanOrEqualTo(best.compulsoryDramBytes());
             if (best.pipeline() != null) {
                 long bytes = best.steadyStateDramBytes();
                 assertThat(best.steadyStateCycles()).isGreaterThanOrEqualTo(
