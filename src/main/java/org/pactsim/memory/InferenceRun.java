@@ -130,7 +130,7 @@ final class InferenceRun {
         long used = 0;
         long room = weightRoom();
         for (int i : graph.byWeightPerCore(bits)) {
-            if (bits[i] > 0 && addExact(used, bits[i]) <= room) {
+            if (bits[i] > 0 && opt.mayKeep(i) && addExact(used, bits[i]) <= room) {
                 resident[i] = true;
                 used = addExact(used, bits[i]);
             }

@@ -84,11 +84,38 @@ public final class MemoryModel {
             java.util.Map<Integer, List<List<LayerMemory>>> steady = new java.util.HashMap<>();
             runs.forEach((g, r) -> steady.put(g, List.of(r.steady(), r.steady())));
             plan = LayerPipeline.plan(acc, net, graph, steady);
+            java.util.Map<Integer, Inference> chosen = runs;
+            if (plan != null) {
+                // a group keeps only its own stages' weights: per group size, a chip of that size
+                // running the network with only the layers of the stages on such groups resident
+                java.util.Map<Integer, java.util.BitSet> layersOf = new java.util.HashMap<>();
+                for (LayerPipeline.Stage st : plan.pipeline().stages()) {
+                    layersOf.computeIfAbsent(st.cores(), g -> new java.util.BitSet()).set(st.first(), st.last() + 1);
+                }
+                java.util.Map<Integer, Inference> own = new java.util.HashMap<>();
+                java.util.Map<Integer, List<List<LayerMemory>>> ownSteady = new java.util.HashMap<>();
+                layersOf.forEach((g, layers) -> {
+                    Inference r = on(acc, net, memo, g, layers);
+                    if (r != null) {
+                        own.put(g, r);
+                        ownSteady.put(g, List.of(r.steady(), r.steady()));
+                    }
+                });
+                if (own.size() == layersOf.size()) {
+                    LayerPipeline.Plan kept = LayerPipeline.plan(acc, net, graph, ownSteady, plan.pipeline());
+                    if (SubBatch.better(kept.pipeline().period(), totalBytes(kept.steady()), plan.pipeline().period(),
+                            totalBytes(plan.steady()), trafficFirst(acc))) {
+                        plan = kept;
+                        chosen = own;
+                    }
+                }
+            }
             if (plan != null && (lock == null || SubBatch.better(plan.pipeline().period(), totalBytes(plan.steady()),
                     totalCycles(lock.steady()), totalBytes(lock.steady()), trafficFirst(acc)))) {
                 java.util.Map<Integer, List<List<LayerMemory>>> full = new java.util.HashMap<>();
                 for (LayerPipeline.Stage st : plan.pipeline().stages()) {
-                    full.computeIfAbsent(st.cores(), g -> runs.get(g).both());
+                    java.util.Map<Integer, Inference> from = chosen;
+                    full.computeIfAbsent(st.cores(), g -> from.get(g).both());
                 }
                 plan = LayerPipeline.plan(acc, net, graph, full, plan.pipeline());
                 return new Schedule(plan.first(), plan.steady(), plan.pipeline());
@@ -117,8 +144,13 @@ public final class MemoryModel {
 
     /** The network on {@code g} of the chip's cores, or null where a group that small cannot run it. */
     private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g) {
+        return on(acc, net, memo, g, null);
+    }
+
+    /** As {@link #on(AcceleratorSpec, Network, TilingMemo, int)}, only {@code only}'s weights kept (null: all). */
+    private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g, java.util.BitSet only) {
         try {
-            return inference(acc.withCores(g), net, memo);
+            return inference(acc.withCores(g), net, memo, only);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return null;
         }
@@ -140,18 +172,23 @@ public final class MemoryModel {
 
     /** The lockstep schedule: weight copies, the buffer's split and sub-batches chosen. */
     private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo) {
+        return inference(acc, net, memo, null);
+    }
+
+    /** As {@link #inference(AcceleratorSpec, Network, TilingMemo)} with only {@code only}'s weights kept (null: all). */
+    private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, java.util.BitSet only) {
         ScheduleSpec.WeightCopies copies = acc.schedule().weightCopies();
         if (acc.cores() == 1 || acc.schedule().legacy() || copies == ScheduleSpec.WeightCopies.SPREAD) {
-            return planned(acc, net, memo, false);
+            return planned(acc, net, memo, false, only);
         }
         if (copies == ScheduleSpec.WeightCopies.REPLICATE) {
-            return planned(acc, net, memo, true);
+            return planned(acc, net, memo, true, only);
         }
         // best: the compiler plans both and keeps the faster (then the one that moves less)
-        Inference spread = planned(acc, net, memo, false);
+        Inference spread = planned(acc, net, memo, false, only);
         Inference copied;
         try {
-            copied = planned(acc, net, memo, true);
+            copied = planned(acc, net, memo, true, only);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return spread;
         }
@@ -160,8 +197,9 @@ public final class MemoryModel {
     }
 
     /** The schedule with resident weights spread over the cores or replicated on each. */
-    private static Inference planned(AcceleratorSpec acc, Network net, TilingMemo memo, boolean replicate) {
-        Inference half = inference(acc, net, memo, 4, replicate);
+    private static Inference planned(AcceleratorSpec acc, Network net, TilingMemo memo, boolean replicate,
+                                     java.util.BitSet only) {
+        Inference half = inference(acc, net, memo, 4, replicate, only);
         if (acc.schedule().legacy() || !acc.sram().isUnified()) {
             return half;
         }
@@ -170,7 +208,8 @@ public final class MemoryModel {
         // bandwidth limit: the fastest) wins
         long perCore = 0;
         Graph g = memo.graph(net, acc.schedule().fuses());
-        for (long w : g.weightBits) {
+        for (int i = 0; i < g.weightBits.length; i++) {
+            long w = only == null || only.get(i) ? g.weightBits[i] : 0;
             perCore = addExact(perCore, replicate ? w : FoldGeometry.ceilDiv(w, acc.cores()));
         }
         long unified = Capacity.of(acc.sram()).unifiedBits();
@@ -181,7 +220,7 @@ public final class MemoryModel {
             if (perCore <= unified / 8 * e) {
                 Inference more;
                 try {
-                    more = inference(acc, net, memo, e, replicate);
+                    more = inference(acc, net, memo, e, replicate, only);
                 } catch (org.pactsim.spec.SpecException | OverflowException e2) {
                     return half;
                 }
@@ -214,9 +253,11 @@ public final class MemoryModel {
     }
 
     private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, int eighths,
-                                       boolean replicate) {
-        MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate);
-        MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate);
+                                       boolean replicate, java.util.BitSet only) {
+        MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate)
+                .withResidentOnly(only);
+        MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate)
+                .withResidentOnly(only);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
             return new Inference(run(acc, net, steadyOpt, memo), () -> run(acc, net, firstOpt, memo));

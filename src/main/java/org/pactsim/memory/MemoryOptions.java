@@ -12,14 +12,16 @@ package org.pactsim.memory;
  *                    schedule; 4: half, the legacy split); activations get what they leave
  * @param replicate   every core holds all of each resident layer's weights (compiler schedule,
  *                    {@code schedule.weightCopies}); false: each holds {@code 1/cores}
+ * @param residentOnly the layers whose weights may stay on chip (a layer pipeline's group holds
+ *                    only its stages' layers, {@link LayerPipeline}); null: every layer
  */
 public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles, int weightEighths,
-                            boolean replicate) {
+                            boolean replicate, java.util.BitSet residentOnly) {
     public static final MemoryOptions FIRST_INFERENCE = new MemoryOptions(true, false, 0);
     public static final MemoryOptions STEADY_STATE = new MemoryOptions(true, true, 0);
 
     public MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles) {
-        this(broadcast, steadyState, latencyCycles, 4, false);
+        this(broadcast, steadyState, latencyCycles, 4, false, null);
     }
 
     public MemoryOptions {
@@ -31,11 +33,21 @@ public record MemoryOptions(boolean broadcast, boolean steadyState, long latency
 
     /** The same options with resident weights allowed {@code eighths} of a unified buffer. */
     public MemoryOptions withWeightEighths(int eighths) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths, replicate);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths, replicate, residentOnly);
     }
 
     /** The same options with resident weights replicated on every core, or spread over them. */
     public MemoryOptions withReplicate(boolean r) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, r);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, r, residentOnly);
+    }
+
+    /** The same options with only {@code layers}' weights allowed on chip (null: every layer's). */
+    public MemoryOptions withResidentOnly(java.util.BitSet layers) {
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, replicate, layers);
+    }
+
+    /** Whether layer {@code i}'s weights may stay on chip. */
+    boolean mayKeep(int i) {
+        return residentOnly == null || residentOnly.get(i);
     }
 }

@@ -19,7 +19,8 @@ import org.pactsim.workload.TracePrecision;
 /**
  * What the iso-area answer depends on (issue 20): the study at the chosen chip, then again with
  * one assumption changed at a time (SRAM size, bandwidth, batch, MAC-area table, how the area is
- * filled, clock, the first/last-layer rule, dataflow, fusion, fold overlap), each precision's
+ * filled, clock, the first/last-layer rule, dataflow, fusion, fold overlap, how the cores run
+ * consecutive layers), each precision's
  * super-linearity at the reference bandwidth recorded; and a regime map, super-linearity over
  * SRAM size x bandwidth. Nothing here models anything: every number is an {@link IsoArea} run.
  */
@@ -282,6 +283,11 @@ public final class Sensitivity {
         FoldOverlap other = b.array().foldOverlap() == FoldOverlap.NONE ? FoldOverlap.PIPELINED : FoldOverlap.NONE;
         v.put("fold overlap", pairs("fold overlap " + other.name().toLowerCase(Locale.ROOT),
                 ref.with(b.withArray(b.array().withFoldOverlap(other)))));
+        // how the cores run consecutive layers: lockstep, or a layer pipeline over core groups where faster
+        ScheduleSpec.CoreMode cores = sch.cores() == ScheduleSpec.CoreMode.LOCKSTEP ? ScheduleSpec.CoreMode.BEST
+                : ScheduleSpec.CoreMode.LOCKSTEP;
+        v.put("cores", pairs(cores == ScheduleSpec.CoreMode.BEST ? "layer pipeline where faster (schedule.cores best)"
+                : "cores in lockstep", ref.with(b.withSchedule(sch.withCores(cores)))));
         return v;
     }
 

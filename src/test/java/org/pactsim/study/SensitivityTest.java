@@ -56,13 +56,15 @@ class SensitivityTest {
         Map<String, Sensitivity.Assumption> byName = new java.util.LinkedHashMap<>();
         result.assumptions().forEach(a -> byName.put(a.name(), a));
         assertThat(byName.keySet()).containsExactly("SRAM size", "DRAM bandwidth", "batch", "MAC-area table",
-                "array shape", "clock", "first/last-layer rule", "dataflow", "fusion", "fold overlap");
+                "array shape", "clock", "first/last-layer rule", "dataflow", "fusion", "fold overlap", "cores");
         check(byName.get("SRAM size").variants().get(1), setup.withBandwidths(List.of(8.0))
                 .with(setup.base().withSram(org.pactsim.spec.SramSpec.unified(setup.base().sram().unifiedKiB() * 2))));
         check(byName.get("first/last-layer rule").variants().get(0), setup.withBandwidths(List.of(8.0)).withQuantizeAll(true));
         check(byName.get("fold overlap").variants().get(0), setup.withBandwidths(List.of(8.0))
                 .with(setup.base().withArray(setup.base().array().withFoldOverlap(FoldOverlap.NONE))));
         check(byName.get("DRAM bandwidth").variants().get(1), setup.withBandwidths(List.of(16.0)));
+        check(byName.get("cores").variants().get(0), setup.withBandwidths(List.of(8.0)).with(setup.base()
+                .withSchedule(setup.base().schedule().withCores(org.pactsim.spec.ScheduleSpec.CoreMode.BEST))));
         assertThat(byName.get("batch").variants()).extracting(Sensitivity.Variant::label).containsExactly("batch 1", "batch 8");
         assertThat(byName.get("dataflow").variants()).extracting(Sensitivity.Variant::label)
                 .containsExactly("dataflow os", "dataflow is");
