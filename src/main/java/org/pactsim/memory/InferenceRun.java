@@ -127,6 +127,12 @@ final class InferenceRun {
             bits[i] = replicate ? addExact(graph.weightBits[i], FoldGeometry.ceilDiv(graph.cacheBits[i], acc.cores()))
                     : FoldGeometry.ceilDiv(addExact(graph.weightBits[i], graph.cacheBits[i]), acc.cores());
         }
+        if (opt.allHeld()) {
+            for (int i = 0; i < n; i++) {
+                resident[i] = bits[i] > 0;
+            }
+            return 0;
+        }
         long used = 0;
         long room = weightRoom();
         for (int i : graph.byWeightPerCore(bits)) {
@@ -235,7 +241,8 @@ final class InferenceRun {
         long layerWeightsPerCore = replicate && !cache ? Math.max(1, multiplyExact(bTensor, gemm.repeat()))
                 : Math.max(1, FoldGeometry.ceilDiv(multiplyExact(bTensor, gemm.repeat()), acc.cores()));
         // the compiler's schedule keeps other layers' resident weights where they are: tiles get what they leave
-        long otherResident = legacy ? 0 : residentBitsPerCore - (weightsOnChip ? layerWeightsPerCore : 0);
+        long otherResident = legacy || opt.allHeld() ? 0
+                : residentBitsPerCore - (weightsOnChip ? layerWeightsPerCore : 0);
         long evicted = 0;
         Choice best = null;
         while (best == null) {
@@ -502,10 +509,15 @@ final class InferenceRun {
      * space; the compiler's schedule, {@code weightEighths} of a unified buffer.
      */
     long weightRoom() {
+        return weightRoom(cap, legacy, opt.weightEighths());
+    }
+
+    /** Bits per core resident weights may take: a split buffer's weight buffer, else {@code eighths} of the unified one. */
+    static long weightRoom(Capacity cap, boolean legacy, int eighths) {
         if (legacy || !cap.unified()) {
             return cap.weightBits();
         }
-        return multiplyExact(cap.unifiedBits() / 8, opt.weightEighths()) + cap.unifiedBits() % 8 * opt.weightEighths() / 8;
+        return multiplyExact(cap.unifiedBits() / 8, eighths) + cap.unifiedBits() % 8 * eighths / 8;
     }
 
     /**

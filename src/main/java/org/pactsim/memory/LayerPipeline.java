@@ -132,6 +132,19 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
      * group size (dynamic programming over layers and cores used).
      */
     static Plan plan(AcceleratorSpec acc, Network net, Graph graph, Map<Integer, List<List<LayerMemory>>> runs) {
+        List<int[]> cuts = cuts(acc, net, graph, runs, null, 0);
+        return cuts == null ? null : build(acc, net, graph, s -> runs.get(cuts.get(s)[2]), cuts);
+    }
+
+    /**
+     * The stages (first layer, end layer exclusive, group size each) of the smallest period, or
+     * null. Where {@code held} is given, a stage whose layers' weights fit in its group ({@code
+     * room} bits per core: each layer's weights spread over the group) takes its layers' cycles
+     * from {@code held} (runs whose weights are all on chip), else from {@code runs}: a group
+     * that holds its own weights streams none.
+     */
+    static List<int[]> cuts(AcceleratorSpec acc, Network net, Graph graph, Map<Integer, List<List<LayerMemory>>> runs,
+                            Map<Integer, List<List<LayerMemory>>> held, long room) {
         int n = net.layers().size();
         int total = acc.cores();
         List<Integer> sizes = new ArrayList<>(runs.keySet());
@@ -141,10 +154,18 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
         }
         // prefix sums of steady-state cycles per group size
         long[][] prefix = new long[sizes.size()][n + 1];
+        long[][] heldPrefix = new long[sizes.size()][n + 1];
+        long[][] weightPrefix = new long[sizes.size()][n + 1];
         for (int gi = 0; gi < sizes.size(); gi++) {
-            List<LayerMemory> steady = runs.get(sizes.get(gi)).get(1);
+            int g = sizes.get(gi);
+            List<LayerMemory> steady = runs.get(g).get(1);
+            List<LayerMemory> h = held == null || held.get(g) == null ? null : held.get(g).get(1);
             for (int i = 0; i < n; i++) {
                 prefix[gi][i + 1] = addExact(prefix[gi][i], steady.get(i).cycles());
+                heldPrefix[gi][i + 1] = addExact(heldPrefix[gi][i], h == null ? steady.get(i).cycles() : h.get(i).cycles());
+                long w = h == null ? room + 1 : org.pactsim.mapping.FoldGeometry.ceilDiv(
+                        addExact(graph.weightBits[i], graph.cacheBits[i]), g);
+                weightPrefix[gi][i + 1] = addExact(weightPrefix[gi][i], w);
             }
         }
         long[] cutCycles = cutCycles(acc, net, graph);
@@ -175,9 +196,14 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
                         if (i > 0 && !cuttable(graph, i)) {
                             continue;
                         }
-                        long stage = Math.max(prefix[gi][j] - prefix[gi][i], cut);
+                        boolean fits = held != null && weightPrefix[gi][j] - weightPrefix[gi][i] <= room;
+                        long stage = Math.max(fits ? heldPrefix[gi][j] - heldPrefix[gi][i]
+                                : prefix[gi][j] - prefix[gi][i], cut);
+                        if (stage >= b && !fits) {
+                            break; // earlier starts only make this stage longer (and hold more weights)
+                        }
                         if (stage >= b) {
-                            break; // earlier starts only make this stage longer
+                            continue; // an earlier start may fit where this one does not
                         }
                         long before = i == 0 ? 0 : best[i][c - g];
                         long p = Math.max(before, stage);
@@ -207,7 +233,7 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
             c -= sizes.get(gi);
             j = i;
         }
-        return build(acc, net, graph, runs, cuts);
+        return cuts;
     }
 
     /**
@@ -220,7 +246,13 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
         for (Stage s : chosen.stages()) {
             cuts.add(new int[] {s.first(), s.last() + 1, s.cores()});
         }
-        return build(acc, net, graph, runs, cuts);
+        return build(acc, net, graph, st -> runs.get(cuts.get(st)[2]), cuts);
+    }
+
+    /** The plan of {@code cuts} with each stage's layer views from {@code runOf} (its stage index). */
+    static Plan plan(AcceleratorSpec acc, Network net, Graph graph, List<int[]> cuts,
+                     java.util.function.IntFunction<List<List<LayerMemory>>> runOf) {
+        return build(acc, net, graph, runOf, cuts);
     }
 
     /** Per cut {@code b} (before layer b): the cycles its links take to carry what crosses it. */
@@ -238,16 +270,19 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
 
     /** The plan of the stages {@code cuts} (first layer, end layer exclusive, group size each). */
     private static Plan build(AcceleratorSpec acc, Network net, Graph graph,
-                              Map<Integer, List<List<LayerMemory>>> runs, List<int[]> cuts) {
+                              java.util.function.IntFunction<List<List<LayerMemory>>> runOf, List<int[]> cuts) {
         int n = net.layers().size();
         int total = acc.cores();
         long[] cutCycles = cutCycles(acc, net, graph);
         List<Stage> stages = new ArrayList<>();
         int[] stageOf = new int[n];
         int core = 0;
+        List<List<List<LayerMemory>>> stageRuns = new ArrayList<>();
         for (int[] s : cuts) {
             int g = s[2];
-            List<LayerMemory> steady = runs.get(g).get(1);
+            List<List<LayerMemory>> run = runOf.apply(stages.size());
+            stageRuns.add(run);
+            List<LayerMemory> steady = run.get(1);
             long cycles = 0;
             for (int i = s[0]; i < s[1]; i++) {
                 cycles = addExact(cycles, steady.get(i).cycles());
@@ -283,7 +318,7 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
         List<LayerMemory> steady = new ArrayList<>(n);
         long dramBytes = 0;
         for (int i = 0; i < n; i++) {
-            List<List<LayerMemory>> run = runs.get(stages.get(stageOf[i]).cores());
+            List<List<LayerMemory>> run = stageRuns.get(stageOf[i]);
             first.add(withNoc(run.get(0).get(i), extra[i]));
             LayerMemory s = withNoc(run.get(1).get(i), extra[i]);
             steady.add(s);

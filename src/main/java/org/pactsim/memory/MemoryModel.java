@@ -56,68 +56,94 @@ public final class MemoryModel {
         if (!pipelines) {
             return lock.schedule();
         }
-        // the stages are chosen on the steady state; the first inference is run on the sizes chosen
+        // the stages are chosen on the steady state; the first inference is run on the stages kept.
+        // Under a bandwidth limit the search also weighs groups that hold their own stage's weights
+        // (a group holds nothing else): per group size, each layer as it runs with its weights on
+        // chip, for the stages whose weights fit the group
+        boolean weighHeld = !acc.dram().isUnlimited();
         java.util.Map<Integer, Inference> runs = new java.util.HashMap<>();
+        java.util.Map<Integer, Inference> held = new java.util.HashMap<>();
         List<Integer> sizes = LayerPipeline.groupSizes(acc.cores());
-        Inference one = on(acc, net, memo, 1);
+        Inference one = on(acc, net, memo, 1, null, false);
+        Inference oneHeld = weighHeld ? on(acc, net, memo, 1, null, true) : null;
         if (one != null) {
             runs.put(1, one);
             long work = totalCycles(one.steady());
+            if (oneHeld != null) {
+                held.put(1, oneHeld);
+                work = Math.min(work, totalCycles(oneHeld.steady()));
+            }
             if (lock != null && mode == ScheduleSpec.CoreMode.BEST
                     && FoldGeometry.ceilDiv(work, acc.cores()) >= totalCycles(lock.steady())) {
                 // one core's cycles shared perfectly over all of them do not beat lockstep
                 return lock.schedule();
             }
-            sizes = LayerPipeline.groupSizes(acc.cores(), one.steady(), work);
+            sizes = LayerPipeline.groupSizes(acc.cores(), one.steady(), totalCycles(one.steady()));
         }
         for (int g : sizes) {
             if (!runs.containsKey(g)) {
-                Inference r = on(acc, net, memo, g);
+                Inference r = on(acc, net, memo, g, null, false);
                 if (r != null) {
                     runs.put(g, r);
                 }
             }
+            if (weighHeld && runs.containsKey(g) && !held.containsKey(g)) {
+                Inference r = on(acc, net, memo, g, null, true);
+                if (r != null) {
+                    held.put(g, r);
+                }
+            }
         }
-        LayerPipeline.Plan plan;
         try {
             Graph graph = memo.graph(net, acc.schedule().fuses());
-            java.util.Map<Integer, List<List<LayerMemory>>> steady = new java.util.HashMap<>();
-            runs.forEach((g, r) -> steady.put(g, List.of(r.steady(), r.steady())));
-            plan = LayerPipeline.plan(acc, net, graph, steady);
-            java.util.Map<Integer, Inference> chosen = runs;
-            if (plan != null) {
-                // a group keeps only its own stages' weights: per group size, a chip of that size
-                // running the network with only the layers of the stages on such groups resident
-                java.util.Map<Integer, java.util.BitSet> layersOf = new java.util.HashMap<>();
-                for (LayerPipeline.Stage st : plan.pipeline().stages()) {
-                    layersOf.computeIfAbsent(st.cores(), g -> new java.util.BitSet()).set(st.first(), st.last() + 1);
-                }
-                java.util.Map<Integer, Inference> own = new java.util.HashMap<>();
-                java.util.Map<Integer, List<List<LayerMemory>>> ownSteady = new java.util.HashMap<>();
-                layersOf.forEach((g, layers) -> {
-                    Inference r = on(acc, net, memo, g, layers);
-                    if (r != null) {
-                        own.put(g, r);
-                        ownSteady.put(g, List.of(r.steady(), r.steady()));
+            java.util.Map<Integer, List<List<LayerMemory>>> steady = steadyOf(runs);
+            // each group's own whole-network plan
+            List<int[]> cuts = LayerPipeline.cuts(acc, net, graph, steady, null, 0);
+            LayerPipeline.Plan plan = cuts == null ? null
+                    : LayerPipeline.plan(acc, net, graph, cuts, st -> steady.get(cuts.get(st)[2]));
+            java.util.function.IntFunction<Inference> source = st -> runs.get(cuts.get(st)[2]);
+            if (weighHeld && !held.isEmpty()) {
+                // groups holding their own stages' weights: chosen on the held estimates, then each
+                // stage run on its group with only its own layers' weights allowed on chip
+                List<int[]> own = LayerPipeline.cuts(acc, net, graph, steady, steadyOf(held),
+                        InferenceRun.weightRoom(Capacity.of(acc.sram()), false, 7));
+                List<Inference> stageRuns = new ArrayList<>();
+                if (own != null) {
+                    for (int[] c : own) {
+                        java.util.BitSet layers = new java.util.BitSet();
+                        layers.set(c[0], c[1]);
+                        Inference r = on(acc, net, memo, c[2], layers, false);
+                        if (r == null) {
+                            stageRuns = null;
+                            break;
+                        }
+                        stageRuns.add(r);
                     }
-                });
-                if (own.size() == layersOf.size()) {
-                    LayerPipeline.Plan kept = LayerPipeline.plan(acc, net, graph, ownSteady, plan.pipeline());
-                    if (SubBatch.better(kept.pipeline().period(), totalBytes(kept.steady()), plan.pipeline().period(),
-                            totalBytes(plan.steady()), trafficFirst(acc))) {
+                }
+                if (own != null && stageRuns != null) {
+                    List<Inference> byStage = stageRuns;
+                    LayerPipeline.Plan kept = LayerPipeline.plan(acc, net, graph, own,
+                            st -> List.of(byStage.get(st).steady(), byStage.get(st).steady()));
+                    if (plan == null || SubBatch.better(kept.pipeline().period(), totalBytes(kept.steady()),
+                            plan.pipeline().period(), totalBytes(plan.steady()), trafficFirst(acc))) {
                         plan = kept;
-                        chosen = own;
+                        source = byStage::get;
                     }
                 }
             }
             if (plan != null && (lock == null || SubBatch.better(plan.pipeline().period(), totalBytes(plan.steady()),
                     totalCycles(lock.steady()), totalBytes(lock.steady()), trafficFirst(acc)))) {
-                java.util.Map<Integer, List<List<LayerMemory>>> full = new java.util.HashMap<>();
-                for (LayerPipeline.Stage st : plan.pipeline().stages()) {
-                    java.util.Map<Integer, Inference> from = chosen;
-                    full.computeIfAbsent(st.cores(), g -> from.get(g).both());
+                java.util.function.IntFunction<Inference> from = source;
+                List<List<List<LayerMemory>>> both = new ArrayList<>();
+                java.util.IdentityHashMap<Inference, List<List<LayerMemory>>> done = new java.util.IdentityHashMap<>();
+                for (int st = 0; st < plan.pipeline().stages().size(); st++) {
+                    both.add(done.computeIfAbsent(from.apply(st), Inference::both));
                 }
-                plan = LayerPipeline.plan(acc, net, graph, full, plan.pipeline());
+                List<int[]> chosen = new ArrayList<>();
+                for (LayerPipeline.Stage st : plan.pipeline().stages()) {
+                    chosen.add(new int[] {st.first(), st.last() + 1, st.cores()});
+                }
+                plan = LayerPipeline.plan(acc, net, graph, chosen, both::get);
                 return new Schedule(plan.first(), plan.steady(), plan.pipeline());
             }
         } catch (ArithmeticException e) {
@@ -142,15 +168,22 @@ public final class MemoryModel {
         }
     }
 
-    /** The network on {@code g} of the chip's cores, or null where a group that small cannot run it. */
-    private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g) {
-        return on(acc, net, memo, g, null);
+    /** Each run's steady state in the two slots {@link LayerPipeline} reads (first, steady). */
+    private static java.util.Map<Integer, List<List<LayerMemory>>> steadyOf(java.util.Map<Integer, Inference> runs) {
+        java.util.Map<Integer, List<List<LayerMemory>>> m = new java.util.HashMap<>();
+        runs.forEach((g, r) -> m.put(g, List.of(r.steady(), r.steady())));
+        return m;
     }
 
-    /** As {@link #on(AcceleratorSpec, Network, TilingMemo, int)}, only {@code only}'s weights kept (null: all). */
-    private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g, java.util.BitSet only) {
+    /**
+     * The network on {@code g} of the chip's cores with only {@code only}'s weights allowed on
+     * chip (null: all), or every layer's held at no room ({@code held}, an estimate); null where a
+     * group that small cannot run it.
+     */
+    private static Inference on(AcceleratorSpec acc, Network net, TilingMemo memo, int g, java.util.BitSet only,
+                                boolean held) {
         try {
-            return inference(acc.withCores(g), net, memo, only);
+            return inference(acc.withCores(g), net, memo, only, held);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return null;
         }
@@ -172,23 +205,27 @@ public final class MemoryModel {
 
     /** The lockstep schedule: weight copies, the buffer's split and sub-batches chosen. */
     private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo) {
-        return inference(acc, net, memo, null);
+        return inference(acc, net, memo, null, false);
     }
 
-    /** As {@link #inference(AcceleratorSpec, Network, TilingMemo)} with only {@code only}'s weights kept (null: all). */
-    private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, java.util.BitSet only) {
+    /**
+     * As {@link #inference(AcceleratorSpec, Network, TilingMemo)} with only {@code only}'s weights
+     * kept (null: all), or every layer's held at no room ({@code held}).
+     */
+    private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, java.util.BitSet only,
+                                       boolean held) {
         ScheduleSpec.WeightCopies copies = acc.schedule().weightCopies();
         if (acc.cores() == 1 || acc.schedule().legacy() || copies == ScheduleSpec.WeightCopies.SPREAD) {
-            return planned(acc, net, memo, false, only);
+            return planned(acc, net, memo, false, only, held);
         }
         if (copies == ScheduleSpec.WeightCopies.REPLICATE) {
-            return planned(acc, net, memo, true, only);
+            return planned(acc, net, memo, true, only, held);
         }
         // best: the compiler plans both and keeps the faster (then the one that moves less)
-        Inference spread = planned(acc, net, memo, false, only);
+        Inference spread = planned(acc, net, memo, false, only, held);
         Inference copied;
         try {
-            copied = planned(acc, net, memo, true, only);
+            copied = planned(acc, net, memo, true, only, held);
         } catch (org.pactsim.spec.SpecException | OverflowException e) {
             return spread;
         }
@@ -198,9 +235,9 @@ public final class MemoryModel {
 
     /** The schedule with resident weights spread over the cores or replicated on each. */
     private static Inference planned(AcceleratorSpec acc, Network net, TilingMemo memo, boolean replicate,
-                                     java.util.BitSet only) {
-        Inference half = inference(acc, net, memo, 4, replicate, only);
-        if (acc.schedule().legacy() || !acc.sram().isUnified()) {
+                                     java.util.BitSet only, boolean held) {
+        Inference half = inference(acc, net, memo, 4, replicate, only, held);
+        if (acc.schedule().legacy() || !acc.sram().isUnified() || held) {
             return half;
         }
         // the unified buffer's split: resident weights may take more than half of it when that
@@ -220,7 +257,7 @@ public final class MemoryModel {
             if (perCore <= unified / 8 * e) {
                 Inference more;
                 try {
-                    more = inference(acc, net, memo, e, replicate, only);
+                    more = inference(acc, net, memo, e, replicate, only, false);
                 } catch (org.pactsim.spec.SpecException | OverflowException e2) {
                     return half;
                 }
@@ -253,11 +290,11 @@ public final class MemoryModel {
     }
 
     private static Inference inference(AcceleratorSpec acc, Network net, TilingMemo memo, int eighths,
-                                       boolean replicate, java.util.BitSet only) {
+                                       boolean replicate, java.util.BitSet only, boolean held) {
         MemoryOptions firstOpt = MemoryOptions.FIRST_INFERENCE.withWeightEighths(eighths).withReplicate(replicate)
-                .withResidentOnly(only);
+                .withResidentOnly(only).withAllHeld(held);
         MemoryOptions steadyOpt = MemoryOptions.STEADY_STATE.withWeightEighths(eighths).withReplicate(replicate)
-                .withResidentOnly(only);
+                .withResidentOnly(only).withAllHeld(held);
         long batch = acc.schedule().legacy() ? 1 : SubBatch.commonBatch(net);
         if (batch == 1) {
             return new Inference(run(acc, net, steadyOpt, memo), () -> run(acc, net, firstOpt, memo));

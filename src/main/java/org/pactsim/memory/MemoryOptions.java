@@ -14,14 +14,18 @@ package org.pactsim.memory;
  *                    {@code schedule.weightCopies}); false: each holds {@code 1/cores}
  * @param residentOnly the layers whose weights may stay on chip (a layer pipeline's group holds
  *                    only its stages' layers, {@link LayerPipeline}); null: every layer
+ * @param allHeld     every layer's weights are on chip and take no room from any other layer's
+ *                    tiles or kept activations: what a layer takes on a group that holds its own
+ *                    stage's weights, an estimate the layer pipeline's stage search uses (never
+ *                    reported)
  */
 public record MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles, int weightEighths,
-                            boolean replicate, java.util.BitSet residentOnly) {
+                            boolean replicate, java.util.BitSet residentOnly, boolean allHeld) {
     public static final MemoryOptions FIRST_INFERENCE = new MemoryOptions(true, false, 0);
     public static final MemoryOptions STEADY_STATE = new MemoryOptions(true, true, 0);
 
     public MemoryOptions(boolean broadcast, boolean steadyState, long latencyCycles) {
-        this(broadcast, steadyState, latencyCycles, 4, false, null);
+        this(broadcast, steadyState, latencyCycles, 4, false, null, false);
     }
 
     public MemoryOptions {
@@ -33,17 +37,22 @@ public record MemoryOptions(boolean broadcast, boolean steadyState, long latency
 
     /** The same options with resident weights allowed {@code eighths} of a unified buffer. */
     public MemoryOptions withWeightEighths(int eighths) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths, replicate, residentOnly);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, eighths, replicate, residentOnly, allHeld);
     }
 
     /** The same options with resident weights replicated on every core, or spread over them. */
     public MemoryOptions withReplicate(boolean r) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, r, residentOnly);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, r, residentOnly, allHeld);
     }
 
     /** The same options with only {@code layers}' weights allowed on chip (null: every layer's). */
     public MemoryOptions withResidentOnly(java.util.BitSet layers) {
-        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, replicate, layers);
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, replicate, layers, allHeld);
+    }
+
+    /** The same options with every layer's weights held on chip at no room ({@link #allHeld}). */
+    public MemoryOptions withAllHeld(boolean h) {
+        return new MemoryOptions(broadcast, steadyState, latencyCycles, weightEighths, replicate, residentOnly, h);
     }
 
     /** Whether layer {@code i}'s weights may stay on chip. */

@@ -120,7 +120,7 @@ class NocDeliveryTest {
         assertThat(n.split()).isEqualTo("n");
         assertThat(n.ifmapReadBytes()).isEqualTo(7);
         assertThat(n.nocBits()).isEqualTo(7L * 8 * 3);
-        LayerMemory copies = MemoryModel.run(FOUR, net, new MemoryOptions(false, false, 0, 0, false, null)).get(0);
+        LayerMemory copies = MemoryModel.run(FOUR, net, new MemoryOptions(false, false, 0, 0, false, null, false)).get(0);
         assertThat(copies.nocBits()).isZero();
         assertThat(copies.ifmapReadBytes()).isEqualTo(4 * 7);
     }
