@@ -236,19 +236,6 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
         return cuts;
     }
 
-    /**
-     * {@code chosen}'s stages again, with the layers' views from {@code runs} (which holds each
-     * of its group sizes): the plan with its first inference once its sizes are known.
-     */
-    static Plan plan(AcceleratorSpec acc, Network net, Graph graph, Map<Integer, List<List<LayerMemory>>> runs,
-                     LayerPipeline chosen) {
-        List<int[]> cuts = new ArrayList<>();
-        for (Stage s : chosen.stages()) {
-            cuts.add(new int[] {s.first(), s.last() + 1, s.cores()});
-        }
-        return build(acc, net, graph, st -> runs.get(cuts.get(st)[2]), cuts);
-    }
-
     /** The plan of {@code cuts} with each stage's layer views from {@code runOf} (its stage index). */
     static Plan plan(AcceleratorSpec acc, Network net, Graph graph, List<int[]> cuts,
                      java.util.function.IntFunction<List<List<LayerMemory>>> runOf) {

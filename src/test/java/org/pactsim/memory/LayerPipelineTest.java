@@ -140,6 +140,82 @@ class LayerPipelineTest {
         });
     }
 
+    /**
+     * With groups that may hold their stage's weights: a stage whose weights fit {@code room}
+     * bits per core takes the held cycles; the search's period is the exhaustive minimum.
+     */
+    @Test
+    void heldWeightsPeriodIsTheExhaustiveMinimum() {
+        Seeds.repeat("LayerPipelineTest.heldWeightsPeriodIsTheExhaustiveMinimum", 300, r -> {
+            int n = Seeds.between(r, 1, 6);
+            int cores = Seeds.between(r, 2, 9);
+            long link = 1L << 20;
+            Network net = chain(n, Seeds.between(r, 1, 16), Seeds.between(r, 1, 16));
+            Map<Integer, long[]> c = new HashMap<>();
+            Map<Integer, long[]> h = new HashMap<>();
+            for (int g : LayerPipeline.groupSizes(cores)) {
+                long[] cs = new long[n];
+                long[] hs = new long[n];
+                for (int i = 0; i < n; i++) {
+                    cs[i] = Seeds.between(r, 0, 1000);
+                    hs[i] = Seeds.between(r, 0, 2 * (int) cs[i]); // an estimate: not always faster
+                }
+                c.put(g, cs);
+                h.put(g, hs);
+            }
+            Graph graph = Graph.of(net, true);
+            long room = Seeds.between(r, 0, (int) Math.min(Integer.MAX_VALUE, graph.totalWeightBits));
+            AcceleratorSpec acc = chip(cores, link, DramSpec.UNLIMITED);
+            List<int[]> cuts = LayerPipeline.cuts(acc, net, graph, runs(net, c, 0), runs(net, h, 0), room);
+            long got = 0;
+            int used = 0;
+            for (int[] st : cuts) {
+                got = Math.max(got, stageCost(net, graph, c, h, room, link, st[0], st[1], st[2]));
+                used += st[2];
+            }
+            assertThat(used).isLessThanOrEqualTo(cores);
+            assertThat(got).as("%d layers on %d cores, room %d", n, cores, room)
+                    .isEqualTo(exhaustiveHeld(net, graph, c, h, room, link, cores, 0, 0));
+        });
+    }
+
+    private static long stageCost(Network net, Graph graph, Map<Integer, long[]> c, Map<Integer, long[]> h, long room,
+                                  long link, int from, int end, int g) {
+        long weights = 0;
+        long normal = 0;
+        long held = 0;
+        for (int i = from; i < end; i++) {
+            weights += (graph.weightBits[i] + g - 1) / g;
+            normal += c.get(g)[i];
+            held += h.get(g)[i];
+        }
+        long cut = 0;
+        if (end < net.layers().size()) {
+            MatMulLayer l = (MatMulLayer) net.layers().get(end - 1);
+            cut = (l.m() * l.n() * 8 + 2 * link - 1) / (2 * link);
+        }
+        return Math.max(cut, weights <= room ? held : normal);
+    }
+
+    private static long exhaustiveHeld(Network net, Graph graph, Map<Integer, long[]> c, Map<Integer, long[]> h,
+                                       long room, long link, int left, int from, long sofar) {
+        int n = net.layers().size();
+        if (from == n) {
+            return sofar;
+        }
+        long best = Long.MAX_VALUE;
+        for (int end = from + 1; end <= n; end++) {
+            for (int g : c.keySet()) {
+                if (g <= left) {
+                    long stage = stageCost(net, graph, c, h, room, link, from, end, g);
+                    best = Math.min(best, exhaustiveHeld(net, graph, c, h, room, link, left - g, end,
+                            Math.max(sofar, stage)));
+                }
+            }
+        }
+        return best;
+    }
+
     /** Every way to cut layers {@code from..} into stages on at most {@code left} cores. */
     private static long exhaustive(Network net, Map<Integer, long[]> c, int left, long link, int from, long sofar) {
         int n = net.layers().size();
