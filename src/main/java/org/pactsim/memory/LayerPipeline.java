@@ -2,6 +2,7 @@ package org.pactsim.memory;
 
 import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
+import static org.pactsim.mapping.FoldGeometry.ceilDiv;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +164,7 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
             for (int i = 0; i < n; i++) {
                 prefix[gi][i + 1] = addExact(prefix[gi][i], steady.get(i).cycles());
                 heldPrefix[gi][i + 1] = addExact(heldPrefix[gi][i], h == null ? steady.get(i).cycles() : h.get(i).cycles());
-                long w = h == null ? room + 1 : org.pactsim.mapping.FoldGeometry.ceilDiv(
+                long w = h == null ? room + 1 : ceilDiv(
                         addExact(graph.weightBits[i], graph.cacheBits[i]), g);
                 weightPrefix[gi][i + 1] = addExact(weightPrefix[gi][i], w);
             }
@@ -247,7 +248,7 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
         int n = net.layers().size();
         long[] crossing = crossingBits(net, graph);
         long link = acc.noc().effectiveLinkBits(acc.array(), acc.pe());
-        long cutLinks = acc.noc().topology() == NocSpec.Topology.RING ? 2 : meshSide(acc.cores());
+        long cutLinks = acc.noc().topology() == NocSpec.Topology.RING ? 2 : NocSpec.meshSide(acc.cores());
         long[] cycles = new long[n + 1];
         for (int b = 1; b < n; b++) {
             cycles[b] = ceilDiv(crossing[b], multiplyExact(cutLinks, link));
@@ -370,17 +371,5 @@ public record LayerPipeline(List<Stage> stages, long period, String bound, long 
                 m.stallCycles(), m.ifmapReadBytes(), m.filterReadBytes(), m.psumReadBytes(), m.ofmapWriteBytes(),
                 m.psumWriteBytes(), m.weightLoadBytes(), addExact(m.nocBits(), extraBits), m.inputOnChip(),
                 m.outputOnChip(), m.residency());
-    }
-
-    private static long meshSide(int cores) {
-        long k = 1;
-        while (k * k < cores) {
-            k++;
-        }
-        return Math.max(2, k);
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return a == 0 ? 0 : addExact(a, b - 1) / b;
     }
 }

@@ -108,7 +108,7 @@ public record NocSpec(Topology topology, long linkBits) {
     }
 
     /** The side of the smallest square mesh with {@code cores} routers. */
-    static long meshSide(int cores) {
+    public static long meshSide(int cores) {
         long k = (long) Math.sqrt(cores);
         while (k * k < cores) {
             k++;
